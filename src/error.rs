@@ -1,0 +1,50 @@
+//! The library's one error type.
+//!
+//! Soft failures (a bad record, an unreadable file inside a directory) are not
+//! errors: they are [`crate::ingest::Diagnostic`]s and the run goes on. An
+//! [`Error`] is something the run cannot continue past.
+
+use std::path::PathBuf;
+
+/// Everything that can stop a run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input path that does not exist or cannot be opened at all.
+    #[error("cannot read {path}: {source}")]
+    Input {
+        /// The path as given.
+        path: PathBuf,
+        /// The IO error.
+        source: std::io::Error,
+    },
+    /// Writing an output file failed.
+    #[error("cannot write {path}: {source}")]
+    Output {
+        /// The file or folder being written.
+        path: PathBuf,
+        /// The IO error.
+        source: std::io::Error,
+    },
+    /// A lexicon file given by the user is malformed.
+    #[error("{path}:{line}: {message}")]
+    Lexicon {
+        /// The lexicon file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// An unknown export format name.
+    #[error("unknown format {0:?} (known: dot, graphml, csv)")]
+    UnknownFormat(String),
+    /// A bad option value (for example an unparsable date).
+    #[error("{0}")]
+    Usage(String),
+    /// Any other IO error.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Shorthand for results with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,170 @@
+//! Export: one module per file format behind the closed [`Format`] enum.
+//!
+//! Every writer is deterministic (the same graph gives the same bytes) and
+//! every file is written to a temporary name in the output folder, then
+//! renamed into place, so an export is either complete or absent.
+
+pub mod csv;
+pub mod dot;
+pub mod graphml;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::graph::ActorGraph;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// Graphviz DOT (`graph.dot`).
+    Dot,
+    /// GraphML 1.0 (`graph.graphml`).
+    GraphMl,
+    /// Gephi/pandas CSV (`nodes.csv`, `edges.csv`; the evidence files
+    /// `mentions.csv` and `relations.csv` are written alongside).
+    Csv,
+}
+
+impl Format {
+    /// All formats.
+    pub const ALL: [Format; 3] = [Format::Dot, Format::GraphMl, Format::Csv];
+
+    /// The `--format` name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Format::Dot => "dot",
+            Format::GraphMl => "graphml",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// Parses a `--format` name (case-insensitive).
+    pub fn from_name(name: &str) -> Result<Self> {
+        let lower = name.trim().to_ascii_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name() == lower)
+            .ok_or_else(|| Error::UnknownFormat(name.to_string()))
+    }
+
+    /// Parses a comma-separated list (`dot,graphml,csv`), without duplicates, in the given order.
+    pub fn parse_list(list: &str) -> Result<Vec<Self>> {
+        let mut out = Vec::new();
+        for part in list.split(',').filter(|p| !p.trim().is_empty()) {
+            let f = Self::from_name(part)?;
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+        if out.is_empty() {
+            return Err(Error::UnknownFormat(list.to_string()));
+        }
+        Ok(out)
+    }
+
+    /// The graph file this format writes (CSV writes `nodes.csv` and `edges.csv`).
+    pub const fn file_names(self) -> &'static [&'static str] {
+        match self {
+            Format::Dot => &["graph.dot"],
+            Format::GraphMl => &["graph.graphml"],
+            Format::Csv => &["nodes.csv", "edges.csv"],
+        }
+    }
+}
+
+/// Writes `graph` in `format` into `dir` (atomically, file by file).
+pub fn write_graph(graph: &ActorGraph, format: Format, dir: &Path) -> Result<()> {
+    match format {
+        Format::Dot => write_atomic(&dir.join("graph.dot"), |w| dot::write(graph, w)),
+        Format::GraphMl => write_atomic(&dir.join("graph.graphml"), |w| graphml::write(graph, w)),
+        Format::Csv => {
+            write_atomic(&dir.join("nodes.csv"), |w| csv::write_nodes(graph, w))?;
+            write_atomic(&dir.join("edges.csv"), |w| csv::write_edges(graph, w))
+        }
+    }
+}
+
+/// Prefix of the temporary files; stale ones are removed by [`clean_stale_temporaries`].
+pub const TEMP_PREFIX: &str = ".actorgraph-tmp-";
+
+/// Writes a file by calling `fill` on a buffered temporary file in the same
+/// folder, flushing and syncing it, then renaming it over `path`.
+/// On any error the temporary file is removed and `path` is untouched.
+pub fn write_atomic<F>(path: &Path, fill: F) -> Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> std::io::Result<()>,
+{
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let out_err = |source| Error::Output {
+        path: path.to_path_buf(),
+        source,
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(dir)
+        .map_err(out_err)?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file());
+        fill(&mut w).map_err(out_err)?;
+        w.flush().map_err(out_err)?;
+    }
+    tmp.as_file().sync_all().map_err(out_err)?;
+    tmp.persist(path).map_err(|e| out_err(e.error))?;
+    Ok(())
+}
+
+/// Removes temporary files left in `dir` by a run that was killed.
+/// Returns the removed paths.
+pub fn clean_stale_temporaries(dir: &Path) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name();
+            if name.to_string_lossy().starts_with(TEMP_PREFIX) && std::fs::remove_file(e.path()).is_ok() {
+                removed.push(e.path());
+            }
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()).ok(), Some(f));
+        }
+        assert_eq!(
+            Format::parse_list("dot, CSV,dot").ok(),
+            Some(vec![Format::Dot, Format::Csv])
+        );
+        assert!(Format::parse_list("dot,pdf").is_err());
+        assert!(Format::parse_list("").is_err());
+    }
+
+    #[test]
+    fn failed_write_leaves_previous_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.txt");
+        write_atomic(&path, |w| w.write_all(b"old")).unwrap();
+        let err = write_atomic(&path, |w| {
+            w.write_all(b"partial")?;
+            Err(std::io::Error::other("boom"))
+        });
+        assert!(err.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "temporary file left behind: {names:?}");
+    }
+}

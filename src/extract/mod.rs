@@ -1,0 +1,2 @@
+//! Extract stage: entity mentions and relation mentions in sentences.
+//! (Placeholder.)

@@ -1,0 +1,429 @@
+//! The actor graph: one node per actor (keyed by its stable [`ActorId`]),
+//! one edge per (source, target, relation) with counts aggregated over every
+//! relation mention of every document.
+//!
+//! The graph does no IO and knows nothing about export formats. Its iteration
+//! order ([`ActorGraph::nodes`], [`ActorGraph::edges`]) is sorted by key, so
+//! every export is deterministic and two partial graphs merged give the same
+//! output as one graph built from the whole corpus.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+
+use crate::model::{ActorId, ActorKind, DocAnalysis};
+use crate::vocab::{Polarity, Vocabulary};
+
+/// A node: one actor with what the corpus says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// Stable key.
+    pub id: ActorId,
+    /// Kind of actor.
+    pub kind: ActorKind,
+    /// Label candidates with how many documents used each: the label is the
+    /// most used, ties broken by length then text.
+    pub labels: BTreeMap<String, u64>,
+    /// Country codes with how many documents gave each.
+    pub countries: BTreeMap<String, u64>,
+    /// Roles from titles.
+    pub roles: BTreeSet<String>,
+    /// Every name form seen.
+    pub aliases: BTreeSet<String>,
+    /// Number of mentions.
+    pub mentions: u64,
+    /// Number of documents that mention it.
+    pub documents: u64,
+}
+
+impl Node {
+    /// Display name.
+    pub fn label(&self) -> &str {
+        self.labels
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+            .map(|(l, _)| l.as_str())
+            .unwrap_or_else(|| self.id.as_str())
+    }
+
+    /// The country most documents gave, if any.
+    pub fn country(&self) -> Option<&str> {
+        self.countries
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.as_str())
+    }
+
+    /// Aliases other than the label, sorted.
+    pub fn other_aliases(&self) -> impl Iterator<Item = &str> {
+        let label = self.label();
+        self.aliases
+            .iter()
+            .map(String::as_str)
+            .filter(move |a| *a != label)
+    }
+}
+
+/// An edge: every mention of one relation between one ordered pair
+/// (unordered for symmetric relations, stored with `source < target`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    /// Relation key (`met_with`).
+    pub relation: String,
+    /// Human phrase (`met with`).
+    pub label: String,
+    /// PLOVER category or `AFFILIATION`.
+    pub category: String,
+    /// Cooperative, conflictual or neutral.
+    pub polarity: Polarity,
+    /// False for symmetric relations.
+    pub directed: bool,
+    /// Asserted mentions.
+    pub weight: u64,
+    /// Negated, failed, possible or future mentions.
+    pub negated: u64,
+    /// Documents with at least one mention.
+    pub documents: u64,
+    /// Earliest date of a mention.
+    pub first_date: Option<NaiveDate>,
+    /// Latest date of a mention.
+    pub last_date: Option<NaiveDate>,
+}
+
+/// The aggregated graph.
+#[derive(Debug, Clone, Default)]
+pub struct ActorGraph {
+    graph: DiGraph<Node, Edge>,
+    nodes: HashMap<ActorId, NodeIndex>,
+    edges: HashMap<(NodeIndex, NodeIndex, String), EdgeIndex>,
+}
+
+impl ActorGraph {
+    /// An empty graph.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The underlying petgraph graph (for analysis).
+    pub fn petgraph(&self) -> &DiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Looks a node up by id.
+    pub fn node(&self, id: &ActorId) -> Option<&Node> {
+        self.nodes.get(id).map(|&i| &self.graph[i])
+    }
+
+    /// Nodes sorted by id.
+    pub fn nodes(&self) -> Vec<&Node> {
+        let mut v: Vec<&Node> = self.graph.node_weights().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+
+    /// Edges as `(source, target, edge)` sorted by source id, target id, relation.
+    pub fn edges(&self) -> Vec<(&Node, &Node, &Edge)> {
+        let mut v: Vec<(&Node, &Node, &Edge)> = self
+            .graph
+            .edge_indices()
+            .filter_map(|e| {
+                let (s, t) = self.graph.edge_endpoints(e)?;
+                Some((&self.graph[s], &self.graph[t], &self.graph[e]))
+            })
+            .collect();
+        v.sort_by(|a, b| {
+            a.0.id
+                .cmp(&b.0.id)
+                .then_with(|| a.1.id.cmp(&b.1.id))
+                .then_with(|| a.2.relation.cmp(&b.2.relation))
+        });
+        v
+    }
+
+    fn node_index(&mut self, id: &ActorId, kind: ActorKind) -> NodeIndex {
+        if let Some(&i) = self.nodes.get(id) {
+            return i;
+        }
+        let i = self.graph.add_node(Node {
+            id: id.clone(),
+            kind,
+            labels: BTreeMap::new(),
+            countries: BTreeMap::new(),
+            roles: BTreeSet::new(),
+            aliases: BTreeSet::new(),
+            mentions: 0,
+            documents: 0,
+        });
+        self.nodes.insert(id.clone(), i);
+        i
+    }
+
+    /// Adds one document's actors and relations.
+    ///
+    /// Actors count once per document; relation mentions aggregate into edges
+    /// keyed by (source, target, relation). A relation mention whose actor is
+    /// not among the document's actors still creates the node (with its id as
+    /// label), so no evidence is dropped.
+    pub fn add_document(&mut self, doc: &DocAnalysis, vocab: &Vocabulary) {
+        for actor in &doc.actors {
+            let i = self.node_index(&actor.id, actor.kind);
+            let node = &mut self.graph[i];
+            *node.labels.entry(actor.label.clone()).or_default() += 1;
+            if let Some(c) = &actor.country {
+                *node.countries.entry(c.clone()).or_default() += 1;
+            }
+            node.roles.extend(actor.roles.iter().cloned());
+            node.aliases.extend(actor.aliases.iter().cloned());
+            node.mentions += actor.mentions as u64;
+            node.documents += 1;
+        }
+        let mut seen_in_doc: BTreeSet<EdgeIndex> = BTreeSet::new();
+        for rel in &doc.relations {
+            let Some(info) = vocab.get(&rel.relation) else {
+                continue;
+            };
+            let kind_of = |id: &ActorId| {
+                doc.actors
+                    .iter()
+                    .find(|a| &a.id == id)
+                    .map(|a| a.kind)
+                    .unwrap_or(ActorKind::Group)
+            };
+            let (mut s, mut t) = (&rel.source, &rel.target);
+            if info.symmetric && t < s {
+                std::mem::swap(&mut s, &mut t);
+            }
+            let si = self.node_index(s, kind_of(s));
+            let ti = self.node_index(t, kind_of(t));
+            let key = (si, ti, info.key.clone());
+            let ei = match self.edges.get(&key) {
+                Some(&e) => e,
+                None => {
+                    let e = self.graph.add_edge(
+                        si,
+                        ti,
+                        Edge {
+                            relation: info.key.clone(),
+                            label: info.phrase.clone(),
+                            category: info.category.clone(),
+                            polarity: info.polarity,
+                            directed: !info.symmetric,
+                            weight: 0,
+                            negated: 0,
+                            documents: 0,
+                            first_date: None,
+                            last_date: None,
+                        },
+                    );
+                    self.edges.insert(key, e);
+                    e
+                }
+            };
+            let edge = &mut self.graph[ei];
+            if rel.is_asserted() {
+                edge.weight += 1;
+            } else {
+                edge.negated += 1;
+            }
+            if let Some(d) = rel.date {
+                edge.first_date = Some(edge.first_date.map_or(d, |f| f.min(d)));
+                edge.last_date = Some(edge.last_date.map_or(d, |l| l.max(d)));
+            }
+            if seen_in_doc.insert(ei) {
+                edge.documents += 1;
+            }
+        }
+    }
+
+    /// Adds every node and edge of `other` (used by `merge`): counts add up,
+    /// label and country votes add up, sets unite, date ranges widen.
+    pub fn merge(&mut self, other: &ActorGraph) {
+        for n in other.graph.node_weights() {
+            let i = self.node_index(&n.id, n.kind);
+            let node = &mut self.graph[i];
+            for (l, c) in &n.labels {
+                *node.labels.entry(l.clone()).or_default() += c;
+            }
+            for (l, c) in &n.countries {
+                *node.countries.entry(l.clone()).or_default() += c;
+            }
+            node.roles.extend(n.roles.iter().cloned());
+            node.aliases.extend(n.aliases.iter().cloned());
+            node.mentions += n.mentions;
+            node.documents += n.documents;
+        }
+        for (s, t, e) in other.edges() {
+            let si = self.node_index(&s.id, s.kind);
+            let ti = self.node_index(&t.id, t.kind);
+            let key = (si, ti, e.relation.clone());
+            match self.edges.get(&key) {
+                Some(&ei) => {
+                    let edge = &mut self.graph[ei];
+                    edge.weight += e.weight;
+                    edge.negated += e.negated;
+                    edge.documents += e.documents;
+                    edge.first_date = min_opt(edge.first_date, e.first_date);
+                    edge.last_date = max_opt(edge.last_date, e.last_date);
+                }
+                None => {
+                    let ei = self.graph.add_edge(si, ti, e.clone());
+                    self.edges.insert(key, ei);
+                }
+            }
+        }
+    }
+}
+
+fn min_opt(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+fn max_opt(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorRecord, Modality, RelationRecord, Span};
+
+    fn actor(id: &str, kind: ActorKind, label: &str) -> ActorRecord {
+        ActorRecord {
+            id: ActorId(id.into()),
+            label: label.into(),
+            kind,
+            country: None,
+            roles: vec![],
+            aliases: vec![label.into()],
+            mentions: 1,
+        }
+    }
+
+    fn rel(s: &str, t: &str, r: &str, negated: bool, date: Option<NaiveDate>) -> RelationRecord {
+        RelationRecord {
+            sentence: 0,
+            sentence_span: Span::new(0, 1),
+            source: ActorId(s.into()),
+            target: ActorId(t.into()),
+            relation: r.into(),
+            trigger: Span::new(0, 1),
+            negated,
+            modality: Modality::Asserted,
+            date,
+            source_span: Span::new(0, 1),
+            target_span: Span::new(0, 1),
+        }
+    }
+
+    fn doc(rels: Vec<RelationRecord>) -> DocAnalysis {
+        DocAnalysis {
+            doc_id: "d".into(),
+            actors: vec![
+                actor("person:a", ActorKind::Person, "A"),
+                actor("person:b", ActorKind::Person, "B"),
+            ],
+            relations: rels,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn symmetric_relations_aggregate_regardless_of_direction() {
+        let v = Vocabulary::builtin();
+        let d1 = NaiveDate::from_ymd_opt(2016, 9, 5);
+        let d2 = NaiveDate::from_ymd_opt(2016, 9, 9);
+        let mut g = ActorGraph::new();
+        g.add_document(
+            &doc(vec![
+                rel("person:b", "person:a", "met_with", false, d2),
+                rel("person:a", "person:b", "met_with", true, d1),
+                rel("person:b", "person:a", "supports", false, None),
+            ]),
+            v,
+        );
+        let edges = g.edges();
+        assert_eq!(edges.len(), 2);
+        let (s, t, e) = edges[0];
+        assert_eq!(
+            (s.id.as_str(), t.id.as_str(), e.relation.as_str()),
+            ("person:a", "person:b", "met_with")
+        );
+        assert_eq!((e.weight, e.negated, e.documents), (1, 1, 1));
+        assert!(!e.directed);
+        assert_eq!((e.first_date, e.last_date), (d1, d2));
+        let (s, _, e) = edges[1];
+        assert_eq!(
+            (s.id.as_str(), e.relation.as_str(), e.directed),
+            ("person:b", "supports", true)
+        );
+    }
+
+    #[test]
+    fn merging_halves_equals_one_graph() {
+        let v = Vocabulary::builtin();
+        let a = doc(vec![rel("person:a", "person:b", "met_with", false, None)]);
+        let b = doc(vec![rel("person:b", "person:a", "met_with", false, None)]);
+        let mut whole = ActorGraph::new();
+        whole.add_document(&a, v);
+        whole.add_document(&b, v);
+        let (mut left, mut right) = (ActorGraph::new(), ActorGraph::new());
+        left.add_document(&a, v);
+        right.add_document(&b, v);
+        left.merge(&right);
+        assert_eq!(whole.nodes(), left.nodes());
+        let strip = |g: &ActorGraph| {
+            g.edges()
+                .into_iter()
+                .map(|(s, t, e)| (s.id.clone(), t.id.clone(), e.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(strip(&whole), strip(&left));
+        assert_eq!(
+            whole.node(&ActorId("person:a".into())).map(|n| n.documents),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn label_is_the_most_used_then_longest() {
+        let mut n = actor("person:a", ActorKind::Person, "x");
+        let v = Vocabulary::builtin();
+        let mut g = ActorGraph::new();
+        n.label = "Putin".into();
+        g.add_document(
+            &DocAnalysis {
+                actors: vec![n.clone()],
+                ..Default::default()
+            },
+            v,
+        );
+        n.label = "Vladimir Putin".into();
+        g.add_document(
+            &DocAnalysis {
+                actors: vec![n.clone()],
+                ..Default::default()
+            },
+            v,
+        );
+        assert_eq!(g.nodes()[0].label(), "Vladimir Putin");
+    }
+}

@@ -1,0 +1,5 @@
+//! The `actorgraph` command line (thin layer over the library).
+
+fn main() {
+    println!("actorgraph");
+}

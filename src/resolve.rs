@@ -1,0 +1,1 @@
+//! Resolve stage: mentions to actors with stable ids. (Placeholder.)
