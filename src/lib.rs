@@ -15,11 +15,13 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod lexicon;
+pub mod lexicon_build;
 pub mod model;
 pub mod pipeline;
 pub mod resolve;

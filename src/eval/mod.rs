@@ -1,0 +1,1 @@
+//! Evaluation harness against labelled dev sets. (Placeholder.)

@@ -1,0 +1,1 @@
+//! Derives the lexicon files in `data/lexicon/` from the lexicon sources. (Placeholder.)
