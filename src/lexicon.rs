@@ -2,6 +2,10 @@
 //! nouns, first names and relation triggers, embedded from `data/lexicon/`.
 //! (Placeholder.)
 
+use std::path::PathBuf;
+
+use crate::error::Result;
+
 /// The lexicon.
 #[derive(Debug, Default)]
 pub struct Lexicon {}
@@ -10,5 +14,11 @@ impl Lexicon {
     /// The built-in lexicon.
     pub fn builtin() -> Self {
         Self::default()
+    }
+
+    /// The built-in lexicon plus the files in each user folder
+    /// (same formats as `data/lexicon/`, see its README).
+    pub fn with_user_dirs(_dirs: &[PathBuf]) -> Result<Self> {
+        Ok(Self::default())
     }
 }
