@@ -47,11 +47,8 @@ fn export_all(graph: &ActorGraph) -> tempfile::TempDir {
 }
 
 fn csv_rows(path: &Path) -> usize {
-    csv::Reader::from_path(path)
-        .unwrap()
-        .records()
-        .map(|r| r.unwrap())
-        .count()
+    let rows: Result<Vec<csv::StringRecord>, _> = csv::Reader::from_path(path).unwrap().records().collect();
+    rows.unwrap().len()
 }
 
 fn text(bytes: &[u8]) -> String {
