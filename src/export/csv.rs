@@ -1,13 +1,381 @@
-//! CSV writers.
-use crate::graph::ActorGraph;
-use std::io::Write;
+//! CSV writers (with the `csv` crate, which quotes any field that needs it).
+//!
+//! Two flavours, both with a header row even when there is no data:
+//! - the graph tables `nodes.csv` and `edges.csv`, in Gephi's spreadsheet
+//!   column names ([`NODE_HEADER`], [`EDGE_HEADER`]);
+//! - the evidence tables `mentions.csv` and `relations.csv`
+//!   ([`MENTION_HEADER`], [`RELATION_HEADER`]), streamed document by document
+//!   by an [`EvidenceWriter`] into temporary files that are renamed into
+//!   place only by [`EvidenceWriter::finish`].
+//!
+//! Multi-valued fields (`roles`, `aliases`) are `|`-joined; dates are ISO
+//! `YYYY-MM-DD` or empty; booleans are `true`/`false`.
 
-/// Writes `nodes.csv`.
-pub fn write_nodes(_graph: &ActorGraph, _w: &mut dyn Write) -> std::io::Result<()> {
-    Ok(())
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use tempfile::NamedTempFile;
+
+use crate::error::{Error, Result};
+use crate::graph::ActorGraph;
+use crate::model::DocAnalysis;
+use crate::vocab::Vocabulary;
+
+/// Header of `nodes.csv`.
+pub const NODE_HEADER: [&str; 8] = [
+    "Id",
+    "Label",
+    "kind",
+    "country",
+    "roles",
+    "aliases",
+    "mentions",
+    "documents",
+];
+
+/// Header of `edges.csv`.
+pub const EDGE_HEADER: [&str; 12] = [
+    "Source",
+    "Target",
+    "Type",
+    "Label",
+    "Weight",
+    "relation",
+    "category",
+    "polarity",
+    "negated",
+    "documents",
+    "first_date",
+    "last_date",
+];
+
+/// Header of `mentions.csv`.
+pub const MENTION_HEADER: [&str; 7] = ["doc_id", "start", "end", "text", "entity", "kind", "form"];
+
+/// Header of `relations.csv`.
+pub const RELATION_HEADER: [&str; 15] = [
+    "doc_id",
+    "sentence",
+    "start",
+    "end",
+    "source",
+    "target",
+    "relation",
+    "category",
+    "trigger",
+    "negated",
+    "modality",
+    "date",
+    "source_text",
+    "target_text",
+    "evidence",
+];
+
+/// Writes `nodes.csv`: one row per node in [`ActorGraph::nodes`] order.
+pub fn write_nodes(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(NODE_HEADER)?;
+    for node in graph.nodes() {
+        let roles = node
+            .roles
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("|");
+        let aliases = node.other_aliases().collect::<Vec<_>>().join("|");
+        out.write_record([
+            node.id.as_str(),
+            node.label(),
+            node.kind.name(),
+            node.country().unwrap_or(""),
+            &roles,
+            &aliases,
+            &node.mentions.to_string(),
+            &node.documents.to_string(),
+        ])?;
+    }
+    out.flush()
 }
 
-/// Writes `edges.csv`.
-pub fn write_edges(_graph: &ActorGraph, _w: &mut dyn Write) -> std::io::Result<()> {
-    Ok(())
+/// Writes `edges.csv`: one row per edge in [`ActorGraph::edges`] order.
+pub fn write_edges(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(EDGE_HEADER)?;
+    for (source, target, edge) in graph.edges() {
+        out.write_record([
+            source.id.as_str(),
+            target.id.as_str(),
+            if edge.directed { "Directed" } else { "Undirected" },
+            &edge.label,
+            &edge.weight.to_string(),
+            &edge.relation,
+            &edge.category,
+            edge.polarity.name(),
+            &edge.negated.to_string(),
+            &edge.documents.to_string(),
+            &iso_date(edge.first_date),
+            &iso_date(edge.last_date),
+        ])?;
+    }
+    out.flush()
+}
+
+fn iso_date(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+/// One evidence table being written to a temporary file next to its final path.
+#[derive(Debug)]
+struct PendingTable {
+    path: PathBuf,
+    out: csv::Writer<NamedTempFile>,
+}
+
+impl PendingTable {
+    fn create(path: PathBuf, header: &[&str]) -> Result<Self> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let tmp = tempfile::Builder::new()
+            .prefix(super::TEMP_PREFIX)
+            .tempfile_in(dir)
+            .map_err(|source| Error::Output {
+                path: path.clone(),
+                source,
+            })?;
+        let mut table = Self {
+            path,
+            out: csv::Writer::from_writer(tmp),
+        };
+        table.write(header)?;
+        Ok(table)
+    }
+
+    fn write<I, T>(&mut self, record: I) -> Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<[u8]>,
+    {
+        self.out.write_record(record).map_err(|e| Error::Output {
+            path: self.path.clone(),
+            source: e.into(),
+        })
+    }
+
+    fn finish(self) -> Result<()> {
+        let path = self.path;
+        let out_err = |source| Error::Output {
+            path: path.clone(),
+            source,
+        };
+        let tmp = self.out.into_inner().map_err(|e| out_err(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(out_err)?;
+        tmp.persist(&path).map_err(|e| out_err(e.error))?;
+        Ok(())
+    }
+}
+
+/// Streams `mentions.csv` and `relations.csv`, one document at a time.
+///
+/// Both files are written under temporary names in the output folder and
+/// renamed into place by [`finish`](Self::finish); dropping the writer
+/// without finishing removes them, so a failed run leaves no partial file.
+#[derive(Debug)]
+pub struct EvidenceWriter {
+    mentions: PendingTable,
+    relations: PendingTable,
+}
+
+impl EvidenceWriter {
+    /// Opens the two temporary files in `dir` and writes their headers.
+    pub fn create(dir: &Path) -> Result<Self> {
+        Ok(Self {
+            mentions: PendingTable::create(dir.join("mentions.csv"), &MENTION_HEADER)?,
+            relations: PendingTable::create(dir.join("relations.csv"), &RELATION_HEADER)?,
+        })
+    }
+
+    /// Appends one row per mention and one row per relation mention of `doc`.
+    ///
+    /// Texts are sliced from `doc.text` with the records' spans (empty when a
+    /// span does not fit the text); the `evidence` column is the sentence
+    /// exactly as it appears in the text, line breaks included.
+    pub fn add(&mut self, doc: &DocAnalysis, vocab: &Vocabulary) -> Result<()> {
+        let text = doc.text.as_str();
+        for m in &doc.mentions {
+            self.mentions.write([
+                doc.doc_id.as_str(),
+                &m.span.start.to_string(),
+                &m.span.end.to_string(),
+                m.span.slice(text),
+                m.entity.as_ref().map_or("", |e| e.as_str()),
+                m.kind.name(),
+                m.form.name(),
+            ])?;
+        }
+        for r in &doc.relations {
+            let category = vocab.get(&r.relation).map_or("", |v| v.category.as_str());
+            self.relations.write([
+                doc.doc_id.as_str(),
+                &r.sentence.to_string(),
+                &r.sentence_span.start.to_string(),
+                &r.sentence_span.end.to_string(),
+                r.source.as_str(),
+                r.target.as_str(),
+                &r.relation,
+                category,
+                r.trigger.slice(text),
+                if r.negated { "true" } else { "false" },
+                r.modality.name(),
+                &iso_date(r.date),
+                r.source_span.slice(text),
+                r.target_span.slice(text),
+                r.sentence_span.slice(text),
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Flushes and syncs both files and renames them to `mentions.csv` and
+    /// `relations.csv`.
+    pub fn finish(self) -> Result<()> {
+        self.mentions.finish()?;
+        self.relations.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorId, ActorKind, MentionForm, MentionRecord, Modality, RelationRecord, Span};
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn doc() -> DocAnalysis {
+        let text = "Angela Merkel met\nEmmanuel Macron, \"twice\".".to_string();
+        DocAnalysis {
+            doc_id: "a/b.txt".into(),
+            text,
+            mentions: vec![MentionRecord {
+                span: Span::new(0, 13),
+                sentence: 0,
+                entity: Some(ActorId("person:angela-merkel".into())),
+                kind: ActorKind::Person,
+                form: MentionForm::Name,
+            }],
+            relations: vec![RelationRecord {
+                sentence: 0,
+                sentence_span: Span::new(0, 43),
+                source: ActorId("person:angela-merkel".into()),
+                target: ActorId("person:emmanuel-macron".into()),
+                relation: "met_with".into(),
+                trigger: Span::new(14, 17),
+                negated: false,
+                modality: Modality::Asserted,
+                date: NaiveDate::from_ymd_opt(2019, 5, 1),
+                source_span: Span::new(0, 13),
+                target_span: Span::new(18, 33),
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn empty_graph_writes_headers() {
+        let g = ActorGraph::new();
+        let mut out = Vec::new();
+        write_nodes(&g, &mut out).unwrap();
+        assert_eq!(out, b"Id,Label,kind,country,roles,aliases,mentions,documents\n");
+        out.clear();
+        write_edges(&g, &mut out).unwrap();
+        assert_eq!(
+            out,
+            b"Source,Target,Type,Label,Weight,relation,category,polarity,negated,documents,first_date,last_date\n"
+        );
+    }
+
+    #[test]
+    fn evidence_is_renamed_on_finish_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = EvidenceWriter::create(dir.path()).unwrap();
+        w.add(&doc(), Vocabulary::builtin()).unwrap();
+        assert!(names(dir.path())
+            .iter()
+            .all(|n| n.starts_with(super::super::TEMP_PREFIX)));
+        w.finish().unwrap();
+        assert_eq!(names(dir.path()), ["mentions.csv", "relations.csv"]);
+        let mentions = std::fs::read_to_string(dir.path().join("mentions.csv")).unwrap();
+        assert_eq!(
+            mentions,
+            "doc_id,start,end,text,entity,kind,form\na/b.txt,0,13,Angela Merkel,person:angela-merkel,person,name\n"
+        );
+        let mut rdr = csv::Reader::from_path(dir.path().join("relations.csv")).unwrap();
+        assert_eq!(rdr.headers().unwrap(), RELATION_HEADER.as_slice());
+        let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 1);
+        let row: Vec<&str> = rows[0].iter().collect();
+        assert_eq!(
+            row,
+            [
+                "a/b.txt",
+                "0",
+                "0",
+                "43",
+                "person:angela-merkel",
+                "person:emmanuel-macron",
+                "met_with",
+                "CONSULT",
+                "met",
+                "false",
+                "asserted",
+                "2019-05-01",
+                "Angela Merkel",
+                "Emmanuel Macron",
+                "Angela Merkel met\nEmmanuel Macron, \"twice\".",
+            ]
+        );
+    }
+
+    #[test]
+    fn dropped_writer_leaves_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut w = EvidenceWriter::create(dir.path()).unwrap();
+            w.add(&doc(), Vocabulary::builtin()).unwrap();
+        }
+        assert!(names(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn empty_evidence_has_headers() {
+        let dir = tempfile::tempdir().unwrap();
+        EvidenceWriter::create(dir.path()).unwrap().finish().unwrap();
+        let m = std::fs::read_to_string(dir.path().join("mentions.csv")).unwrap();
+        assert_eq!(m, "doc_id,start,end,text,entity,kind,form\n");
+        let r = std::fs::read_to_string(dir.path().join("relations.csv")).unwrap();
+        assert_eq!(r.lines().count(), 1);
+        assert!(r.starts_with("doc_id,sentence,start,end,"));
+    }
+
+    #[test]
+    fn bad_spans_give_empty_text() {
+        let mut d = doc();
+        d.mentions[0].span = Span::new(40, 400);
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = EvidenceWriter::create(dir.path()).unwrap();
+        w.add(&d, Vocabulary::builtin()).unwrap();
+        w.finish().unwrap();
+        let m = std::fs::read_to_string(dir.path().join("mentions.csv")).unwrap();
+        assert!(m.ends_with("a/b.txt,40,400,,person:angela-merkel,person,name\n"));
+    }
 }
