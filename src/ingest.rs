@@ -1461,6 +1461,15 @@ mod tests {
             assert_eq!(diags[0].file, secret.to_string_lossy());
             assert!(diags[0].message.contains("cannot open"), "{}", diags[0]);
         }
+        let locked = dir.join("locked");
+        write(&locked, "inner.txt", b"Behind a locked folder.");
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+        let records = read(&[dir.to_path_buf()]);
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(ids(&records), ["a.txt"]);
+        let diags = diagnostics(&records);
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(diags[0].file.ends_with("locked") && diags[0].message.contains("cannot read directory"));
     }
 
     #[cfg(unix)]
