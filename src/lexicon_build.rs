@@ -32,7 +32,7 @@
 //!   minus a small stoplist of names that are common English words.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::model::{slug, ActorKind};
@@ -66,23 +66,22 @@ fn phoenix_words(name: &str) -> Vec<String> {
 
 /// Small words kept lowercase inside names.
 const LOWER_PARTICLES: &[&str] = &[
-    "of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "la", "le", "von", "van", "der",
-    "den", "da", "dos", "del", "y", "bin", "ibn", "al", "el", "a", "an", "des", "di", "fi", "wa",
-    "with", "from", "by", "into", "over", "under", "against", "among", "between", "upon", "within",
-    "without", "non", "per", "via",
+    "of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "la", "le", "von", "van", "der", "den",
+    "da", "dos", "del", "y", "bin", "ibn", "al", "el", "a", "an", "des", "di", "fi", "wa", "with", "from",
+    "by", "into", "over", "under", "against", "among", "between", "upon", "within", "without", "non", "per",
+    "via",
 ];
 
 /// Well-known acronyms kept upper case.
 const ACRONYMS: &[&str] = &[
-    "UN", "US", "USA", "UK", "UAE", "EU", "NATO", "UNSC", "UNHCR", "UNICEF", "UNESCO", "UNDP",
-    "IAEA", "ICJ", "ICC", "IMF", "WTO", "OSCE", "OPEC", "ASEAN", "IPCC", "IRA", "ETA", "PKK", "FARC",
-    "ISIS", "ISIL", "AQI", "AQIM", "AQAP", "ANC", "PLO", "OAS", "OAU", "AU", "ECOWAS", "SADC",
-    "NGO", "OHCHR", "UNMIN", "MONUC", "WFP", "WHO", "FAO", "ILO", "UNRWA", "UNIFIL", "OIC", "GCC",
-    "OECD", "ICRC", "IFRC", "MSF", "SCO", "BRICS", "CIA", "FBI", "NSA", "KGB", "FSB", "SPLA", "SPLM",
-    "LTTE", "PFLP", "NPA", "ELN", "FLN", "MILF", "MNLF", "ULFA", "HUM", "LET", "JEM", "YPG", "PYD",
-    "SDF", "FSA", "KDP", "PUK", "RSF", "TTP", "DRC", "USSR", "ECB", "APEC", "NAFTA", "SAARC", "OPCW",
-    "WADA", "IOC", "FIFA", "UNAIDS", "UNFPA", "UNEP", "UNIDO", "UNCTAD", "UNAMA", "UNAMI", "UNMIS",
-    "UNMISS", "MINUSMA", "AMISOM", "EULEX", "IGAD", "CARICOM", "MERCOSUR", "NAM",
+    "UN", "US", "USA", "UK", "UAE", "EU", "NATO", "UNSC", "UNHCR", "UNICEF", "UNESCO", "UNDP", "IAEA", "ICJ",
+    "ICC", "IMF", "WTO", "OSCE", "OPEC", "ASEAN", "IPCC", "IRA", "ETA", "PKK", "FARC", "ISIS", "ISIL", "AQI",
+    "AQIM", "AQAP", "ANC", "PLO", "OAS", "OAU", "AU", "ECOWAS", "SADC", "NGO", "OHCHR", "UNMIN", "MONUC",
+    "WFP", "WHO", "FAO", "ILO", "UNRWA", "UNIFIL", "OIC", "GCC", "OECD", "ICRC", "IFRC", "MSF", "SCO",
+    "BRICS", "CIA", "FBI", "NSA", "KGB", "FSB", "SPLA", "SPLM", "LTTE", "PFLP", "NPA", "ELN", "FLN", "MILF",
+    "MNLF", "ULFA", "YPG", "PYD", "SDF", "FSA", "KDP", "PUK", "RSF", "TTP", "DRC", "USSR", "ECB", "APEC",
+    "NAFTA", "SAARC", "OPCW", "WADA", "IOC", "FIFA", "UNAIDS", "UNFPA", "UNEP", "UNIDO", "UNCTAD", "UNAMA",
+    "UNAMI", "UNMIS", "UNMISS", "MINUSMA", "AMISOM", "EULEX", "IGAD", "CARICOM", "MERCOSUR",
 ];
 
 fn is_vowel(c: char) -> bool {
@@ -131,17 +130,14 @@ fn title_case(words: &[String], acronyms: bool, common: &BTreeSet<String>) -> St
             && w.split('.')
                 .all(|p| p.chars().filter(|c| c.is_alphabetic()).count() <= 1);
         let vowels = letters.chars().filter(|&c| is_vowel(c)).count();
-        let word = if dotted {
-            w.to_uppercase()
-        } else if ACRONYMS.contains(&w.to_uppercase().as_str()) && (acronyms || w.len() <= 3) {
-            w.to_uppercase()
-        } else if acronyms
+        let known_acronym = acronyms && ACRONYMS.contains(&w.to_uppercase().as_str());
+        let looks_acronym = acronyms
             && (2..=5).contains(&letters.len())
             && letters.len() == w.len()
             && (vowels == 0 || (letters.len() <= 4 && vowels <= 1))
             && !common.contains(&lower)
-            && !LOWER_PARTICLES.contains(&lower.as_str())
-        {
+            && !LOWER_PARTICLES.contains(&lower.as_str());
+        let word = if dotted || known_acronym || looks_acronym {
             w.to_uppercase()
         } else if i > 0 && LOWER_PARTICLES.contains(&lower.as_str()) {
             lower
@@ -156,10 +152,7 @@ fn title_case(words: &[String], acronyms: bool, common: &BTreeSet<String>) -> St
 
 /// Lowercase comparison key of a surface form.
 fn key(s: &str) -> String {
-    s.to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 // ---------------------------------------------------------------- inflections
@@ -260,8 +253,7 @@ impl Inflections {
             return f.clone();
         }
         let stem_e = lemma.strip_suffix('e').unwrap_or(lemma);
-        let s3 = if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh")
-        {
+        let s3 = if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
             format!("{lemma}es")
         } else if lemma.ends_with('y') && !lemma.ends_with("ay") && !lemma.ends_with("ey") {
             format!("{}ies", &lemma[..lemma.len() - 1])
@@ -324,8 +316,8 @@ pub struct Country {
 /// Parses `countries.json` (mledoze/countries), sorted by cca3.
 pub fn parse_countries(json: &str) -> Result<Vec<Country>> {
     let file = "countries.json";
-    let v: serde_json::Value = serde_json::from_str(json)
-        .map_err(|e| lex_err(file, e.line(), format!("bad JSON: {e}")))?;
+    let v: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| lex_err(file, e.line(), format!("bad JSON: {e}")))?;
     let arr = v
         .as_array()
         .ok_or_else(|| lex_err(file, 1, "expected a JSON array"))?;
@@ -355,8 +347,7 @@ pub fn parse_countries(json: &str) -> Result<Vec<Country>> {
             alt: list(&c["altSpellings"]),
             capitals: list(&c["capital"]),
             demonyms,
-            major: c["independent"].as_bool().unwrap_or(false)
-                && c["unMember"].as_bool().unwrap_or(false),
+            major: c["independent"].as_bool().unwrap_or(false) && c["unMember"].as_bool().unwrap_or(false),
         });
     }
     out.sort_by(|a, b| a.cca3.cmp(&b.cca3));
@@ -392,9 +383,12 @@ const SHORT_CODES: &[&str] = &["US", "UK", "UAE", "USA", "DRC", "PRC", "ROK", "D
 
 /// Demonym plurals that are not regular.
 fn demonym_plurals(d: &str) -> Vec<String> {
-    if d.ends_with("ese") || d.ends_with("ss") || d.ends_with("sh") || d.ends_with("ch") {
-        vec![]
-    } else if d.ends_with('s') || d.ends_with('x') || d.ends_with('z') || d.contains(' ') {
+    if d.ends_with("ese")
+        || d.ends_with("sh")
+        || d.ends_with("ch")
+        || d.ends_with(['s', 'x', 'z'])
+        || d.contains(' ')
+    {
         vec![]
     } else if let Some(stem) = d.strip_suffix("man") {
         vec![format!("{stem}men")]
@@ -410,14 +404,11 @@ pub fn demonyms_tsv(countries: &[Country], overrides: &str) -> Result<String> {
     let mut cands: BTreeMap<String, BTreeSet<(bool, String)>> = BTreeMap::new();
     for c in countries {
         for d in &c.demonyms {
-            if d.chars().any(|ch| !ch.is_ascii()) || d.is_empty() {
+            if !d.is_ascii() || d.is_empty() {
                 continue;
             }
             for f in std::iter::once(d.clone()).chain(demonym_plurals(d)) {
-                cands
-                    .entry(f)
-                    .or_default()
-                    .insert((!c.major, c.cca3.clone()));
+                cands.entry(f).or_default().insert((!c.major, c.cca3.clone()));
             }
         }
     }
@@ -430,7 +421,11 @@ pub fn demonyms_tsv(countries: &[Country], overrides: &str) -> Result<String> {
     for (n, line) in data_lines(overrides) {
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 2 || cols[1].len() != 3 {
-            return Err(lex_err("lexicon-overrides/demonyms.tsv", n, "expected: form<TAB>CCA3"));
+            return Err(lex_err(
+                "lexicon-overrides/demonyms.tsv",
+                n,
+                "expected: form<TAB>CCA3",
+            ));
         }
         rows.insert(cols[0].to_string(), cols[1].to_string());
     }
@@ -655,20 +650,134 @@ pub struct ActorRow {
 
 /// Words that start an alias which is a title + name (`PRESIDENT_PUTIN_`).
 const TITLE_WORDS: &[&str] = &[
-    "president", "presidents", "vice", "prime", "minister", "premier", "chancellor", "king", "queen",
-    "prince", "princess", "sheikh", "sheik", "shaikh", "emir", "amir", "sultan", "general", "gen",
-    "gen.", "lt", "lt.", "col", "col.", "colonel", "major", "maj.", "captain", "capt.", "admiral",
-    "marshal", "field", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady",
-    "baroness", "baron", "secretary", "foreign", "defense", "defence", "interior", "finance",
-    "former", "ex", "ex-", "late", "acting", "interim", "deputy", "senator", "sen.", "sen", "rep.",
-    "representative", "congressman", "congresswoman", "governor", "gov.", "mayor", "chief",
-    "chairman", "chairwoman", "speaker", "leader", "opposition", "ambassador", "envoy", "judge",
-    "justice", "ayatollah", "grand", "imam", "cardinal", "pope", "bishop", "archbishop", "rabbi",
-    "rev.", "reverend", "father", "brother", "sister", "mullah", "commander", "supreme", "head",
-    "spokesman", "spokeswoman", "un", "u.n.", "united", "us", "u.s.", "the", "new", "party",
-    "rebel", "militant", "terrorist", "extremist", "president-elect", "state", "army", "military",
-    "minister-president", "first", "crown", "his", "her", "dictator", "strongman", "former_",
-    "secretary-general", "director", "official", "officials", "security", "national", "egyptian",
+    "president",
+    "presidents",
+    "vice",
+    "prime",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "sheik",
+    "shaikh",
+    "emir",
+    "amir",
+    "sultan",
+    "general",
+    "gen",
+    "gen.",
+    "lt",
+    "lt.",
+    "col",
+    "col.",
+    "colonel",
+    "major",
+    "maj.",
+    "captain",
+    "capt.",
+    "admiral",
+    "marshal",
+    "field",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sir",
+    "lord",
+    "lady",
+    "baroness",
+    "baron",
+    "secretary",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "former",
+    "ex",
+    "ex-",
+    "late",
+    "acting",
+    "interim",
+    "deputy",
+    "senator",
+    "sen.",
+    "sen",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "mayor",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "speaker",
+    "leader",
+    "opposition",
+    "ambassador",
+    "envoy",
+    "judge",
+    "justice",
+    "ayatollah",
+    "grand",
+    "imam",
+    "cardinal",
+    "pope",
+    "bishop",
+    "archbishop",
+    "rabbi",
+    "rev.",
+    "reverend",
+    "father",
+    "brother",
+    "sister",
+    "mullah",
+    "commander",
+    "supreme",
+    "head",
+    "spokesman",
+    "spokeswoman",
+    "un",
+    "u.n.",
+    "united",
+    "us",
+    "u.s.",
+    "the",
+    "new",
+    "party",
+    "rebel",
+    "militant",
+    "terrorist",
+    "extremist",
+    "president-elect",
+    "state",
+    "army",
+    "military",
+    "minister-president",
+    "first",
+    "crown",
+    "his",
+    "her",
+    "dictator",
+    "strongman",
+    "former_",
+    "secretary-general",
+    "director",
+    "official",
+    "officials",
+    "security",
+    "national",
+    "egyptian",
 ];
 
 /// Builds the person/organization/group rows from the three Phoenix files,
@@ -767,8 +876,7 @@ pub fn actors_tsv(
                 let tc = title_case(&words, false, common);
                 let lw: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
                 // A single particle or a bare "States" is not a name.
-                if lw.len() == 1 && (LOWER_PARTICLES.contains(&lw[0].as_str()) || common.contains(&lw[0]))
-                {
+                if lw.len() == 1 && (LOWER_PARTICLES.contains(&lw[0].as_str()) || common.contains(&lw[0])) {
                     continue;
                 }
                 aliases.insert(tc);
@@ -791,7 +899,7 @@ pub fn actors_tsv(
     }
 
     // Named entries of the three Phoenix actor files.
-    let mut push = |actors: &mut BTreeMap<String, ActorRow>, row: ActorRow| {
+    let push = |actors: &mut BTreeMap<String, ActorRow>, row: ActorRow| {
         if row.label.is_empty() || slug(&row.label).is_empty() {
             return;
         }
@@ -807,10 +915,10 @@ pub fn actors_tsv(
             }
         }
     };
-    let mut add_entries = |actors: &mut BTreeMap<String, ActorRow>,
-                           entries: &[PhoenixEntry],
-                           default_kind: ActorKind,
-                           skip_head_coded: bool| {
+    let add_entries = |actors: &mut BTreeMap<String, ActorRow>,
+                       entries: &[PhoenixEntry],
+                       default_kind: ActorKind,
+                       skip_head_coded: bool| {
         for e in entries {
             let all_codes: Vec<&DatedCode> = e.head_codes.iter().chain(e.codes.iter()).collect();
             if all_codes.is_empty() {
@@ -904,7 +1012,12 @@ pub fn actors_tsv(
                     continue;
                 }
                 let inits = initialisms(&label);
-                if aw.len() == 1 && inits.first().map(|i| *i == plain_letters(&aw[0])).unwrap_or(false) {
+                if aw.len() == 1
+                    && inits
+                        .first()
+                        .map(|i| *i == plain_letters(&aw[0]))
+                        .unwrap_or(false)
+                {
                     aliases.insert(aw[0].to_uppercase());
                 } else {
                     aliases.insert(title_case(&aw, acr, common));
@@ -1004,16 +1117,59 @@ pub fn actors_tsv(
     Ok(out)
 }
 
-
 /// Last words that make an entry a generic description, not a name.
 const GENERIC_HEADS: &[&str] = &[
-    "envoy", "peacekeeper", "monitor", "resident", "official", "spokesman", "spokeswoman",
-    "representative", "minister", "secretary", "president", "chief", "head", "leader", "member",
-    "delegate", "delegation", "staff", "worker", "body", "observer", "inspector", "expert",
-    "personnel", "troop", "soldier", "source", "mission", "aide", "adviser", "advisor", "general",
-    "commander", "director", "ambassador", "diplomat", "militant", "rebel", "fighter", "gunman",
-    "operative", "affiliated", "offshoot", "linked", "supporter", "sympathizer", "cell", "think",
-    "tank", "officer", "agent",
+    "envoy",
+    "peacekeeper",
+    "monitor",
+    "resident",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "representative",
+    "minister",
+    "secretary",
+    "president",
+    "chief",
+    "head",
+    "leader",
+    "member",
+    "delegate",
+    "delegation",
+    "staff",
+    "worker",
+    "body",
+    "observer",
+    "inspector",
+    "expert",
+    "personnel",
+    "troop",
+    "soldier",
+    "source",
+    "mission",
+    "aide",
+    "adviser",
+    "advisor",
+    "general",
+    "commander",
+    "director",
+    "ambassador",
+    "diplomat",
+    "militant",
+    "rebel",
+    "fighter",
+    "gunman",
+    "operative",
+    "affiliated",
+    "offshoot",
+    "linked",
+    "supporter",
+    "sympathizer",
+    "cell",
+    "think",
+    "tank",
+    "officer",
+    "agent",
 ];
 
 /// Merges organizations whose label (or an alias) is the initialism of
@@ -1030,10 +1186,13 @@ fn merge_acronyms(actors: &mut BTreeMap<String, ActorRow>) {
                 .take(1)
                 .map(move |i| (i, a.id.clone()))
         })
-        .fold(BTreeMap::new(), |mut m: BTreeMap<String, Vec<String>>, (i, id)| {
-            m.entry(i).or_default().push(id);
-            m
-        })
+        .fold(
+            BTreeMap::new(),
+            |mut m: BTreeMap<String, Vec<String>>, (i, id)| {
+                m.entry(i).or_default().push(id);
+                m
+            },
+        )
         .into_iter()
         .filter(|(_, ids)| ids.len() == 1)
         .map(|(i, ids)| (i, ids[0].clone()))
@@ -1118,11 +1277,7 @@ fn resolve_collisions(actors: &mut BTreeMap<String, ActorRow>) {
             }
         }
         let best = cands.iter().map(|c| c.0).min();
-        let top: BTreeSet<&String> = cands
-            .iter()
-            .filter(|c| Some(c.0) == best)
-            .map(|c| &c.1)
-            .collect();
+        let top: BTreeSet<&String> = cands.iter().filter(|c| Some(c.0) == best).map(|c| &c.1).collect();
         winner.insert(
             k,
             if top.len() == 1 {
@@ -1134,8 +1289,12 @@ fn resolve_collisions(actors: &mut BTreeMap<String, ActorRow>) {
     }
     for a in actors.values_mut() {
         let id = a.id.clone();
-        a.aliases
-            .retain(|al| winner.get(&key(al)).map(|w| w.as_deref() == Some(&id)).unwrap_or(false));
+        a.aliases.retain(|al| {
+            winner
+                .get(&key(al))
+                .map(|w| w.as_deref() == Some(&id))
+                .unwrap_or(false)
+        });
     }
 }
 
@@ -1143,68 +1302,450 @@ fn resolve_collisions(actors: &mut BTreeMap<String, ActorRow>) {
 
 /// Head nouns of collectives: `group` even in the singular.
 const COLLECTIVE: &[&str] = &[
-    "police", "army", "government", "military", "opposition", "militia", "ministry", "cabinet",
-    "parliament", "council", "committee", "administration", "regime", "party", "movement", "front",
-    "group", "organization", "organisation", "union", "navy", "guard", "brigade", "battalion",
-    "junta", "legislature", "congress", "senate", "assembly", "authority", "authorities", "agency",
-    "command", "alliance", "coalition", "community", "media", "press", "clergy", "personnel",
-    "faction", "network", "tribe", "clan", "population", "youth", "force", "forces", "troops",
-    "public", "people", "opposition", "leadership", "junta", "crowd", "mob", "gang", "cartel",
-    "insurgency", "resistance", "diaspora", "delegation", "court", "judiciary", "establishment",
-    "department", "office", "service", "services", "commission", "team", "unit", "corps",
-    "infantry", "artillery", "squad", "contingent", "garrison", "regiment", "division",
-    "intelligence", "staff", "workforce", "electorate", "citizenry", "peasantry", "militia",
+    "police",
+    "army",
+    "government",
+    "military",
+    "opposition",
+    "militia",
+    "ministry",
+    "cabinet",
+    "parliament",
+    "council",
+    "committee",
+    "administration",
+    "regime",
+    "party",
+    "movement",
+    "front",
+    "group",
+    "organization",
+    "organisation",
+    "union",
+    "navy",
+    "guard",
+    "brigade",
+    "battalion",
+    "junta",
+    "legislature",
+    "congress",
+    "senate",
+    "assembly",
+    "authority",
+    "authorities",
+    "agency",
+    "command",
+    "alliance",
+    "coalition",
+    "community",
+    "media",
+    "press",
+    "clergy",
+    "personnel",
+    "faction",
+    "network",
+    "tribe",
+    "clan",
+    "population",
+    "youth",
+    "force",
+    "forces",
+    "troops",
+    "public",
+    "people",
+    "opposition",
+    "leadership",
+    "junta",
+    "crowd",
+    "mob",
+    "gang",
+    "cartel",
+    "insurgency",
+    "resistance",
+    "diaspora",
+    "delegation",
+    "court",
+    "judiciary",
+    "establishment",
+    "department",
+    "office",
+    "service",
+    "services",
+    "commission",
+    "team",
+    "unit",
+    "corps",
+    "infantry",
+    "artillery",
+    "squad",
+    "contingent",
+    "garrison",
+    "regiment",
+    "division",
+    "intelligence",
+    "staff",
+    "workforce",
+    "electorate",
+    "citizenry",
+    "peasantry",
+    "militia",
 ];
 
 /// Head nouns (singular) denoting a person, beyond the suffix rules.
 const PERSON_HEADS: &[&str] = &[
-    "chief", "general", "king", "queen", "prince", "princess", "official", "envoy", "head", "monk",
-    "priest", "imam", "judge", "colonel", "captain", "major", "marshal", "admiral", "sheikh", "emir",
-    "sultan", "deputy", "delegate", "aide", "ally", "bishop", "pope", "cardinal", "rabbi", "mullah",
-    "ayatollah", "cleric", "guerrilla", "rebel", "criminal", "thief", "spy", "chef", "child",
-    "boy", "girl", "youth", "nun", "monarch", "tyrant", "dictator", "despot", "lieutenant",
-    "sergeant", "corporal", "private", "cadet", "veteran", "hostage", "victim", "refugee",
-    "migrant", "immigrant", "emigrant", "exile", "dissident", "separatist", "extremist",
-    "fundamentalist", "radical", "militant", "civilian", "native", "citizen", "national", "adult",
-    "elder", "chieftain", "warlord", "kingpin", "boss", "pirate", "bandit", "thug", "assassin",
-    "sniper", "marine", "pilot", "guard", "clerk", "aide-de-camp", "staffer", "apparatchik",
-    "bureaucrat", "technocrat", "diplomat", "democrat", "republican", "liberal", "conservative",
-    "socialist", "communist", "nationalist", "islamist", "jihadist", "salafi", "mujahid",
-    "mujahideen", "taliban", "cadre", "recruit", "conscript", "mercenary", "jurist", "attorney",
-    "lawyer", "counsel", "nominee", "appointee", "incumbent", "heir", "successor", "predecessor",
-    "candidate", "hopeful", "activist", "student", "doctor", "nurse", "surgeon", "physician",
-    "academic", "scholar", "expert", "analyst", "economist", "scientist", "journalist", "reporter",
-    "editor", "correspondent", "blogger", "poet", "writer", "artist", "athlete", "coach",
-    "president", "minister", "secretary", "premier", "chancellor", "spokesperson", "spokesman",
-    "spokeswoman", "ambassador", "representative", "governor", "mayor", "senator", "lawmaker",
-    "legislator", "politician", "leader", "commander", "officer", "soldier", "trooper", "fighter",
-    "insurgent", "terrorist", "gunman", "protester", "protestor", "demonstrator", "rioter",
-    "striker", "worker", "employee", "farmer", "peasant", "businessman", "executive", "investor",
-    "trader", "merchant", "banker", "entrepreneur", "tycoon", "magnate", "agent", "operative",
-    "informant", "detective", "inspector", "investigator", "prosecutor", "magistrate", "sheriff",
-    "constable", "policeman", "policewoman", "patrolman", "ranger", "warden", "jailer", "prisoner",
-    "detainee", "inmate", "convict", "suspect", "defendant", "accused", "plaintiff", "witness",
-    "settler", "villager", "resident", "inhabitant", "tribesman", "nomad", "herder", "fisherman",
-    "believer", "worshipper", "pilgrim", "missionary", "preacher", "pastor", "minister", "deacon",
-    "hajji", "ulema", "mufti", "sheik", "khan", "emissary", "negotiator", "mediator", "observer",
-    "monitor", "peacekeeper", "volunteer", "member", "supporter", "sympathizer", "loyalist",
-    "partisan", "follower", "adherent", "backer", "opponent", "critic", "rival", "dissenter",
-    "adviser", "advisor", "counselor", "consultant", "strategist", "planner", "director",
-    "manager", "administrator", "chairman", "chairwoman", "chairperson", "chair", "founder",
-    "commissioner", "auditor", "regulator", "overseer", "superintendent", "steward", "vizier",
+    "chief",
+    "general",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "official",
+    "envoy",
+    "head",
+    "monk",
+    "priest",
+    "imam",
+    "judge",
+    "colonel",
+    "captain",
+    "major",
+    "marshal",
+    "admiral",
+    "sheikh",
+    "emir",
+    "sultan",
+    "deputy",
+    "delegate",
+    "aide",
+    "ally",
+    "bishop",
+    "pope",
+    "cardinal",
+    "rabbi",
+    "mullah",
+    "ayatollah",
+    "cleric",
+    "guerrilla",
+    "rebel",
+    "criminal",
+    "thief",
+    "spy",
+    "chef",
+    "child",
+    "boy",
+    "girl",
+    "youth",
+    "nun",
+    "monarch",
+    "tyrant",
+    "dictator",
+    "despot",
+    "lieutenant",
+    "sergeant",
+    "corporal",
+    "private",
+    "cadet",
+    "veteran",
+    "hostage",
+    "victim",
+    "refugee",
+    "migrant",
+    "immigrant",
+    "emigrant",
+    "exile",
+    "dissident",
+    "separatist",
+    "extremist",
+    "fundamentalist",
+    "radical",
+    "militant",
+    "civilian",
+    "native",
+    "citizen",
+    "national",
+    "adult",
+    "elder",
+    "chieftain",
+    "warlord",
+    "kingpin",
+    "boss",
+    "pirate",
+    "bandit",
+    "thug",
+    "assassin",
+    "sniper",
+    "marine",
+    "pilot",
+    "guard",
+    "clerk",
+    "aide-de-camp",
+    "staffer",
+    "apparatchik",
+    "bureaucrat",
+    "technocrat",
+    "diplomat",
+    "democrat",
+    "republican",
+    "liberal",
+    "conservative",
+    "socialist",
+    "communist",
+    "nationalist",
+    "islamist",
+    "jihadist",
+    "salafi",
+    "mujahid",
+    "mujahideen",
+    "taliban",
+    "cadre",
+    "recruit",
+    "conscript",
+    "mercenary",
+    "jurist",
+    "attorney",
+    "lawyer",
+    "counsel",
+    "nominee",
+    "appointee",
+    "incumbent",
+    "heir",
+    "successor",
+    "predecessor",
+    "candidate",
+    "hopeful",
+    "activist",
+    "student",
+    "doctor",
+    "nurse",
+    "surgeon",
+    "physician",
+    "academic",
+    "scholar",
+    "expert",
+    "analyst",
+    "economist",
+    "scientist",
+    "journalist",
+    "reporter",
+    "editor",
+    "correspondent",
+    "blogger",
+    "poet",
+    "writer",
+    "artist",
+    "athlete",
+    "coach",
+    "president",
+    "minister",
+    "secretary",
+    "premier",
+    "chancellor",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "representative",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "legislator",
+    "politician",
+    "leader",
+    "commander",
+    "officer",
+    "soldier",
+    "trooper",
+    "fighter",
+    "insurgent",
+    "terrorist",
+    "gunman",
+    "protester",
+    "protestor",
+    "demonstrator",
+    "rioter",
+    "striker",
+    "worker",
+    "employee",
+    "farmer",
+    "peasant",
+    "businessman",
+    "executive",
+    "investor",
+    "trader",
+    "merchant",
+    "banker",
+    "entrepreneur",
+    "tycoon",
+    "magnate",
+    "agent",
+    "operative",
+    "informant",
+    "detective",
+    "inspector",
+    "investigator",
+    "prosecutor",
+    "magistrate",
+    "sheriff",
+    "constable",
+    "policeman",
+    "policewoman",
+    "patrolman",
+    "ranger",
+    "warden",
+    "jailer",
+    "prisoner",
+    "detainee",
+    "inmate",
+    "convict",
+    "suspect",
+    "defendant",
+    "accused",
+    "plaintiff",
+    "witness",
+    "settler",
+    "villager",
+    "resident",
+    "inhabitant",
+    "tribesman",
+    "nomad",
+    "herder",
+    "fisherman",
+    "believer",
+    "worshipper",
+    "pilgrim",
+    "missionary",
+    "preacher",
+    "pastor",
+    "minister",
+    "deacon",
+    "hajji",
+    "ulema",
+    "mufti",
+    "sheik",
+    "khan",
+    "emissary",
+    "negotiator",
+    "mediator",
+    "observer",
+    "monitor",
+    "peacekeeper",
+    "volunteer",
+    "member",
+    "supporter",
+    "sympathizer",
+    "loyalist",
+    "partisan",
+    "follower",
+    "adherent",
+    "backer",
+    "opponent",
+    "critic",
+    "rival",
+    "dissenter",
+    "adviser",
+    "advisor",
+    "counselor",
+    "consultant",
+    "strategist",
+    "planner",
+    "director",
+    "manager",
+    "administrator",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "founder",
+    "commissioner",
+    "auditor",
+    "regulator",
+    "overseer",
+    "superintendent",
+    "steward",
+    "vizier",
 ];
 
 /// Head nouns that are never people or collectives (weapons, places).
 const NOT_AGENT_HEADS: &[&str] = &[
-    "missile", "warplane", "plane", "aircraft", "helicopter", "tank", "tanker", "carrier", "reactor",
-    "sector", "center", "centre", "border", "tower", "plant", "restaurant", "hospital", "building",
-    "embassy", "palace", "post", "district", "station", "headquarter", "headquarters", "school",
-    "university", "college", "firm", "company", "corporation", "bank", "computer", "weapon",
-    "bomb", "rocket", "launcher", "ship", "vessel", "submarine", "frigate", "destroyer", "cruiser",
-    "jet", "fighter-bomber", "bomber", "drone", "vehicle", "truck", "car", "gun", "rifle", "law",
-    "treaty", "letter", "paper", "newspaper", "water", "power", "order", "chamber", "number",
-    "liner", "transporter", "trailer", "container", "cutter", "scanner", "counter", "radar",
-    "shelter", "theater", "theatre", "cluster", "meter", "register", "quarter", "matter",
+    "missile",
+    "warplane",
+    "plane",
+    "aircraft",
+    "helicopter",
+    "tank",
+    "tanker",
+    "carrier",
+    "reactor",
+    "sector",
+    "center",
+    "centre",
+    "border",
+    "tower",
+    "plant",
+    "restaurant",
+    "hospital",
+    "building",
+    "embassy",
+    "palace",
+    "post",
+    "district",
+    "station",
+    "headquarter",
+    "headquarters",
+    "school",
+    "university",
+    "college",
+    "firm",
+    "company",
+    "corporation",
+    "bank",
+    "computer",
+    "weapon",
+    "bomb",
+    "rocket",
+    "launcher",
+    "ship",
+    "vessel",
+    "submarine",
+    "frigate",
+    "destroyer",
+    "cruiser",
+    "jet",
+    "fighter-bomber",
+    "bomber",
+    "drone",
+    "vehicle",
+    "truck",
+    "car",
+    "gun",
+    "rifle",
+    "law",
+    "treaty",
+    "letter",
+    "paper",
+    "newspaper",
+    "water",
+    "power",
+    "order",
+    "chamber",
+    "number",
+    "liner",
+    "transporter",
+    "trailer",
+    "container",
+    "cutter",
+    "scanner",
+    "counter",
+    "radar",
+    "shelter",
+    "theater",
+    "theatre",
+    "cluster",
+    "meter",
+    "register",
+    "quarter",
+    "matter",
 ];
 
 fn is_person_noun(head: &str) -> bool {
@@ -1215,8 +1756,8 @@ fn is_person_noun(head: &str) -> bool {
         return true;
     }
     [
-        "man", "woman", "person", "ist", "ian", "ant", "ee", "eer", "ier", "ary", "crat", "naut",
-        "ter", "der", "ker", "ler", "ner", "ser", "ver", "ger", "per", "rer", "tor", "sor", "nor",
+        "man", "woman", "person", "ist", "ian", "ant", "ee", "eer", "ier", "ary", "crat", "naut", "ter",
+        "der", "ker", "ler", "ner", "ser", "ver", "ger", "per", "rer", "tor", "sor", "nor",
     ]
     .iter()
     .any(|s| head.ends_with(s) && head.len() > s.len() + 2)
@@ -1306,10 +1847,8 @@ pub fn agents_tsv(agents: &str, overrides: &str, infl: &Inflections) -> Result<S
                 continue; // stems like MINIST
             }
             let (head_sg, is_pl) = match infl.plural_lemma.get(head) {
-                Some(l) if !infl.noun_plural.contains_key(head) || infl.verbs.contains_key(head) || true => {
-                    (l.clone(), true)
-                }
-                _ => (head.clone(), false),
+                Some(l) => (l.clone(), true),
+                None => (head.clone(), false),
             };
             let collective = COLLECTIVE.contains(&head_sg.as_str()) || COLLECTIVE.contains(&head.as_str());
             let person = is_person_noun(&head_sg);
@@ -1351,7 +1890,11 @@ pub fn agents_tsv(agents: &str, overrides: &str, infl: &Inflections) -> Result<S
     for (n, line) in data_lines(overrides) {
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 4 || !["sg", "pl"].contains(&cols[1]) || !["person", "group"].contains(&cols[2]) {
-            return Err(lex_err(ofile, n, "expected: phrase<TAB>sg|pl<TAB>person|group<TAB>role"));
+            return Err(lex_err(
+                ofile,
+                n,
+                "expected: phrase<TAB>sg|pl<TAB>person|group<TAB>role",
+            ));
         }
         rows.insert(
             (cols[0].to_lowercase(), cols[1].to_string()),
@@ -1369,13 +1912,77 @@ pub fn agents_tsv(agents: &str, overrides: &str, infl: &Inflections) -> Result<S
 
 /// Given names that are ordinary English words and would fire on prose.
 const NAME_STOPLIST: &[&str] = &[
-    "will", "may", "june", "april", "august", "art", "bill", "guy", "joy", "hope", "faith",
-    "grace", "long", "young", "case", "major", "sunny", "summer", "chance", "price", "king",
-    "royal", "lane", "else", "page", "miles", "don", "sale", "rich", "see", "an", "in", "ok",
-    "love", "gay", "pat", "rob", "sue", "dean", "chase", "ray", "jack", "penny", "gene", "frank",
-    "earl", "lord", "major", "marshal", "sterling", "mercy", "rusty", "cash", "dusty", "merry",
-    "honey", "precious", "star", "ruby", "crystal", "amber", "ivory", "violet", "iris",
-    "christian", "general", "junior", "deputy", "doctor", "pastor", "judge",
+    "will",
+    "may",
+    "june",
+    "april",
+    "august",
+    "art",
+    "bill",
+    "guy",
+    "joy",
+    "hope",
+    "faith",
+    "grace",
+    "long",
+    "young",
+    "case",
+    "major",
+    "sunny",
+    "summer",
+    "chance",
+    "price",
+    "king",
+    "royal",
+    "lane",
+    "else",
+    "page",
+    "miles",
+    "don",
+    "sale",
+    "rich",
+    "see",
+    "an",
+    "in",
+    "ok",
+    "love",
+    "gay",
+    "pat",
+    "rob",
+    "sue",
+    "dean",
+    "chase",
+    "ray",
+    "jack",
+    "penny",
+    "gene",
+    "frank",
+    "earl",
+    "lord",
+    "major",
+    "marshal",
+    "sterling",
+    "mercy",
+    "rusty",
+    "cash",
+    "dusty",
+    "merry",
+    "honey",
+    "precious",
+    "star",
+    "ruby",
+    "crystal",
+    "amber",
+    "ivory",
+    "violet",
+    "iris",
+    "christian",
+    "general",
+    "junior",
+    "deputy",
+    "doctor",
+    "pastor",
+    "judge",
 ];
 
 /// `first_names.txt`: census names up to a cumulative 90% per sex, Title Case,
@@ -1424,7 +2031,11 @@ pub fn parse_cameo2plover(text: &str) -> Result<BTreeMap<String, (String, String
             continue;
         }
         let Some((code, rest)) = line.split_once(':') else {
-            return Err(lex_err("CAMEO2PLOVER", n + 1, "expected CODE: CATEGORY, mode, context"));
+            return Err(lex_err(
+                "CAMEO2PLOVER",
+                n + 1,
+                "expected CODE: CATEGORY, mode, context",
+            ));
         };
         let code = code.trim();
         if !code.chars().all(|c| c.is_ascii_digit()) {
@@ -1443,9 +2054,7 @@ pub fn parse_cameo2plover(text: &str) -> Result<BTreeMap<String, (String, String
 
 /// The relation key for a CAMEO code, via the PLOVER table (longest prefix).
 pub fn relation_for(code: &str, table: &BTreeMap<String, (String, String)>) -> Option<&'static str> {
-    let (cat, _) = (1..=code.len())
-        .rev()
-        .find_map(|l| table.get(&code[..l]))?;
+    let (cat, _) = (1..=code.len()).rev().find_map(|l| table.get(&code[..l]))?;
     Some(match cat.as_str() {
         "AGREE" => "agreed_with",
         "CONSULT" if code.starts_with("046") => "negotiated_with",
@@ -1476,26 +2085,206 @@ pub fn relation_for(code: &str, table: &BTreeMap<String, (String, String)>) -> O
 /// Common, ambiguous verbs never used as single-word triggers, plus CAMEO
 /// entries that are poor triggers in news prose.
 const STOP_VERBS: &[&str] = &[
-    "be", "have", "do", "say", "go", "get", "make", "know", "think", "take", "see", "come", "want",
-    "look", "use", "find", "give", "tell", "work", "call", "try", "ask", "need", "feel", "become",
-    "leave", "put", "mean", "keep", "let", "begin", "seem", "talk", "turn", "start", "show",
-    "hear", "play", "run", "move", "like", "live", "believe", "hold", "bring", "happen", "write",
-    "provide", "sit", "stand", "lose", "pay", "include", "continue", "set", "learn", "change",
-    "lead", "understand", "watch", "follow", "stop", "create", "speak", "read", "allow", "add",
-    "spend", "grow", "open", "walk", "win", "offer", "remember", "love", "consider", "appear",
-    "buy", "wait", "serve", "die", "send", "expect", "build", "stay", "fall", "cut", "reach",
-    "remain", "suggest", "raise", "pass", "sell", "require", "report", "decide", "pull", "return",
-    "explain", "hope", "develop", "carry", "break", "receive", "agree", "face", "brave",
-    "encounter", "match", "pit", "kick", "hammer", "interact", "confront", "press", "push",
-    "touch", "drop", "close", "end", "cover", "note", "point", "mark", "lift", "place", "post",
-    "fire", "shoot", "hit", "strike", "address", "express", "state", "issue", "announce", "claim",
-    "answer", "act", "deal", "stage", "host", "draw", "pick", "form", "fix", "treat", "handle",
-    "manage", "check", "test", "view", "plan", "prepare", "join", "share", "voice", "cite",
-    "release", "free", "seek", "demand", "request", "urge", "appeal", "signal", "promise",
-    "pledge", "vow", "warn", "declare", "insist", "maintain", "admit", "accept", "approve",
-    "welcome", "praise", "thank", "advertise", "advertize", "promote", "contact", "engage",
-    "quarrel", "duel", "grapple", "clobber", "pummel", "altercate", "siege", "combat", "conflict",
-    "battle", "clash", "fight", "square", "wage", "blitz", "bludgeon",
+    "be",
+    "have",
+    "do",
+    "say",
+    "go",
+    "get",
+    "make",
+    "know",
+    "think",
+    "take",
+    "see",
+    "come",
+    "want",
+    "look",
+    "use",
+    "find",
+    "give",
+    "tell",
+    "work",
+    "call",
+    "try",
+    "ask",
+    "need",
+    "feel",
+    "become",
+    "leave",
+    "put",
+    "mean",
+    "keep",
+    "let",
+    "begin",
+    "seem",
+    "talk",
+    "turn",
+    "start",
+    "show",
+    "hear",
+    "play",
+    "run",
+    "move",
+    "like",
+    "live",
+    "believe",
+    "hold",
+    "bring",
+    "happen",
+    "write",
+    "provide",
+    "sit",
+    "stand",
+    "lose",
+    "pay",
+    "include",
+    "continue",
+    "set",
+    "learn",
+    "change",
+    "lead",
+    "understand",
+    "watch",
+    "follow",
+    "stop",
+    "create",
+    "speak",
+    "read",
+    "allow",
+    "add",
+    "spend",
+    "grow",
+    "open",
+    "walk",
+    "win",
+    "offer",
+    "remember",
+    "love",
+    "consider",
+    "appear",
+    "buy",
+    "wait",
+    "serve",
+    "die",
+    "send",
+    "expect",
+    "build",
+    "stay",
+    "fall",
+    "cut",
+    "reach",
+    "remain",
+    "suggest",
+    "raise",
+    "pass",
+    "sell",
+    "require",
+    "report",
+    "decide",
+    "pull",
+    "return",
+    "explain",
+    "hope",
+    "develop",
+    "carry",
+    "break",
+    "receive",
+    "agree",
+    "face",
+    "brave",
+    "encounter",
+    "match",
+    "pit",
+    "kick",
+    "hammer",
+    "interact",
+    "confront",
+    "press",
+    "push",
+    "touch",
+    "drop",
+    "close",
+    "end",
+    "cover",
+    "note",
+    "point",
+    "mark",
+    "lift",
+    "place",
+    "post",
+    "fire",
+    "shoot",
+    "hit",
+    "strike",
+    "address",
+    "express",
+    "state",
+    "issue",
+    "announce",
+    "claim",
+    "answer",
+    "act",
+    "deal",
+    "stage",
+    "host",
+    "draw",
+    "pick",
+    "form",
+    "fix",
+    "treat",
+    "handle",
+    "manage",
+    "check",
+    "test",
+    "view",
+    "plan",
+    "prepare",
+    "join",
+    "share",
+    "voice",
+    "cite",
+    "release",
+    "free",
+    "seek",
+    "demand",
+    "request",
+    "urge",
+    "appeal",
+    "signal",
+    "promise",
+    "pledge",
+    "vow",
+    "warn",
+    "declare",
+    "insist",
+    "maintain",
+    "admit",
+    "accept",
+    "approve",
+    "welcome",
+    "praise",
+    "thank",
+    "advertise",
+    "advertize",
+    "promote",
+    "contact",
+    "engage",
+    "quarrel",
+    "duel",
+    "grapple",
+    "clobber",
+    "pummel",
+    "altercate",
+    "siege",
+    "combat",
+    "conflict",
+    "battle",
+    "clash",
+    "fight",
+    "square",
+    "wage",
+    "blitz",
+    "bludgeon",
 ];
 
 /// Trailing words that make a multi-word phrase incomplete.
@@ -1582,7 +2371,12 @@ pub fn triggers_tsv(
             let Some(code) = cameo_code(pat) else {
                 continue;
             };
-            let verb = comment.split([',', ' ']).next().unwrap_or("").trim().to_lowercase();
+            let verb = comment
+                .split([',', ' '])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase();
             let body = pat.split('[').next().unwrap_or("").trim().to_string();
             if let Some(&vi) = block_verbs
                 .iter()
@@ -1667,21 +2461,25 @@ pub fn triggers_tsv(
         ]
     };
 
-    let mut add = |rows: &mut BTreeMap<String, BTreeSet<(String, String, String)>>,
-                   phrase: String,
-                   rel: &str,
-                   form: &str,
-                   code: &str| {
+    let add = |rows: &mut BTreeMap<String, BTreeSet<(String, String, String)>>,
+               phrase: String,
+               rel: &str,
+               form: &str,
+               code: &str| {
         let words: Vec<&str> = phrase.split_whitespace().collect();
         if words.is_empty()
             || words.last().map(|w| BAD_TAIL.contains(w)).unwrap_or(true)
-            || phrase.chars().any(|c| !(c.is_ascii_lowercase() || c == ' ' || c == '-' || c == '\''))
+            || phrase
+                .chars()
+                .any(|c| !(c.is_ascii_lowercase() || c == ' ' || c == '-' || c == '\''))
         {
             return;
         }
-        rows.entry(words.join(" "))
-            .or_default()
-            .insert((rel.to_string(), form.to_string(), code.to_string()));
+        rows.entry(words.join(" ")).or_default().insert((
+            rel.to_string(),
+            form.to_string(),
+            code.to_string(),
+        ));
     };
 
     for v in &verbs {
@@ -1727,9 +2525,7 @@ pub fn triggers_tsv(
                     break;
                 };
                 // Only small plain lists: the weapon/currency lists explode.
-                if expansions.len() > 1
-                    || vals.len() > 5
-                    || vals.iter().any(|v| v.contains(['&', '$', '+']))
+                if expansions.len() > 1 || vals.len() > 5 || vals.iter().any(|v| v.contains(['&', '$', '+']))
                 {
                     ok = false;
                     break;
@@ -1809,7 +2605,11 @@ pub fn triggers_tsv(
     for (n, line) in data_lines(overrides) {
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 4 {
-            return Err(lex_err(ofile, n, "expected: phrase<TAB>relation<TAB>form<TAB>cameo"));
+            return Err(lex_err(
+                ofile,
+                n,
+                "expected: phrase<TAB>relation<TAB>form<TAB>cameo",
+            ));
         }
         if !["inf", "3sg", "past", "pastpart", "ger", "noun"].contains(&cols[2]) {
             return Err(lex_err(ofile, n, format!("unknown form {:?}", cols[2])));
@@ -1915,8 +2715,13 @@ pub fn build_with(p: &BuildPaths) -> Result<()> {
         .map_err(|e| with_path(e, &ph))?;
     let plover_dir = p.plover.parent().unwrap_or(Path::new("."));
     let plover = parse_cameo2plover(&read(&p.plover)?).map_err(|e| with_path(e, plover_dir))?;
-    let triggers = triggers_tsv(&read(&ph.join("CAMEO.2.0.txt"))?, &plover, &ov("triggers.tsv")?, &infl)
-        .map_err(|e| with_path(e, &ph))?;
+    let triggers = triggers_tsv(
+        &read(&ph.join("CAMEO.2.0.txt"))?,
+        &plover,
+        &ov("triggers.tsv")?,
+        &infl,
+    )
+    .map_err(|e| with_path(e, &ph))?;
     std::fs::create_dir_all(&p.out).map_err(|source| Error::Output {
         path: p.out.clone(),
         source,
@@ -1946,4 +2751,183 @@ pub fn build(sources_dir: &Path, out_dir: &Path) -> Result<()> {
         overrides: parent(out_dir).join("lexicon-overrides"),
         out: out_dir.to_path_buf(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INFL: &str = "# comment\n\nmeet,verb,met,met,meeting,meets\nattack,verb,attacked,,attacking,attacks\nattack,noun,attacks\nrebel,noun,rebels\nminister,noun,ministers\nmay,verb,might,,maying,mays\nbush,noun,bushes\npolice,noun,police\n";
+
+    const COUNTRIES: &str = r#"[
+      {"cca3":"RUS","name":{"common":"Russia","official":"Russian Federation"},
+       "altSpellings":["RU","Russian Federation"],"capital":["Moscow"],
+       "demonyms":{"eng":{"m":"Russian","f":"Russian"}},"independent":true,"unMember":true},
+      {"cca3":"SGP","name":{"common":"Singapore","official":"Republic of Singapore"},
+       "altSpellings":["SG"],"capital":["Singapore"],
+       "demonyms":{"eng":{"m":"Singaporean","f":"Singaporean"}},"independent":true,"unMember":true}
+    ]"#;
+
+    const PH_COUNTRIES: &str = "# header comment\n\nRUSSIAN_FEDERATION_  [RUS]\n+RUSSIA_\n+MOSCOW_\n+RUSSIAN\nVLADIMIR_PUTIN_  # note\n+PUTIN_\n+PRESIDENT_VLADIMIR_PUTIN_\n+MAY_\n\t[RUSELI 700101-990809]\n\t[RUSGOV >080508]\n";
+
+    fn infl() -> Inflections {
+        parse_inflections(INFL).unwrap()
+    }
+
+    fn actors(overrides: &str, ph: &str) -> String {
+        let c = parse_countries(COUNTRIES).unwrap();
+        actors_tsv(&c, ph, "", "", overrides, &infl(), &BTreeSet::new()).unwrap()
+    }
+
+    #[test]
+    fn inflections_parse_and_skip_comments() {
+        let i = infl();
+        assert_eq!(i.verb("meet").past, "met");
+        assert_eq!(i.verb("attack").pastpart, "attacked");
+        assert_eq!(i.verb("condemn").s3, "condemns");
+        assert_eq!(i.plural("rebel"), "rebels");
+        assert!(i.common.contains("bush"));
+    }
+
+    #[test]
+    fn actors_have_countries_persons_and_filtered_aliases() {
+        let out = actors("", PH_COUNTRIES);
+        assert!(out.starts_with("id\tkind\tlabel\tcountry\troles\taliases\n"));
+        assert!(
+            out.contains("country:RUS\tcountry\tRussia\tRUS\t\tRussian Federation\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("person:vladimir-putin\tperson\tVladimir Putin\tRUS\t\tPutin\n"),
+            "{out}"
+        );
+        assert!(!out.contains("Moscow"));
+        assert!(!out.contains("President"));
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let a = actors("", PH_COUNTRIES);
+        let b = actors("", PH_COUNTRIES);
+        assert_eq!(a, b);
+        let p = parse_cameo2plover("04: CONSULT\n040: CONSULT, ,\n").unwrap();
+        let cameo = "---  MEET   [040]  ---\nMEET {MEETS MET MEETING}\n";
+        assert_eq!(
+            triggers_tsv(cameo, &p, "", &infl()).unwrap(),
+            triggers_tsv(cameo, &p, "", &infl()).unwrap()
+        );
+    }
+
+    #[test]
+    fn source_changes_change_output() {
+        let base = actors("", PH_COUNTRIES);
+        let more = actors(
+            "",
+            &PH_COUNTRIES.replace("+PUTIN_\n", "+PUTIN_\n+VLADIMIR_V._PUTIN\n"),
+        );
+        assert_ne!(base, more);
+        assert!(more.contains("Putin|Vladimir V. Putin"), "{more}");
+        let ov = "id\tkind\tlabel\tcountry\troles\taliases\n# c\n\ngroup:hamas\tgroup\tHamas\tPSE\t\tIslamic Resistance Movement\n";
+        assert!(actors(ov, PH_COUNTRIES)
+            .contains("group:hamas\tgroup\tHamas\tPSE\t\tIslamic Resistance Movement\n"));
+    }
+
+    #[test]
+    fn alias_collisions_prefer_higher_rank_and_drop_person_ties() {
+        let ph =
+            "ANNA_SMITHSON_\n+SMITHSON_\n\t[RUSGOV >080508]\nBOB_SMITHSON_\n+SMITHSON_\n\t[RUSGOV >080508]\n";
+        let out = actors("", ph);
+        assert!(
+            out.contains("person:anna-smithson\tperson\tAnna Smithson\tRUS\t\t\n"),
+            "{out}"
+        );
+        let ov = "header\ncountry:RUS\tcountry\t\t\t\tSmithson\n";
+        let out = actors(ov, ph);
+        assert!(
+            out.contains("country:RUS\tcountry\tRussia\tRUS\t\tRussian Federation|Smithson\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn demonyms_and_capitals() {
+        let c = parse_countries(COUNTRIES).unwrap();
+        let d = demonyms_tsv(&c, "form\tcountry\n# c\n\nRusskies\tRUS\n").unwrap();
+        assert!(d.contains("Russian\tRUS\nRussians\tRUS\nRusskies\tRUS\n"), "{d}");
+        let caps = capitals_tsv(&c);
+        assert_eq!(caps, "capital\tcountry\nMoscow\tRUS\n");
+    }
+
+    #[test]
+    fn agents_generate_plurals_and_kinds() {
+        let src = "# comment\n\n!MINIST! = MINISTER, MINISTERS\nREBEL [~REB]\nFOREIGN_!MINIST! [~GOV]\nPOLICE {} [~COP]\nWARPLANE [~MIL]\n";
+        let out = agents_tsv(src, "", &infl()).unwrap();
+        assert!(out.contains("rebel\tsg\tperson\tRebel\n"), "{out}");
+        assert!(out.contains("rebels\tpl\tgroup\tRebels\n"), "{out}");
+        assert!(
+            out.contains("foreign minister\tsg\tperson\tForeign Minister\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("foreign ministers\tpl\tgroup\tForeign Ministers\n"),
+            "{out}"
+        );
+        assert!(out.contains("police\tsg\tgroup\tPolice\n"), "{out}");
+        assert!(!out.contains("warplane"));
+    }
+
+    #[test]
+    fn first_names_cutoff_and_stoplist() {
+        let m = "JOHN 3.0 3.0 1\n\nWILL 1.0 4.0 2\nZEB 0.1 95.0 3\n";
+        let out = first_names_txt(m, "MARY 2.0 2.0 1\n").unwrap();
+        assert_eq!(out, "name\nJohn\nMary\n");
+        assert!(first_names_txt("BAD LINE\n", "").is_err());
+    }
+
+    #[test]
+    fn triggers_map_codes_and_filter_verbs() {
+        let p = parse_cameo2plover(
+            "# c\n\n04: CONSULT\n040: CONSULT, ,  # x\n046: CONSULT, , diplomatic\n19: ASSAULT\n",
+        )
+        .unwrap();
+        let cameo = "# top\n&TALK\n+TALKS\n\n---  MEET   [040]  ---\nMEET {MEETS MET MEETING}\nFACE\n+MEET_WITH {+MET_WITH +MEETS_WITH +MEETING_WITH}\n- * &TALK [046] # MEET\n- * CRITICISM [:111] # MEET\n---  ATTACK  [190]  ---\nATTACK # comment\n";
+        let out = triggers_tsv(
+            cameo,
+            &p,
+            "phrase\trelation\tform\tcameo\nattack\tattacks\tnoun\t\n",
+            &infl(),
+        )
+        .unwrap();
+        assert!(out.contains("met\tmet_with\tpast\t040\n"), "{out}");
+        assert!(out.contains("met with\tmet_with\tpastpart\t040\n"), "{out}");
+        assert!(out.contains("met talks\tnegotiated_with\tpast\t046\n"), "{out}");
+        assert!(out.contains("attacked\tattacks\tpast\t190\n"), "{out}");
+        assert!(out.contains("attack\tattacks\tnoun\t\n"), "{out}");
+        assert!(!out.contains("face"));
+        assert!(!out.contains("criticism"));
+    }
+
+    #[test]
+    fn title_case_keeps_acronyms_and_particles() {
+        let c = BTreeSet::new();
+        let w = |s: &str| phoenix_words(s);
+        assert_eq!(
+            title_case(&w("VLADIMIR_V._PUTIN"), false, &c),
+            "Vladimir V. Putin"
+        );
+        assert_eq!(
+            title_case(&w("U.N._SECURITY_COUNCIL"), true, &c),
+            "U.N. Security Council"
+        );
+        assert_eq!(title_case(&w("AL-QAEDA_IN_IRAQ"), true, &c), "Al-Qaeda in Iraq");
+        assert_eq!(title_case(&w("NATO_"), true, &c), "NATO");
+    }
+
+    #[test]
+    fn parse_errors_carry_line_numbers() {
+        match parse_inflections("ok,verb,a,b,c,d\nbad\n") {
+            Err(Error::Lexicon { line, .. }) => assert_eq!(line, 2),
+            other => panic!("{other:?}"),
+        }
+    }
 }

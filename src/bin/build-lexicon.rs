@@ -7,8 +7,8 @@
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Context};
 use actorgraph::lexicon_build::{build_with, BuildPaths};
+use anyhow::{bail, Context};
 
 fn main() -> anyhow::Result<()> {
     let mut positional: Vec<PathBuf> = Vec::new();
@@ -33,7 +33,12 @@ fn main() -> anyhow::Result<()> {
     let mut it = positional.into_iter();
     let sources = it.next().unwrap_or_else(|| "../shared/lexicon-sources".into());
     let out = it.next().unwrap_or_else(|| "data/lexicon".into());
-    let paths = BuildPaths { sources, plover, overrides, out };
+    let paths = BuildPaths {
+        sources,
+        plover,
+        overrides,
+        out,
+    };
     build_with(&paths).with_context(|| format!("building the lexicon into {}", paths.out.display()))?;
     eprintln!("wrote lexicon files to {}", paths.out.display());
     Ok(())
