@@ -134,7 +134,7 @@ fn title_case(words: &[String], acronyms: bool, common: &BTreeSet<String>) -> St
         let looks_acronym = acronyms
             && (2..=5).contains(&letters.len())
             && letters.len() == w.len()
-            && (vowels == 0 || (letters.len() <= 4 && vowels <= 1))
+            && (vowels == 0 || (words.len() == 1 && letters.len() <= 4 && vowels <= 1))
             && !common.contains(&lower)
             && !LOWER_PARTICLES.contains(&lower.as_str());
         let word = if dotted || known_acronym || looks_acronym {
