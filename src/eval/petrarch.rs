@@ -259,9 +259,32 @@ fn parse_block(block: &str) -> Option<PetrRecord> {
         rec.text = join_lines(&decode_entities(&after[..end]));
     }
     if rec.text.is_empty() {
+        // Some records have an empty <Text>: rebuild it from a CoNLL-U parse.
+        let parse = &block[body_end..];
+        let parse = parse.find("</Parse>").map_or(parse, |e| &parse[..e]);
+        rec.text = text_from_conllu(parse);
+    }
+    if rec.text.is_empty() {
         return None;
     }
     Some(rec)
+}
+
+/// Rebuilds a sentence from CoNLL-U token lines (form in column 2, no space
+/// after a token whose last column has `SpaceAfter=No`).
+pub fn text_from_conllu(parse: &str) -> String {
+    let mut out = String::new();
+    for line in parse.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 10 || !cols[0].trim().chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        out.push_str(cols[1]);
+        if !cols[9].contains("SpaceAfter=No") {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
 }
 
 /// One row of the CAMEO to PLOVER table.
@@ -636,6 +659,14 @@ Nothing happened.
         assert!(!recs[2].evaluate);
         assert_eq!(recs[2].events[0].source, "\"THE DARK LORD\"");
         assert_eq!(recs[2].events[0].eventcode, "190");
+    }
+
+    #[test]
+    fn empty_text_is_rebuilt_from_the_parse() {
+        let xml = "<Sentence id=\"E\" category=\"OTHER\">\n<EventCoding eventcode=\"190\" sourcecode=\"NGAREB\" targetcode=\"NGA\" />\n<Text>\n</Text>\n<Parse>\n1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n</Parse></Sentence>\n";
+        let recs = parse_records(xml);
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0].text, "Rebels attacked.");
     }
 
     #[test]
