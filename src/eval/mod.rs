@@ -123,10 +123,7 @@ pub struct EvalOutput {
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     /// A dev set or predictions file that does not exist.
-    #[error(
-        "{what} not found: {} (pass --devset PATH or set ACTORGRAPH_DEVSETS to the devsets folder)",
-        path.display()
-    )]
+    #[error("{what} not found: {}{}", path.display(), missing_hint(what))]
     Missing {
         /// What was looked for.
         what: &'static str,
@@ -152,6 +149,15 @@ pub enum EvalError {
     /// Loading the lexicon failed.
     #[error(transparent)]
     Lexicon(#[from] crate::Error),
+}
+
+/// How to point the harness at the dev sets (not said for predictions files).
+fn missing_hint(what: &str) -> &'static str {
+    if what.contains("predictions") {
+        ""
+    } else {
+        " (pass --devset PATH, or set ACTORGRAPH_DEVSETS to the devsets folder)"
+    }
 }
 
 impl EvalError {
