@@ -1,24 +1,640 @@
 //! The lexicon: known actors and their aliases, demonyms, capitals, role
-//! nouns, first names and relation triggers, embedded from `data/lexicon/`.
-//! (Placeholder.)
+//! nouns, first names and relation triggers.
+//!
+//! The built-in tables are the files of `data/lexicon/` (derived from the
+//! Phoenix/CAMEO dictionaries, the countries list, the census first names and
+//! the CAMEO verb patterns by `build-lexicon`), embedded in the binary. A user
+//! adds rows with `--lexicon DIR` in the same formats.
+//!
+//! Every phrase is matched on token sequences, not raw text: a phrase is
+//! tokenized with [`crate::text`], lowercased and joined by single spaces, and
+//! one Aho-Corasick automaton finds all phrases of a sentence at once. A match
+//! counts only when it starts and ends on token boundaries, so `US` never
+//! matches inside `USB` and `al-Qaeda` matches `al - Qaeda` however it was typed.
 
-use std::path::PathBuf;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use crate::error::Result;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::error::{Error, Result};
+use crate::model::{ActorId, ActorKind};
+use crate::text::{self, Token};
+
+/// A named actor of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexActor {
+    /// Stable id.
+    pub id: ActorId,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Display label.
+    pub label: String,
+    /// ISO alpha-3 country, when known.
+    pub country: Option<String>,
+    /// Roles (rarely known from the lexicon).
+    pub roles: Vec<String>,
+}
+
+/// A role noun (`president`, `rebels`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agent {
+    /// True for the plural form.
+    pub plural: bool,
+    /// [`ActorKind::Person`] for an office a person holds, [`ActorKind::Group`] for a collective.
+    pub kind: ActorKind,
+    /// Canonical role label (`Foreign Minister`).
+    pub role: String,
+}
+
+/// The inflection of a trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerForm {
+    /// Base form (`meet`).
+    Inf,
+    /// Third person singular (`meets`).
+    ThirdSg,
+    /// Past tense (`met`).
+    Past,
+    /// Past participle (`met`, `backed`).
+    PastPart,
+    /// Gerund (`meeting`).
+    Gerund,
+    /// Event noun (`talks`, `attack`).
+    Noun,
+}
+
+impl TriggerForm {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "inf" => Self::Inf,
+            "3sg" => Self::ThirdSg,
+            "past" => Self::Past,
+            "pastpart" => Self::PastPart,
+            "ger" => Self::Gerund,
+            "noun" => Self::Noun,
+            _ => return None,
+        })
+    }
+}
+
+/// A relation trigger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    /// Relation key.
+    pub relation: String,
+    /// Inflection.
+    pub form: TriggerForm,
+    /// Number of words in the phrase.
+    pub words: usize,
+}
+
+/// What a matched phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A name of `actors[i]`; `caps` has bit `k` set when word `k` of the
+    /// alias is capitalized, `acronym` when the alias is a short all-caps word.
+    Actor {
+        /// Index into [`Lexicon::actors`].
+        actor: u32,
+        /// Capitalized words of the alias.
+        caps: u64,
+        /// All-caps alias of at most five letters (`US`, `NATO`): the text must be all caps too.
+        acronym: bool,
+    },
+    /// A demonym of the country `countries[i]`.
+    Demonym(u32),
+    /// A capital of the country `countries[i]`.
+    Capital(u32),
+    /// `agents[i]`.
+    Agent(u32),
+    /// `triggers[i]`.
+    Trigger(u32),
+}
+
+/// One phrase found in a sentence: tokens `[start, end)` of the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// First token (index into the sentence's tokens).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it is.
+    pub entry: Entry,
+}
 
 /// The lexicon.
-#[derive(Debug, Default)]
-pub struct Lexicon {}
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Named actors.
+    pub actors: Vec<LexActor>,
+    /// Country codes referenced by demonyms and capitals.
+    pub countries: Vec<String>,
+    /// Role nouns.
+    pub agents: Vec<Agent>,
+    /// Relation triggers.
+    pub triggers: Vec<Trigger>,
+    /// Given names (as written, title case).
+    pub first_names: HashSet<String>,
+    actor_index: HashMap<ActorId, usize>,
+    patterns: Vec<String>,
+    entries: Vec<Vec<Entry>>,
+    pattern_index: HashMap<String, usize>,
+    matcher: Option<AhoCorasick>,
+}
+
+/// Raw tables, as read from TSV files, before the matcher is built.
+#[derive(Debug, Default, Clone)]
+pub struct Tables {
+    /// `(id, kind, label, country, roles, aliases)`.
+    pub actors: Vec<(String, String, String, String, String, String)>,
+    /// `(form, country)`.
+    pub demonyms: Vec<(String, String)>,
+    /// `(capital, country)`.
+    pub capitals: Vec<(String, String)>,
+    /// `(phrase, number, kind, role)`.
+    pub agents: Vec<(String, String, String, String)>,
+    /// Names.
+    pub first_names: Vec<String>,
+    /// `(phrase, relation, form)`.
+    pub triggers: Vec<(String, String, String)>,
+}
+
+const FILES: [&str; 6] = [
+    "actors.tsv",
+    "demonyms.tsv",
+    "capitals.tsv",
+    "agents.tsv",
+    "first_names.txt",
+    "triggers.tsv",
+];
+
+impl Tables {
+    /// The tables embedded in the binary.
+    pub fn builtin() -> Result<Self> {
+        let mut t = Tables::default();
+        let files: [(&str, &str); 6] = [
+            ("actors.tsv", include_str!("../data/lexicon/actors.tsv")),
+            ("demonyms.tsv", include_str!("../data/lexicon/demonyms.tsv")),
+            ("capitals.tsv", include_str!("../data/lexicon/capitals.tsv")),
+            ("agents.tsv", include_str!("../data/lexicon/agents.tsv")),
+            ("first_names.txt", include_str!("../data/lexicon/first_names.txt")),
+            ("triggers.tsv", include_str!("../data/lexicon/triggers.tsv")),
+        ];
+        for (name, content) in files {
+            t.add_file(Path::new(name), content)?;
+        }
+        Ok(t)
+    }
+
+    /// Adds the rows of one file, recognised by its name (see `data/lexicon/README.md`).
+    pub fn add_file(&mut self, path: &Path, content: &str) -> Result<()> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let bad = |line: usize, message: String| Error::Lexicon {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        let mut rows = content
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+        // The first non-comment line is the header.
+        let _header = rows.next();
+        for (n, line) in rows {
+            let c: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let col = |i: usize| c.get(i).copied().unwrap_or("").to_string();
+            let need = |k: usize| -> Result<()> {
+                if c.len() < k || c[..k].iter().any(|s| s.is_empty()) {
+                    Err(bad(
+                        n,
+                        format!("expected at least {k} non-empty tab-separated columns"),
+                    ))
+                } else {
+                    Ok(())
+                }
+            };
+            match name.as_str() {
+                "actors.tsv" => {
+                    need(3)?;
+                    if ActorKind::from_name(c[1]).is_none() {
+                        return Err(bad(n, format!("unknown kind {:?}", c[1])));
+                    }
+                    self.actors.push((col(0), col(1), col(2), col(3), col(4), col(5)));
+                }
+                "demonyms.tsv" => {
+                    need(2)?;
+                    self.demonyms.push((col(0), col(1)));
+                }
+                "capitals.tsv" => {
+                    need(2)?;
+                    self.capitals.push((col(0), col(1)));
+                }
+                "agents.tsv" => {
+                    need(4)?;
+                    self.agents.push((col(0), col(1), col(2), col(3)));
+                }
+                "first_names.txt" => self.first_names.push(col(0)),
+                "triggers.tsv" => {
+                    need(3)?;
+                    if TriggerForm::parse(c[2]).is_none() {
+                        return Err(bad(n, format!("unknown trigger form {:?}", c[2])));
+                    }
+                    self.triggers.push((col(0), col(1), col(2)));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds every known file present in `dir`.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<()> {
+        if !dir.is_dir() {
+            return Err(Error::Input {
+                path: dir.to_path_buf(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "lexicon folder not found"),
+            });
+        }
+        for f in FILES {
+            let p = dir.join(f);
+            if p.exists() {
+                let content = std::fs::read_to_string(&p).map_err(|source| Error::Input {
+                    path: p.clone(),
+                    source,
+                })?;
+                self.add_file(&p, &content)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Lowercases a token for matching (and folds the typographic apostrophe).
+pub fn normalize_token(tok: &str, out: &mut String) {
+    for ch in tok.chars() {
+        match ch {
+            '\u{2019}' | '\u{2018}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Tokens of a phrase, normalized and joined by spaces, with the capitalization mask.
+fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
+    let mut out = String::new();
+    let mut caps = 0u64;
+    let mut n = 0;
+    for s in text::split_sentences(phrase) {
+        for t in s.tokens {
+            let w = t.text(phrase);
+            if n > 0 {
+                out.push(' ');
+            }
+            if n < 64 && w.chars().next().is_some_and(char::is_uppercase) {
+                caps |= 1 << n;
+            }
+            normalize_token(w, &mut out);
+            n += 1;
+        }
+    }
+    (out, caps, n)
+}
+
+fn is_acronym(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
+}
 
 impl Lexicon {
-    /// The built-in lexicon.
-    pub fn builtin() -> Self {
-        Self::default()
+    /// The built-in lexicon (built once per process).
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| {
+            // The embedded tables are checked by a unit test; an error here can only
+            // come from a broken build, so fall back to an empty lexicon rather than panic.
+            Tables::builtin()
+                .map(|t| Lexicon::from_tables(&t))
+                .unwrap_or_else(|_| Lexicon::from_tables(&Tables::default()))
+        })
     }
 
     /// The built-in lexicon plus the files in each user folder
     /// (same formats as `data/lexicon/`, see its README).
-    pub fn with_user_dirs(_dirs: &[PathBuf]) -> Result<Self> {
-        Ok(Self::default())
+    pub fn with_user_dirs(dirs: &[PathBuf]) -> Result<Self> {
+        let mut t = Tables::builtin()?;
+        for d in dirs {
+            t.add_dir(d)?;
+        }
+        Ok(Self::from_tables(&t))
+    }
+
+    /// Builds the lexicon and its matcher from tables. Later actor rows with
+    /// an id already seen add aliases and fill empty fields.
+    pub fn from_tables(t: &Tables) -> Self {
+        let mut lex = Lexicon {
+            actors: Vec::new(),
+            countries: Vec::new(),
+            agents: Vec::new(),
+            triggers: Vec::new(),
+            first_names: t.first_names.iter().filter(|n| !n.is_empty()).cloned().collect(),
+            actor_index: HashMap::new(),
+            patterns: Vec::new(),
+            entries: Vec::new(),
+            pattern_index: HashMap::new(),
+            matcher: None,
+        };
+        let mut country_index: HashMap<String, u32> = HashMap::new();
+        let mut country = |lex: &mut Lexicon, code: &str| -> u32 {
+            *country_index.entry(code.to_string()).or_insert_with(|| {
+                lex.countries.push(code.to_string());
+                (lex.countries.len() - 1) as u32
+            })
+        };
+        for (id, kind, label, ctry, roles, aliases) in &t.actors {
+            let Some(kind) = ActorKind::from_name(kind) else {
+                continue;
+            };
+            let aid = ActorId(id.clone());
+            let i = match lex.actor_index.get(&aid) {
+                Some(&i) => {
+                    let a = &mut lex.actors[i];
+                    if a.country.is_none() && !ctry.is_empty() {
+                        a.country = Some(ctry.clone());
+                    }
+                    i
+                }
+                None => {
+                    lex.actors.push(LexActor {
+                        id: aid.clone(),
+                        kind,
+                        label: label.clone(),
+                        country: (!ctry.is_empty()).then(|| ctry.clone()),
+                        roles: roles
+                            .split('|')
+                            .filter(|r| !r.is_empty())
+                            .map(String::from)
+                            .collect(),
+                    });
+                    lex.actor_index.insert(aid, lex.actors.len() - 1);
+                    lex.actors.len() - 1
+                }
+            };
+            for alias in std::iter::once(label.as_str()).chain(aliases.split('|')) {
+                let alias = alias.trim();
+                if alias.is_empty() {
+                    continue;
+                }
+                let (norm, caps, _) = normalize_phrase(alias);
+                lex.add_pattern(
+                    norm,
+                    Entry::Actor {
+                        actor: i as u32,
+                        caps,
+                        acronym: is_acronym(alias),
+                    },
+                );
+            }
+        }
+        for (form, code) in &t.demonyms {
+            let c = country(&mut lex, code);
+            lex.add_pattern(normalize_phrase(form).0, Entry::Demonym(c));
+        }
+        for (cap, code) in &t.capitals {
+            let c = country(&mut lex, code);
+            lex.add_pattern(normalize_phrase(cap).0, Entry::Capital(c));
+        }
+        for (phrase, number, kind, role) in &t.agents {
+            let kind = if kind == "group" {
+                ActorKind::Group
+            } else {
+                ActorKind::Person
+            };
+            lex.agents.push(Agent {
+                plural: number == "pl",
+                kind,
+                role: role.clone(),
+            });
+            let i = (lex.agents.len() - 1) as u32;
+            lex.add_pattern(normalize_phrase(phrase).0, Entry::Agent(i));
+        }
+        for (phrase, relation, form) in &t.triggers {
+            let Some(form) = TriggerForm::parse(form) else {
+                continue;
+            };
+            let (norm, _, words) = normalize_phrase(phrase);
+            lex.triggers.push(Trigger {
+                relation: relation.clone(),
+                form,
+                words,
+            });
+            let i = (lex.triggers.len() - 1) as u32;
+            lex.add_pattern(norm, Entry::Trigger(i));
+        }
+        // A contiguous NFA builds in a fraction of a DFA's time for ~100k patterns
+        // and matches nearly as fast on sentence-sized haystacks.
+        lex.matcher = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .match_kind(MatchKind::Standard)
+            .build(&lex.patterns)
+            .ok();
+        lex
+    }
+
+    fn add_pattern(&mut self, norm: String, entry: Entry) {
+        if norm.is_empty() {
+            return;
+        }
+        let i = match self.pattern_index.get(&norm) {
+            Some(&i) => i,
+            None => {
+                self.patterns.push(norm.clone());
+                self.entries.push(Vec::new());
+                self.pattern_index.insert(norm, self.patterns.len() - 1);
+                self.patterns.len() - 1
+            }
+        };
+        if !self.entries[i].contains(&entry) {
+            self.entries[i].push(entry);
+        }
+    }
+
+    /// Looks an actor up by id.
+    pub fn actor(&self, id: &ActorId) -> Option<&LexActor> {
+        self.actor_index.get(id).map(|&i| &self.actors[i])
+    }
+
+    /// The entries of an exact phrase (normalized as the matcher does).
+    pub fn lookup(&self, phrase: &str) -> &[Entry] {
+        let (norm, _, _) = normalize_phrase(phrase);
+        self.pattern_index
+            .get(&norm)
+            .map(|&i| self.entries[i].as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Every phrase of the lexicon in a sentence, as token ranges. Matches of
+    /// actor names are kept only when their capitalization fits (see [`Entry::Actor`]).
+    /// Overlapping matches are all returned, sorted by start then by length (longest first).
+    pub fn find(&self, doc: &str, tokens: &[Token]) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        let Some(matcher) = &self.matcher else { return out };
+        let mut norm = String::with_capacity(tokens.iter().map(|t| t.span.len() + 1).sum());
+        // token index by normalized byte offset of its start / end
+        let mut starts: HashMap<usize, usize> = HashMap::with_capacity(tokens.len());
+        let mut ends: HashMap<usize, usize> = HashMap::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            if i > 0 {
+                norm.push(' ');
+            }
+            starts.insert(norm.len(), i);
+            normalize_token(t.text(doc), &mut norm);
+            ends.insert(norm.len(), i + 1);
+        }
+        for m in matcher.find_overlapping_iter(&norm) {
+            let (Some(&s), Some(&e)) = (starts.get(&m.start()), ends.get(&m.end())) else {
+                continue;
+            };
+            for &entry in &self.entries[m.pattern().as_usize()] {
+                if let Entry::Actor { caps, acronym, .. } = entry {
+                    if !case_fits(doc, &tokens[s..e], caps, acronym) {
+                        continue;
+                    }
+                }
+                out.push(PhraseMatch {
+                    start: s,
+                    end: e,
+                    entry,
+                });
+            }
+        }
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        out
+    }
+}
+
+/// Particles inside names whose case varies.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "bin", "ibn", "de", "da", "di", "du", "van", "von", "der", "le", "la",
+];
+
+/// True when the words of the text are capitalized where the alias is, and
+/// all in capitals when the alias is an acronym.
+fn case_fits(doc: &str, tokens: &[Token], caps: u64, acronym: bool) -> bool {
+    tokens.iter().enumerate().all(|(k, t)| {
+        let w = t.text(doc);
+        // Name particles are written either way ("al-Qaeda", "Al-Qaeda", "bin Laden").
+        if NAME_PARTICLES.contains(&w) {
+            return true;
+        }
+        let first_upper = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
+        if acronym {
+            return w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        }
+        k >= 64 || caps & (1 << k) == 0 || first_upper
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn tiny() -> Lexicon {
+        let mut t = Tables::default();
+        t.add_file(
+            Path::new("actors.tsv"),
+            "id\tkind\tlabel\tcountry\troles\taliases\n\
+             country:USA\tcountry\tUnited States\tUSA\t\tU.S.|US|America\n\
+             country:RUS\tcountry\tRussia\tRUS\t\tRussian Federation\n\
+             group:al-qaeda\tgroup\tal-Qaeda\t\t\tal Qaeda\n",
+        )
+        .unwrap();
+        t.add_file(
+            Path::new("demonyms.tsv"),
+            "form\tcountry\nRussian\tRUS\nRussians\tRUS\n",
+        )
+        .unwrap();
+        t.add_file(
+            Path::new("agents.tsv"),
+            "phrase\tnumber\tkind\trole\npresident\tsg\tperson\tPresident\n",
+        )
+        .unwrap();
+        t.add_file(
+            Path::new("triggers.tsv"),
+            "phrase\trelation\tform\tcameo\nmet with\tmet_with\tpast\t040\n",
+        )
+        .unwrap();
+        Lexicon::from_tables(&t)
+    }
+
+    fn found(lex: &Lexicon, s: &str) -> Vec<(String, Entry)> {
+        let sent = &text::split_sentences(s)[0];
+        lex.find(s, &sent.tokens)
+            .into_iter()
+            .map(|m| {
+                let span =
+                    crate::model::Span::new(sent.tokens[m.start].span.start, sent.tokens[m.end - 1].span.end);
+                (span.slice(s).to_string(), m.entry)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matches_on_token_boundaries_with_case_rules() {
+        let lex = tiny();
+        let f = found(&lex, "The US and us met with Russian USB makers in America");
+        let texts: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, vec!["US", "met with", "Russian", "America"]);
+    }
+
+    #[test]
+    fn hyphenated_and_lowercase_aliases_match() {
+        let lex = tiny();
+        let f = found(&lex, "They fought al-Qaeda and al Qaeda.");
+        assert_eq!(
+            f.iter().filter(|(_, e)| matches!(e, Entry::Actor { .. })).count(),
+            2
+        );
+    }
+
+    #[test]
+    fn user_rows_extend_existing_actors() {
+        let mut t = Tables::default();
+        t.add_file(
+            Path::new("actors.tsv"),
+            "h\ncountry:USA\tcountry\tUnited States\tUSA\t\t\n",
+        )
+        .unwrap();
+        t.add_file(
+            Path::new("actors.tsv"),
+            "h\ncountry:USA\tcountry\tUnited States\t\t\tUncle Sam\n",
+        )
+        .unwrap();
+        let lex = Lexicon::from_tables(&t);
+        assert_eq!(lex.actors.len(), 1);
+        assert!(!lex.lookup("Uncle Sam").is_empty());
+    }
+
+    #[test]
+    fn bad_rows_name_file_and_line() {
+        let mut t = Tables::default();
+        let err = t
+            .add_file(Path::new("x/actors.tsv"), "h\n# c\nperson:a\tpeople\tA\n")
+            .unwrap_err();
+        assert_eq!(err.to_string(), "x/actors.tsv:3: unknown kind \"people\"");
+    }
+
+    #[test]
+    fn embedded_tables_parse() {
+        Tables::builtin().unwrap();
     }
 }

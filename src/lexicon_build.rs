@@ -2324,8 +2324,15 @@ pub fn triggers_tsv(
     cameo: &str,
     plover: &BTreeMap<String, (String, String)>,
     overrides: &str,
+    stoplist: &str,
     infl: &Inflections,
 ) -> Result<String> {
+    // Hand-curated lemmas that are never single-word triggers (whitespace-separated, `#` comments).
+    let stop: BTreeSet<&str> = stoplist
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect();
     let file = "CAMEO.2.0.txt";
     let mut synsets: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut cur_syn: Option<String> = None;
@@ -2486,7 +2493,9 @@ pub fn triggers_tsv(
         let Some(rel) = relation_for(&v.code, plover) else {
             continue;
         };
-        if v.words.len() == 1 && STOP_VERBS.contains(&v.words[0].as_str()) {
+        if v.words.len() == 1
+            && (STOP_VERBS.contains(&v.words[0].as_str()) || stop.contains(v.words[0].as_str()))
+        {
             continue;
         }
         for (p, form) in form_rows(v) {
@@ -2719,6 +2728,7 @@ pub fn build_with(p: &BuildPaths) -> Result<()> {
         &read(&ph.join("CAMEO.2.0.txt"))?,
         &plover,
         &ov("triggers.tsv")?,
+        &ov("trigger-stoplist.txt")?,
         &infl,
     )
     .map_err(|e| with_path(e, &ph))?;
@@ -2813,8 +2823,8 @@ mod tests {
         let p = parse_cameo2plover("04: CONSULT\n040: CONSULT, ,\n").unwrap();
         let cameo = "---  MEET   [040]  ---\nMEET {MEETS MET MEETING}\n";
         assert_eq!(
-            triggers_tsv(cameo, &p, "", &infl()).unwrap(),
-            triggers_tsv(cameo, &p, "", &infl()).unwrap()
+            triggers_tsv(cameo, &p, "", "", &infl()).unwrap(),
+            triggers_tsv(cameo, &p, "", "", &infl()).unwrap()
         );
     }
 
@@ -2895,6 +2905,7 @@ mod tests {
             cameo,
             &p,
             "phrase\trelation\tform\tcameo\nattack\tattacks\tnoun\t\n",
+            "# no\nface\n",
             &infl(),
         )
         .unwrap();

@@ -1,1 +1,481 @@
-//! Resolve stage: mentions to actors with stable ids. (Placeholder.)
+//! Resolve stage: mentions to actors with stable ids.
+//!
+//! Within a document:
+//! - lexicon names resolve to the lexicon actor (`person:vladimir-putin`, `country:RUS`);
+//! - an unknown full name is its own actor (`person:theresa-may`); a single
+//!   word that is the first or last word of a full name used in the document
+//!   joins that actor (`May` -> Theresa May); a single word nobody else uses
+//!   is kept only when it is a given name or follows `Mr.`, and then its id is
+//!   scoped to the document, so a bare surname never merges across documents;
+//! - titles (`the Russian president`) resolve to the latest person with that
+//!   role and country, pronouns (`he`, `they`) to the subject of the nearest
+//!   sentence (a coordination `X and Y` for `they`), `the two countries` to
+//!   the last two countries named;
+//! - demonyms and capitals resolve to their country.
+//!
+//! Across documents, ids are the merge key: lexicon actors and unknown full
+//! names merge by id (the normalized name).
+
+use std::collections::HashMap;
+
+use crate::extract::entities::{EntityMention, Gender};
+use crate::lexicon::Lexicon;
+use crate::model::{slug, ActorId, ActorKind, MentionForm};
+use crate::text::Sentence;
+
+/// One actor of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable id.
+    pub id: ActorId,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Display label.
+    pub label: String,
+    /// Country code.
+    pub country: Option<String>,
+    /// Roles from titles.
+    pub roles: Vec<String>,
+    /// Name forms used.
+    pub aliases: Vec<String>,
+    /// Mentions resolved to it.
+    pub mentions: usize,
+}
+
+/// The result of resolving a document's mentions.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    /// The mentions kept (tentative single words that resolved to nothing are dropped).
+    pub mentions: Vec<EntityMention>,
+    /// For each mention, the entities it refers to (two for `the two countries`
+    /// and for `they` standing for a coordination; none for a place).
+    pub refs: Vec<Vec<usize>>,
+    /// The document's actors.
+    pub entities: Vec<Entity>,
+}
+
+struct Builder<'a> {
+    lex: &'a Lexicon,
+    doc_id: &'a str,
+    entities: Vec<Entity>,
+    by_id: HashMap<ActorId, usize>,
+}
+
+impl Builder<'_> {
+    fn entity(&mut self, id: ActorId, kind: ActorKind, label: &str, country: Option<String>) -> usize {
+        if let Some(&i) = self.by_id.get(&id) {
+            let e = &mut self.entities[i];
+            if e.country.is_none() {
+                e.country = country;
+            }
+            return i;
+        }
+        let lex_actor = self.lex.actor(&id);
+        self.entities.push(Entity {
+            id: id.clone(),
+            kind: lex_actor.map_or(kind, |a| a.kind),
+            label: lex_actor.map_or_else(|| label.to_string(), |a| a.label.clone()),
+            country: lex_actor.and_then(|a| a.country.clone()).or(country),
+            roles: lex_actor.map(|a| a.roles.clone()).unwrap_or_default(),
+            aliases: Vec::new(),
+            mentions: 0,
+        });
+        self.by_id.insert(id, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+
+    fn country(&mut self, code: &str) -> usize {
+        let id = ActorId(format!("country:{code}"));
+        let label = self
+            .lex
+            .actor(&id)
+            .map_or_else(|| code.to_string(), |a| a.label.clone());
+        self.entity(id, ActorKind::Country, &label, Some(code.to_string()))
+    }
+}
+
+/// Words of a name, for surname / first-name linking.
+fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(|w| w.trim_end_matches(['.', ',']).to_string())
+        .collect()
+}
+
+/// Resolves the mentions of one document.
+pub fn resolve(
+    doc: &str,
+    doc_id: &str,
+    sentences: &[Sentence],
+    mentions: Vec<EntityMention>,
+    lex: &Lexicon,
+) -> Resolution {
+    let mut b = Builder {
+        lex,
+        doc_id,
+        entities: Vec::new(),
+        by_id: HashMap::new(),
+    };
+    // Full person names of the document (known and unknown), for single-word linking.
+    let mut full_names: Vec<(Vec<String>, Option<u32>, String)> = Vec::new();
+    for m in &mentions {
+        if m.kind == ActorKind::Person && m.form == MentionForm::Name && m.arity != 0 {
+            let words = name_words(&m.name);
+            if words.len() >= 2 {
+                full_names.push((words, m.lex, m.name.clone()));
+            }
+        }
+    }
+    let mut kept: Vec<EntityMention> = Vec::new();
+    let mut refs: Vec<Vec<usize>> = Vec::new();
+    // Acronyms defined in text: the acronym mention directly follows its long form.
+    for m in mentions {
+        let r: Vec<usize> = match (m.form, m.kind) {
+            _ if m.arity == 0 => {
+                // A tentative single capitalized word.
+                let w = m.name.as_str();
+                let linked = full_names.iter().find(|(words, _, _)| {
+                    words.last().is_some_and(|l| l == w) || words.first().is_some_and(|f| f == w)
+                });
+                match linked {
+                    Some((_, lex_actor, full)) => {
+                        let id = lex_actor
+                            .and_then(|a| lex.actors.get(a as usize))
+                            .map_or_else(|| ActorId::from_name(ActorKind::Person, full), |a| a.id.clone());
+                        vec![b.entity(id, ActorKind::Person, full, None)]
+                    }
+                    None if lex.first_names.contains(w) => {
+                        let id = ActorId(format!("person:{}~{}", slug(w), slug(doc_id)));
+                        vec![b.entity(id, ActorKind::Person, w, None)]
+                    }
+                    None => continue,
+                }
+            }
+            (MentionForm::Name, _) if m.lex.is_some() => {
+                let Some(a) = m.lex.and_then(|a| lex.actors.get(a as usize)) else {
+                    continue;
+                };
+                if a.kind == ActorKind::Location {
+                    // A place: a mention without a node.
+                    Vec::new()
+                } else {
+                    vec![b.entity(a.id.clone(), a.kind, &a.label, m.country.clone())]
+                }
+            }
+            (MentionForm::Name, ActorKind::Country)
+            | (MentionForm::Demonym, _)
+            | (MentionForm::Nominal, ActorKind::Country)
+                if m.arity == 1 =>
+            {
+                match &m.country {
+                    Some(code) => vec![b.country(code)],
+                    None => continue,
+                }
+            }
+            (MentionForm::Name, ActorKind::Location) => Vec::new(),
+            (MentionForm::Name, kind) => {
+                let words = name_words(&m.name);
+                let id = if kind == ActorKind::Person && words.len() < 2 {
+                    ActorId(format!("person:{}~{}", slug(&m.name), slug(doc_id)))
+                } else {
+                    ActorId::from_name(kind, &m.name)
+                };
+                // An acronym defined in text carries its long form as `name`, so both share the id.
+                vec![b.entity(id, kind, &m.name, m.country.clone())]
+            }
+            (MentionForm::Nominal, ActorKind::Group) => {
+                let id = match &m.country {
+                    Some(c) => ActorId(format!(
+                        "group:{}-{}",
+                        c.to_lowercase(),
+                        slug(m.roles.first().unwrap_or(&m.name))
+                    )),
+                    None => ActorId::from_name(ActorKind::Group, &m.name),
+                };
+                vec![b.entity(id, ActorKind::Group, &m.name, m.country.clone())]
+            }
+            (MentionForm::Nominal, _) => {
+                // "the two countries": the latest coordination of two actors of the kind,
+                // else the last two distinct actors of the kind.
+                let want = m.kind;
+                let coord = recent_coordination(doc, sentences, &m, &kept, &refs, &b.entities, want);
+                let mut found: Vec<usize> = Vec::new();
+                if coord.len() >= usize::from(m.arity) {
+                    found = coord.into_iter().rev().take(usize::from(m.arity)).collect();
+                }
+                for (km, kr) in kept.iter().zip(&refs).rev() {
+                    if found.len() >= usize::from(m.arity) {
+                        break;
+                    }
+                    if km.modifier && want == ActorKind::Country && km.form == MentionForm::Demonym {
+                        continue;
+                    }
+                    for &e in kr.iter().rev() {
+                        if b.entities[e].kind == want && !found.contains(&e) {
+                            found.push(e);
+                        }
+                    }
+                    if found.len() >= usize::from(m.arity) {
+                        break;
+                    }
+                }
+                if found.len() < 2 {
+                    continue;
+                }
+                found.truncate(usize::from(m.arity));
+                found.reverse();
+                found
+            }
+            (MentionForm::Title, _) => {
+                let role = m.roles.first().map(|r| r.to_lowercase()).unwrap_or_default();
+                let hit = kept.iter().zip(&refs).rev().find_map(|(km, kr)| {
+                    let &e = kr.first()?;
+                    let ent = &b.entities[e];
+                    (km.kind == ActorKind::Person
+                        && ent.kind == ActorKind::Person
+                        && ent.roles.iter().any(|r| r.to_lowercase() == role)
+                        && (m.country.is_none() || ent.country == m.country))
+                        .then_some(e)
+                });
+                match hit {
+                    Some(e) => vec![e],
+                    None => continue,
+                }
+            }
+            (MentionForm::Pronoun, _) => {
+                let r = antecedent(doc, sentences, &m, &kept, &refs, &b.entities);
+                if r.is_empty() {
+                    continue;
+                }
+                r
+            }
+            _ => continue,
+        };
+        // Attributes the mention gives its actor.
+        for &e in &r {
+            let ent = &mut b.entities[e];
+            if m.refers_directly() {
+                ent.mentions += 1;
+            }
+            if r.len() == 1 {
+                for role in &m.roles {
+                    if ent.kind == ActorKind::Person && !ent.roles.contains(role) {
+                        ent.roles.push(role.clone());
+                    }
+                }
+                if ent.country.is_none() && ent.kind != ActorKind::Location {
+                    ent.country = m.country.clone();
+                }
+                if m.form == MentionForm::Name {
+                    let surface = m.span.slice(doc).to_string();
+                    if !ent.aliases.contains(&surface) {
+                        ent.aliases.push(surface);
+                    }
+                }
+            }
+        }
+        kept.push(m);
+        refs.push(r);
+    }
+    // Unknown persons: the label is the longest name used.
+    for e in &mut b.entities {
+        if lex.actor(&e.id).is_none() && e.kind == ActorKind::Person {
+            if let Some(longest) = e.aliases.iter().max_by_key(|a| a.len()) {
+                if longest.len() > e.label.len() {
+                    e.label = longest.clone();
+                }
+            }
+        }
+    }
+    let _ = b.doc_id;
+    Resolution {
+        mentions: kept,
+        refs,
+        entities: b.entities,
+    }
+}
+
+impl EntityMention {
+    /// True when the mention names or describes the actor (not a pronoun).
+    pub fn refers_directly(&self) -> bool {
+        self.form != MentionForm::Pronoun
+    }
+}
+
+/// Mentions joined by `and` / `,` right before token `before` in sentence `s` form a coordination.
+pub fn coordination_before(
+    doc: &str,
+    sentences: &[Sentence],
+    kept: &[EntityMention],
+    refs: &[Vec<usize>],
+    sentence: usize,
+    before: usize,
+) -> Vec<usize> {
+    let Some(s) = sentences.get(sentence) else {
+        return Vec::new();
+    };
+    let cands: Vec<usize> = (0..kept.len())
+        .filter(|&k| {
+            kept[k].sentence == sentence
+                && kept[k].tokens.1 <= before
+                && !kept[k].modifier
+                && !refs[k].is_empty()
+        })
+        .collect();
+    let Some(&last) = cands.last() else {
+        return Vec::new();
+    };
+    let mut group = vec![last];
+    let mut k = cands.len() - 1;
+    while k > 0 {
+        let (a, b) = (&kept[cands[k - 1]], &kept[cands[k]]);
+        if !joined(doc, s, a, b) {
+            break;
+        }
+        group.push(cands[k - 1]);
+        k -= 1;
+    }
+    if group.len() < 2 {
+        return Vec::new();
+    }
+    group.reverse();
+    let mut out = Vec::new();
+    for g in group {
+        for &e in &refs[g] {
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// True when only `and`, `,`, `&` or `the` stand between mention `a` and mention `b`
+/// (looking past `b`'s title: `Kerry and Russian Foreign Minister Sergei Lavrov`).
+pub fn joined(doc: &str, s: &Sentence, a: &EntityMention, b: &EntityMention) -> bool {
+    let (from, to) = (a.tokens.1, b.tokens.0.saturating_sub(b.lead));
+    if from >= to || to > s.tokens.len() {
+        return false;
+    }
+    let between = &s.tokens[from..to];
+    between
+        .iter()
+        .all(|t| matches!(t.text(doc), "and" | "," | "the" | "&" | "The"))
+        && between.iter().any(|t| matches!(t.text(doc), "and" | "," | "&"))
+}
+
+/// The most recent coordination (two or more actors of `kind`) before mention `m`,
+/// in its sentence or up to three sentences back.
+fn recent_coordination(
+    doc: &str,
+    sentences: &[Sentence],
+    m: &EntityMention,
+    kept: &[EntityMention],
+    refs: &[Vec<usize>],
+    entities: &[Entity],
+    kind: ActorKind,
+) -> Vec<usize> {
+    for back in 0..=3usize {
+        let Some(si) = m.sentence.checked_sub(back) else {
+            break;
+        };
+        let ends: Vec<usize> = (0..kept.len())
+            .filter(|&k| kept[k].sentence == si && (back > 0 || kept[k].tokens.1 <= m.tokens.0))
+            .map(|k| kept[k].tokens.1)
+            .collect();
+        for &end in ends.iter().rev() {
+            let c: Vec<usize> = coordination_before(doc, sentences, kept, refs, si, end)
+                .into_iter()
+                .filter(|&e| entities[e].kind == kind)
+                .collect();
+            if c.len() >= 2 {
+                return c;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Antecedent of a pronoun.
+fn antecedent(
+    doc: &str,
+    sentences: &[Sentence],
+    m: &EntityMention,
+    kept: &[EntityMention],
+    refs: &[Vec<usize>],
+    entities: &[Entity],
+) -> Vec<usize> {
+    let plural = m.plural;
+    let fits = |k: usize| -> bool {
+        let km = &kept[k];
+        if km.modifier || refs[k].is_empty() || km.form == MentionForm::Pronoun && !plural {
+            return false;
+        }
+        let e = &entities[refs[k][0]];
+        if plural {
+            km.plural || refs[k].len() > 1
+        } else {
+            e.kind == ActorKind::Person
+                && (m.gender == Gender::Unknown || km.gender == Gender::Unknown || km.gender == m.gender)
+        }
+    };
+    // Same sentence, before the pronoun, then previous sentences (up to three back).
+    for back in 0..=3usize {
+        let Some(si) = m.sentence.checked_sub(back) else {
+            break;
+        };
+        let in_sentence: Vec<usize> = (0..kept.len())
+            .filter(|&k| kept[k].sentence == si && (back > 0 || kept[k].tokens.1 <= m.tokens.0))
+            .collect();
+        if in_sentence.is_empty() {
+            continue;
+        }
+        if plural {
+            let before = if back == 0 {
+                m.tokens.0
+            } else {
+                sentences.get(si).map_or(0, |s| s.tokens.len())
+            };
+            // Prefer a coordination; else the nearest plural actor.
+            let coord = coordination_before(doc, sentences, kept, refs, si, before);
+            let first_coord = first_coordination(doc, sentences, kept, refs, si, before);
+            if !first_coord.is_empty() {
+                return first_coord;
+            }
+            if !coord.is_empty() {
+                return coord;
+            }
+            if let Some(&k) = in_sentence.iter().rev().find(|&&k| fits(k)) {
+                return refs[k].clone();
+            }
+        } else if let Some(&k) = in_sentence.iter().find(|&&k| fits(k)) {
+            // The first person of the sentence: the likely subject.
+            return refs[k].clone();
+        }
+    }
+    Vec::new()
+}
+
+/// The first coordination of a sentence (its likely subject), if any, before token `before`.
+fn first_coordination(
+    doc: &str,
+    sentences: &[Sentence],
+    kept: &[EntityMention],
+    refs: &[Vec<usize>],
+    si: usize,
+    before: usize,
+) -> Vec<usize> {
+    let idx: Vec<usize> = (0..kept.len())
+        .filter(|&k| {
+            kept[k].sentence == si && kept[k].tokens.1 <= before && !kept[k].modifier && !refs[k].is_empty()
+        })
+        .collect();
+    for w in 1..idx.len() {
+        let end_tok = kept[idx[w]].tokens.1;
+        let c = coordination_before(doc, sentences, kept, refs, si, end_tok);
+        if c.len() >= 2 {
+            return c;
+        }
+    }
+    Vec::new()
+}

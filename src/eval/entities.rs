@@ -681,7 +681,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let r = evaluate_entities(
             &sentences,
-            &EntitySource::Actorgraph(&lex),
+            &EntitySource::Actorgraph(lex),
             &CountryNames::default(),
             "actorgraph",
         );

@@ -298,8 +298,8 @@ fn contains_word(hay: &str, needle: &str, whole: bool) -> bool {
     while let Some(rel) = hay.get(from..).and_then(|h| h.find(needle)) {
         let start = from + rel;
         let end = start + needle.len();
-        let left_ok = hay[..start].chars().next_back().map_or(true, |c| !is_word(c));
-        let right_ok = !whole || hay[end..].chars().next().map_or(true, |c| !is_word(c));
+        let left_ok = hay[..start].chars().next_back().is_none_or(|c| !is_word(c));
+        let right_ok = !whole || hay[end..].chars().next().is_none_or(|c| !is_word(c));
         if left_ok && right_ok {
             return true;
         }
@@ -811,7 +811,7 @@ Barack Obama visited China.
         let lex = Lexicon::builtin();
         let ours = evaluate_relations(
             &records,
-            &RelationSource::Actorgraph(&lex),
+            &RelationSource::Actorgraph(lex),
             &cameo,
             &CodeMatcher::builtin(),
             "test",

@@ -134,17 +134,7 @@ struct PendingTable {
 
 impl PendingTable {
     fn create(path: PathBuf, header: &[&str]) -> Result<Self> {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let tmp = tempfile::Builder::new()
-            .prefix(super::TEMP_PREFIX)
-            .tempfile_in(dir)
-            .map_err(|source| Error::Output {
-                path: path.clone(),
-                source,
-            })?;
+        let tmp = super::temp_file(&path)?;
         let mut table = Self {
             path,
             out: csv::Writer::from_writer(tmp),
@@ -171,9 +161,7 @@ impl PendingTable {
             source,
         };
         let tmp = self.out.into_inner().map_err(|e| out_err(e.into_error()))?;
-        tmp.as_file().sync_all().map_err(out_err)?;
-        tmp.persist(&path).map_err(|e| out_err(e.error))?;
-        Ok(())
+        super::persist(tmp, &path)
     }
 }
 

@@ -95,24 +95,50 @@ pub fn write_atomic<F>(path: &Path, fill: F) -> Result<()>
 where
     F: FnOnce(&mut dyn Write) -> std::io::Result<()>,
 {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
     let out_err = |source| Error::Output {
         path: path.to_path_buf(),
         source,
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .tempfile_in(dir)
-        .map_err(out_err)?;
+    let tmp = temp_file(path)?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file());
         fill(&mut w).map_err(out_err)?;
         w.flush().map_err(out_err)?;
     }
+    persist(tmp, path)
+}
+
+/// A temporary file next to `path` (same folder, so the final rename is atomic).
+/// It is deleted when dropped unless [`persist`]ed.
+pub(crate) fn temp_file(path: &Path) -> Result<tempfile::NamedTempFile> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(dir)
+        .map_err(|source| Error::Output {
+            path: path.to_path_buf(),
+            source,
+        })
+}
+
+/// Syncs a finished temporary file, gives it ordinary permissions and renames it over `path`.
+pub(crate) fn persist(tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    let out_err = |source| Error::Output {
+        path: path.to_path_buf(),
+        source,
+    };
     tmp.as_file().sync_all().map_err(out_err)?;
+    // tempfile creates files readable by the owner only; exports are ordinary files.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(out_err)?;
+    }
     tmp.persist(path).map_err(|e| out_err(e.error))?;
     Ok(())
 }

@@ -1,2 +1,5 @@
-//! Extract stage: entity mentions and relation mentions in sentences.
-//! (Placeholder.)
+//! Extract stage: entity mentions ([`entities`]) and relation mentions
+//! ([`relations`]) in sentences.
+
+pub mod entities;
+pub mod relations;

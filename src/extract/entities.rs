@@ -1,0 +1,1166 @@
+//! Entity recognition: lexicon matches plus rules for names no lexicon knows.
+//!
+//! Per sentence, the lexicon's phrase matches (actor names, demonyms,
+//! capitals, role nouns) are combined with capitalized token runs into
+//! mentions:
+//!
+//! - `U.S. Secretary of State John Kerry`, `Russian President Vladimir Putin`:
+//!   a modifier (country name or demonym), one or more role nouns, then a
+//!   name. The person gets the role and the country; the modifier is a
+//!   mention of the country that is not a relation argument.
+//! - `the Russian president`, `the official`: a title mention, resolved later.
+//! - `opposition fighters`, `Syrian rebels`: a group nominal with a country.
+//! - `the Russians`: a plural demonym standing for the country.
+//! - `Moscow said`: a capital standing for its government; `in Hangzhou`: a place.
+//! - `he`, `they`, `the two countries`: pronouns and pair nominals.
+//! - unknown capitalized runs, classified by first names, titles,
+//!   organization words (`Ministry`, `Party`, `Front` ...), acronyms defined
+//!   in text (`Asia-Pacific Economic Cooperation (APEC)`) and prepositions.
+
+use crate::lexicon::{Entry, Lexicon, PhraseMatch};
+use crate::model::{ActorKind, MentionForm, Span};
+use crate::text::{Sentence, Token, TokenKind};
+
+/// Grammatical number/gender hints for pronoun resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gender {
+    /// Unknown.
+    #[default]
+    Unknown,
+    /// `he`.
+    Male,
+    /// `she`.
+    Female,
+}
+
+/// A mention found in a sentence, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityMention {
+    /// Byte span in the document.
+    pub span: Span,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Token range `[first, last)` in the sentence.
+    pub tokens: (usize, usize),
+    /// Kind.
+    pub kind: ActorKind,
+    /// Form.
+    pub form: MentionForm,
+    /// Lexicon actor, when the name is known.
+    pub lex: Option<u32>,
+    /// The name as written (names), or a canonical label (group nominals, titles).
+    pub name: String,
+    /// Country from the lexicon, a demonym or a title.
+    pub country: Option<String>,
+    /// Roles from a title.
+    pub roles: Vec<String>,
+    /// Span of the title words before a name (`Russian President`), the evidence of affiliation.
+    pub title: Option<Span>,
+    /// True when the mention only modifies another (`Russian` in `Russian President`,
+    /// `U.S.` in `U.S. officials`): it is not a relation argument.
+    pub modifier: bool,
+    /// True for mentions that can be the antecedent of `they`.
+    pub plural: bool,
+    /// Gender hint (pronouns, first names).
+    pub gender: Gender,
+    /// For pair nominals (`the two countries`): how many actors it stands for.
+    pub arity: u8,
+    /// Tokens right before `tokens.0` that belong to it as modifier or title
+    /// (`U.S. Secretary of State` before `John Kerry`): coordination looks past them.
+    pub lead: usize,
+}
+
+impl EntityMention {
+    fn new(doc: &str, s: &Sentence, first: usize, last: usize, kind: ActorKind, form: MentionForm) -> Self {
+        let span = Span::new(s.tokens[first].span.start, s.tokens[last - 1].span.end);
+        Self {
+            span,
+            sentence: s.index,
+            tokens: (first, last),
+            kind,
+            form,
+            lex: None,
+            name: span.slice(doc).to_string(),
+            country: None,
+            roles: Vec::new(),
+            title: None,
+            modifier: false,
+            plural: false,
+            gender: Gender::Unknown,
+            arity: 1,
+            lead: 0,
+        }
+    }
+}
+
+/// Words that end an organization name (`Ministry of Defence`, `Liberation Front`).
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "party",
+    "council",
+    "army",
+    "front",
+    "university",
+    "bank",
+    "committee",
+    "commission",
+    "agency",
+    "organization",
+    "organisation",
+    "union",
+    "association",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "company",
+    "institute",
+    "foundation",
+    "court",
+    "parliament",
+    "congress",
+    "senate",
+    "assembly",
+    "department",
+    "office",
+    "government",
+    "forces",
+    "brigade",
+    "brigades",
+    "movement",
+    "league",
+    "federation",
+    "alliance",
+    "coalition",
+    "network",
+    "group",
+    "authority",
+    "board",
+    "bureau",
+    "service",
+    "services",
+    "police",
+    "navy",
+    "guard",
+    "guards",
+    "school",
+    "college",
+    "hospital",
+    "church",
+    "airlines",
+    "airways",
+    "times",
+    "post",
+    "news",
+    "press",
+    "journal",
+    "tribune",
+    "herald",
+    "fund",
+    "trust",
+    "club",
+    "society",
+    "center",
+    "centre",
+    "administration",
+    "cabinet",
+    "regime",
+    "secretariat",
+    "programme",
+    "program",
+    "tribunal",
+    "caucus",
+    "militia",
+    "battalion",
+];
+
+/// Words that start an organization name (`Ministry of ...`, `University of ...`).
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "university",
+    "bank",
+    "department",
+    "office",
+    "council",
+    "court",
+    "house",
+    "institute",
+];
+
+/// Words that end an event or thing name, not an actor (`G20 Summit`, `Olympic Games`).
+const NON_ACTOR_WORDS: &[&str] = &[
+    "summit",
+    "games",
+    "olympics",
+    "conference",
+    "cup",
+    "war",
+    "crisis",
+    "day",
+    "festival",
+    "award",
+    "prize",
+    "agreement",
+    "accord",
+    "treaty",
+    "act",
+    "law",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "bridge",
+    "airport",
+    "river",
+    "mountains",
+    "sea",
+    "ocean",
+    "island",
+    "islands",
+    "province",
+    "region",
+    "district",
+    "county",
+    "valley",
+    "city",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words that begin a place name after which a capitalized run is a location (`in Hangzhou`).
+const PLACE_PREPS: &[&str] = &[
+    "in", "at", "near", "from", "into", "across", "outside", "around", "to",
+];
+
+/// Capitalized words that are not names when they begin a sentence (or stand alone).
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "from",
+    "by",
+    "with",
+    "and",
+    "but",
+    "or",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "since",
+    "because",
+    "although",
+    "though",
+    "however",
+    "meanwhile",
+    "also",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "some",
+    "many",
+    "most",
+    "all",
+    "no",
+    "not",
+    "yes",
+    "one",
+    "two",
+    "three",
+    "both",
+    "each",
+    "every",
+    "other",
+    "another",
+    "such",
+    "so",
+    "than",
+    "then",
+    "now",
+    "yet",
+    "still",
+    "even",
+    "just",
+    "only",
+    "over",
+    "under",
+    "about",
+    "during",
+    "until",
+    "despite",
+    "according",
+    "officials",
+    "official",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "first",
+    "new",
+    "more",
+    "us",
+    "me",
+    "him",
+    "them",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "do",
+    "does",
+    "did",
+    "said",
+    "says",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "please",
+    "thanks",
+    "thank",
+    "hi",
+    "hello",
+    "dear",
+    "ok",
+    "okay",
+    "well",
+    "oh",
+    "like",
+    "get",
+    "let",
+    "see",
+    "try",
+    "go",
+    "good",
+    "great",
+    "very",
+    "best",
+    "any",
+    "anyone",
+    "everyone",
+    "nothing",
+    "none",
+    "am",
+    "pm",
+    "re",
+    "fw",
+    "fwd",
+    "subject",
+    "note",
+    "update",
+    "breaking",
+    "photo",
+    "video",
+    "read",
+    "more",
+];
+
+/// Honorifics and titles that mark a following name as a person.
+const HONORIFICS: &[&str] = &[
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "gen.",
+    "lt.",
+    "col.",
+    "sgt.",
+    "capt.",
+    "gov.",
+    "sen.",
+    "rep.",
+    "rev.",
+    "prof.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "sheikh",
+    "ayatollah",
+    "pope",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "president",
+    "minister",
+    "chancellor",
+    "senator",
+    "governor",
+    "mayor",
+    "general",
+    "judge",
+];
+
+/// Regions: places, never persons (`Middle East allies`).
+const REGIONS: &[&str] = &[
+    "middle east",
+    "europe",
+    "asia",
+    "africa",
+    "latin america",
+    "south america",
+    "north america",
+    "central asia",
+    "southeast asia",
+    "east asia",
+    "south asia",
+    "west africa",
+    "east africa",
+    "north africa",
+    "the gulf",
+    "gulf",
+    "persian gulf",
+    "balkans",
+    "caucasus",
+    "west bank",
+    "gaza strip",
+    "horn of africa",
+    "sahel",
+    "scandinavia",
+    "caribbean",
+    "pacific",
+    "arctic",
+    "antarctica",
+    "mediterranean",
+    "levant",
+    "kurdistan",
+    "darfur",
+    "crimea",
+];
+
+/// Role nouns of the press: they report, they are not parties to what they report.
+const MEDIA_ROLES: &[&str] = &[
+    "reporters",
+    "reporter",
+    "journalists",
+    "journalist",
+    "media",
+    "press",
+    "correspondents",
+    "correspondent",
+    "newsmen",
+    "photographers",
+    "editors",
+    "analysts",
+    "observers",
+    "experts",
+    "sources",
+    "witnesses",
+];
+
+/// Modifiers that may precede a plural group noun (`Islamist militants`).
+const GROUP_MODIFIERS: &[&str] = &[
+    "islamist",
+    "opposition",
+    "armed",
+    "jihadist",
+    "islamic",
+    "kurdish",
+    "shiite",
+    "shia",
+    "sunni",
+    "rebel",
+    "militant",
+    "separatist",
+    "foreign",
+    "tribal",
+    "local",
+    "pro-government",
+    "anti-government",
+    "government",
+    "security",
+    "radical",
+    "extremist",
+    "insurgent",
+    "maoist",
+    "communist",
+    "palestinian",
+    "christian",
+    "muslim",
+    "hindu",
+    "buddhist",
+    "moderate",
+    "hardline",
+    "dissident",
+    "student",
+    "unidentified",
+    "masked",
+];
+
+/// Roles of agents that stand for the state when they have a country (`Israeli troops`).
+const PAIR_NOUNS: &[&str] = &[
+    "countries",
+    "nations",
+    "sides",
+    "leaders",
+    "men",
+    "governments",
+    "states",
+    "parties",
+];
+
+fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    crate::lexicon::normalize_token(s, &mut out);
+    out
+}
+
+fn is_cap_word(doc: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.text(doc).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// The lexicon's best reading of each token position.
+struct Readings<'a> {
+    matches: Vec<PhraseMatch>,
+    lex: &'a Lexicon,
+}
+
+impl Readings<'_> {
+    /// Longest match starting at `i` satisfying `pred`.
+    fn at(&self, i: usize, pred: impl Fn(&Entry) -> bool) -> Option<PhraseMatch> {
+        self.matches
+            .iter()
+            .filter(|m| m.start == i && pred(&m.entry))
+            .max_by_key(|m| m.end)
+            .copied()
+    }
+
+    fn actor(&self, i: usize) -> Option<PhraseMatch> {
+        self.at(i, |e| matches!(e, Entry::Actor { .. }))
+    }
+
+    fn demonym(&self, i: usize) -> Option<PhraseMatch> {
+        self.at(i, |e| matches!(e, Entry::Demonym(_)))
+    }
+
+    fn agent(&self, i: usize, pred: impl Fn(&crate::lexicon::Agent) -> bool) -> Option<PhraseMatch> {
+        self.at(i, |e| match e {
+            Entry::Agent(a) => self.lex.agents.get(*a as usize).is_some_and(&pred),
+            _ => false,
+        })
+    }
+
+    fn capital(&self, i: usize) -> Option<PhraseMatch> {
+        self.at(i, |e| matches!(e, Entry::Capital(_)))
+    }
+
+    fn trigger_at(&self, i: usize) -> bool {
+        self.matches
+            .iter()
+            .any(|m| m.start == i && matches!(m.entry, Entry::Trigger(_)))
+    }
+}
+
+/// Country code of a lexicon match (country actor, demonym or capital).
+fn country_of(lex: &Lexicon, m: &PhraseMatch) -> Option<String> {
+    match m.entry {
+        Entry::Actor { actor, .. } => {
+            let a = lex.actors.get(actor as usize)?;
+            if a.kind == ActorKind::Country {
+                a.country
+                    .clone()
+                    .or_else(|| a.id.as_str().strip_prefix("country:").map(String::from))
+            } else {
+                None
+            }
+        }
+        Entry::Demonym(c) | Entry::Capital(c) => lex.countries.get(c as usize).cloned(),
+        _ => None,
+    }
+}
+
+/// Words after a capital that show it acts (`Moscow said`, `Washington rejected`).
+fn acts(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
+    let Some(t) = s.tokens.get(i) else { return false };
+    let w = lower(t.text(doc));
+    r.trigger_at(i)
+        || matches!(
+            w.as_str(),
+            "said"
+                | "says"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "is"
+                | "was"
+                | "warned"
+                | "announced"
+                | "insisted"
+                | "denied"
+                | "refused"
+                | "wants"
+                | "wanted"
+                | "believes"
+                | "called"
+                | "urged"
+                | "rejected"
+                | "accused"
+                | "'s"
+        )
+}
+
+/// Finds the mentions of one sentence.
+pub fn recognize(doc: &str, s: &Sentence, lex: &Lexicon) -> Vec<EntityMention> {
+    recognize_with(doc, s, lex, lex.find(doc, &s.tokens))
+}
+
+/// [`recognize`] with the sentence's lexicon matches already computed.
+pub fn recognize_with(
+    doc: &str,
+    s: &Sentence,
+    lex: &Lexicon,
+    matches: Vec<PhraseMatch>,
+) -> Vec<EntityMention> {
+    let toks = &s.tokens;
+    let r = Readings { matches, lex };
+    let mut out: Vec<EntityMention> = Vec::new();
+    let n = toks.len();
+    let word = |i: usize| toks.get(i).map(|t| lower(t.text(doc))).unwrap_or_default();
+    let mut i = 0;
+    while i < n {
+        // 1. Modifier + titles + name: "U.S. Secretary of State John Kerry".
+        if let Some((ms, consumed)) = titled_name(doc, s, &r, i) {
+            out.extend(ms);
+            i += consumed;
+            continue;
+        }
+        // 2. Group nominals: "(the) (Syrian|opposition) fighters".
+        if let Some((m, consumed)) = group_nominal(doc, s, &r, i) {
+            out.extend(m);
+            i += consumed;
+            continue;
+        }
+        // 3. Known actor names.
+        if let Some(m) = r.actor(i) {
+            if let Entry::Actor { actor, .. } = m.entry {
+                if let Some(a) = lex.actors.get(actor as usize) {
+                    let mut em = EntityMention::new(doc, s, m.start, m.end, a.kind, MentionForm::Name);
+                    em.lex = Some(actor);
+                    em.country = a.country.clone();
+                    em.plural = matches!(
+                        a.kind,
+                        ActorKind::Country | ActorKind::Group | ActorKind::Organization
+                    );
+                    // A country name right before a capitalized name or a role noun modifies it.
+                    if a.kind == ActorKind::Country && modifies_next(doc, s, &r, m.end) {
+                        em.modifier = true;
+                    }
+                    out.push(em);
+                    i = m.end;
+                    continue;
+                }
+            }
+        }
+        // 4. Capitals: actor when it acts, else a place.
+        if let Some(m) = r.capital(i) {
+            let code = country_of(lex, &m);
+            if acts(doc, s, &r, m.end) {
+                let mut em =
+                    EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, MentionForm::Name);
+                em.country = code;
+                em.plural = true;
+                out.push(em);
+            } else {
+                out.push(EntityMention::new(
+                    doc,
+                    s,
+                    m.start,
+                    m.end,
+                    ActorKind::Location,
+                    MentionForm::Name,
+                ));
+            }
+            i = m.end;
+            continue;
+        }
+        // 5. Demonyms: plural nouns ("the Russians") stand for the country; adjectives mark affiliation.
+        if let Some(m) = r.demonym(i) {
+            let code = country_of(lex, &m);
+            let text = m_text(doc, s, &m);
+            let plural_noun = text.ends_with('s')
+                && !toks
+                    .get(m.end)
+                    .is_some_and(|t| t.kind == TokenKind::Word && !r.trigger_at(m.end));
+            let mut em = EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, MentionForm::Demonym);
+            em.country = code;
+            if plural_noun {
+                em.form = MentionForm::Nominal;
+                em.plural = true;
+            } else {
+                em.modifier = true;
+            }
+            out.push(em);
+            i = m.end;
+            continue;
+        }
+        // 6. Titles without a name: "the Russian president", "the official".
+        if let Some((m, consumed)) = bare_title(doc, s, &r, i) {
+            out.push(m);
+            i += consumed;
+            continue;
+        }
+        let w = word(i);
+        // 7. Pronouns.
+        let gender = match w.as_str() {
+            "he" | "him" => Some(Gender::Male),
+            "she" | "her" => Some(Gender::Female),
+            "they" | "them" => Some(Gender::Unknown),
+            _ => None,
+        };
+        if let Some(g) = gender {
+            // "her" before a noun is a possessive determiner.
+            let possessive = w == "her" && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word);
+            if !possessive {
+                let mut em = EntityMention::new(doc, s, i, i + 1, ActorKind::Person, MentionForm::Pronoun);
+                em.gender = g;
+                if w == "they" || w == "them" {
+                    em.plural = true;
+                    em.kind = ActorKind::Group;
+                }
+                out.push(em);
+            }
+            i += 1;
+            continue;
+        }
+        // 8. Pair nominals: "the two countries", "both sides".
+        if (w == "two" || w == "both") && toks.get(i + 1).is_some() {
+            let noun = word(i + 1);
+            if PAIR_NOUNS.contains(&noun.as_str()) {
+                let start = if i > 0 && word(i - 1) == "the" { i - 1 } else { i };
+                let kind = if noun == "leaders" || noun == "men" {
+                    ActorKind::Person
+                } else {
+                    ActorKind::Country
+                };
+                let mut em = EntityMention::new(doc, s, start, i + 2, kind, MentionForm::Nominal);
+                em.arity = 2;
+                em.plural = true;
+                out.push(em);
+                i += 2;
+                continue;
+            }
+        }
+        // 9. Unknown capitalized runs.
+        if is_cap_word(doc, &toks[i]) {
+            if let Some((m, consumed)) = unknown_name(doc, s, &r, i) {
+                out.extend(m);
+                i += consumed.max(1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn m_text<'a>(doc: &'a str, s: &Sentence, m: &PhraseMatch) -> &'a str {
+    Span::new(s.tokens[m.start].span.start, s.tokens[m.end - 1].span.end).slice(doc)
+}
+
+/// True when the token at `i` begins a role noun or a capitalized name (so what precedes modifies it).
+fn modifies_next(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
+    let Some(t) = s.tokens.get(i) else { return false };
+    if r.agent(i, |_| true).is_some() {
+        return true;
+    }
+    // "U.S.-backed": the hyphen glues a participle, the country is still an argument.
+    if t.text(doc) == "-" {
+        return false;
+    }
+    // "Russia's" is a possessive: the country is the owner, keep it as an argument.
+    is_cap_word(doc, t)
+        && !r.actor(i).is_some_and(|m| matches!(m.entry, Entry::Actor { .. }))
+        && !FUNCTION_WORDS.contains(&lower(t.text(doc)).as_str())
+}
+
+/// Modifier? + person role noun(s) + name.
+fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
+    let toks = &s.tokens;
+    let mut j = i;
+    let mut out = Vec::new();
+    let mut country: Option<String> = None;
+    // Optional modifier: demonym or country name (possibly possessive).
+    if let Some(m) = r.demonym(j).or_else(|| {
+        r.actor(j).filter(|m| match m.entry {
+            Entry::Actor { actor, .. } => r
+                .lex
+                .actors
+                .get(actor as usize)
+                .is_some_and(|a| a.kind == ActorKind::Country),
+            _ => false,
+        })
+    }) {
+        country = country_of(r.lex, &m);
+        let form = if matches!(m.entry, Entry::Demonym(_)) {
+            MentionForm::Demonym
+        } else {
+            MentionForm::Name
+        };
+        let mut em = EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, form);
+        em.country = country.clone();
+        em.modifier = true;
+        if let Entry::Actor { actor, .. } = m.entry {
+            em.lex = Some(actor);
+        }
+        out.push(em);
+        j = m.end;
+        if toks.get(j).is_some_and(|t| matches!(t.text(doc), "'s" | "’s")) {
+            j += 1;
+        }
+    }
+    let title_start = j;
+    let mut roles = Vec::new();
+    while let Some(m) = r.agent(j, |a| a.kind == ActorKind::Person && !a.plural) {
+        if let Entry::Agent(a) = m.entry {
+            if let Some(agent) = r.lex.agents.get(a as usize) {
+                roles.push(agent.role.clone());
+            }
+        }
+        j = m.end;
+    }
+    // Honorifics ("Mr.", "Gen.") also introduce names.
+    if roles.is_empty() {
+        if let Some(t) = toks.get(j) {
+            if HONORIFICS.contains(&lower(t.text(doc)).as_str())
+                && toks.get(j + 1).is_some_and(|n| is_cap_word(doc, n))
+            {
+                j += 1;
+            }
+        }
+    }
+    if j == title_start {
+        return None;
+    }
+    let title_end = j;
+    // The name: a known person, or a capitalized run.
+    let (name_start, name_end, lex_actor) = if let Some(m) = r.actor(j) {
+        match m.entry {
+            Entry::Actor { actor, .. }
+                if r.lex
+                    .actors
+                    .get(actor as usize)
+                    .is_some_and(|a| a.kind == ActorKind::Person) =>
+            {
+                (m.start, m.end, Some(actor))
+            }
+            _ => return None,
+        }
+    } else {
+        let mut e = j;
+        while e < toks.len()
+            && (is_cap_word(doc, &toks[e]) || is_initial(doc, &toks[e]))
+            && r.agent(e, |_| true).is_none()
+        {
+            e += 1;
+        }
+        if e == j {
+            return None;
+        }
+        (j, e, None)
+    };
+    let mut em = EntityMention::new(doc, s, name_start, name_end, ActorKind::Person, MentionForm::Name);
+    em.lex = lex_actor;
+    em.roles = roles;
+    em.country = country
+        .clone()
+        .or_else(|| lex_actor.and_then(|a| r.lex.actors.get(a as usize)?.country.clone()));
+    em.title = Some(Span::new(toks[i].span.start, toks[title_end - 1].span.end));
+    em.lead = name_start - i;
+    out.push(em);
+    Some((out, name_end - i))
+}
+
+fn is_initial(doc: &str, t: &Token) -> bool {
+    let w = t.text(doc);
+    w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// "(the) (Syrian) (opposition) fighters" -> a group nominal with a country.
+fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
+    let toks = &s.tokens;
+    let mut j = i;
+    let mut out = Vec::new();
+    let mut country = None;
+    if let Some(m) = r.demonym(j).or_else(|| {
+        r.actor(j).filter(|m| match m.entry {
+            Entry::Actor { actor, .. } => r
+                .lex
+                .actors
+                .get(actor as usize)
+                .is_some_and(|a| a.kind == ActorKind::Country),
+            _ => false,
+        })
+    }) {
+        country = country_of(r.lex, &m);
+        let form = if matches!(m.entry, Entry::Demonym(_)) {
+            MentionForm::Demonym
+        } else {
+            MentionForm::Name
+        };
+        let mut em = EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, form);
+        em.country = country.clone();
+        em.modifier = true;
+        if let Entry::Actor { actor, .. } = m.entry {
+            em.lex = Some(actor);
+        }
+        out.push(em);
+        j = m.end;
+        if toks.get(j).is_some_and(|t| matches!(t.text(doc), "'s" | "’s")) {
+            j += 1;
+        }
+    }
+    let head_start = j;
+    while toks
+        .get(j)
+        .is_some_and(|t| GROUP_MODIFIERS.contains(&lower(t.text(doc)).as_str()))
+        && r.agent(j, |a| a.plural).is_none()
+    {
+        j += 1;
+    }
+    let m = r.agent(j, |a| a.plural)?;
+    let Entry::Agent(a) = m.entry else { return None };
+    let agent = r.lex.agents.get(a as usize)?;
+    if MEDIA_ROLES.contains(&agent.role.to_lowercase().as_str())
+        || MEDIA_ROLES.contains(&lower(s.tokens[m.end - 1].text(doc)).as_str())
+    {
+        return Some((Vec::new(), m.end - i));
+    }
+    let mut em = EntityMention::new(doc, s, head_start, m.end, ActorKind::Group, MentionForm::Nominal);
+    em.country = country;
+    em.plural = true;
+    em.lead = head_start - i;
+    em.roles = vec![agent.role.clone()];
+    // The label is the phrase with its modifier, lowercased ("Syrian rebels", "opposition fighters").
+    let head = Span::new(toks[head_start].span.start, toks[m.end - 1].span.end)
+        .slice(doc)
+        .to_lowercase();
+    em.name = match out.first() {
+        Some(modifier) => format!("{} {}", modifier.span.slice(doc), head),
+        None => head,
+    };
+    out.push(em);
+    Some((out, m.end - i))
+}
+
+/// "the (Russian) president" with no name after it.
+fn bare_title(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(EntityMention, usize)> {
+    let toks = &s.tokens;
+    if lower(toks.get(i)?.text(doc)) != "the" {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut country = None;
+    if let Some(m) = r.demonym(j) {
+        country = country_of(r.lex, &m);
+        j = m.end;
+    }
+    let m = r.agent(j, |a| a.kind == ActorKind::Person && !a.plural)?;
+    let Entry::Agent(a) = m.entry else { return None };
+    let role = r.lex.agents.get(a as usize)?.role.clone();
+    let mut em = EntityMention::new(doc, s, i, m.end, ActorKind::Person, MentionForm::Title);
+    em.country = country;
+    em.name = role.clone();
+    em.roles = vec![role];
+    Some((em, m.end - i))
+}
+
+/// A capitalized run the lexicon does not know.
+fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
+    let toks = &s.tokens;
+    let first_word = lower(toks[i].text(doc));
+    // Extend over capitalized words, initials, inner connectors ("of", "al", "bin") and hyphens.
+    let mut e = i;
+    let mut last_cap = i;
+    while e < toks.len() {
+        let t = &toks[e];
+        let w = lower(t.text(doc));
+        if e > i
+            && (r.actor(e).is_some() && !matches!(w.as_str(), "of"))
+            && r.actor(e).is_some_and(|m| m.end > e + 1)
+        {
+            break;
+        }
+        if is_cap_word(doc, t) || is_initial(doc, t) || (t.kind == TokenKind::Number && e > i) {
+            if e > i && r.demonym(e).is_some() && r.agent(e + 1, |_| true).is_some() {
+                break;
+            }
+            last_cap = e;
+            e += 1;
+            continue;
+        }
+        let glued = e > i && toks[e - 1].span.end == t.span.start;
+        let connector = matches!(
+            w.as_str(),
+            "of" | "for" | "al" | "bin" | "de" | "van" | "von" | "da" | "la" | "&" | "and"
+        ) && toks.get(e + 1).is_some_and(|n| is_cap_word(doc, n));
+        let hyphen = w == "-"
+            && glued
+            && toks
+                .get(e + 1)
+                .is_some_and(|n| n.span.start == t.span.end && is_cap_word(doc, n));
+        if (connector && w != "and") || hyphen {
+            e += 1;
+            continue;
+        }
+        // "and" joins two organization names only inside a run that has an org word later ("Ministry of Trade and Industry").
+        break;
+    }
+    let end = last_cap + 1;
+    let words: Vec<String> = (i..end).map(|k| lower(toks[k].text(doc))).collect();
+    let n_words = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    if n_words == 0 {
+        return None;
+    }
+    let at_start = i == 0 || toks[..i].iter().all(|t| t.kind == TokenKind::Punct);
+    let prev = if i > 0 {
+        lower(toks[i - 1].text(doc))
+    } else {
+        String::new()
+    };
+    let last = words.last().cloned().unwrap_or_default();
+    if NON_ACTOR_WORDS.contains(&last.as_str()) {
+        return Some((Vec::new(), end - i));
+    }
+    // A sentence-initial function word is not a name; look at the rest of the run.
+    if FUNCTION_WORDS.contains(&first_word.as_str()) {
+        return Some((Vec::new(), 1));
+    }
+    let is_org = ORG_WORDS.contains(&last.as_str()) || ORG_HEADS.contains(&words[0].as_str());
+    let raw = Span::new(toks[i].span.start, toks[end - 1].span.end).slice(doc);
+    let first_name = r.lex.first_names.contains(toks[i].text(doc));
+    let acronym = n_words == 1 && is_all_caps(raw) && raw.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+    let after_mr =
+        n_words == 1 && !at_start && matches!(prev.as_str(), "mr." | "mr" | "ms." | "mrs." | "mrs" | "ms");
+    let kind = if is_org || acronym {
+        // An organization word, or an acronym standing alone or defined in text.
+        ActorKind::Organization
+    } else if REGIONS.contains(&raw.to_lowercase().as_str()) {
+        ActorKind::Location
+    } else if first_name && n_words >= 2 {
+        ActorKind::Person
+    } else if PLACE_PREPS.contains(&prev.as_str()) && n_words <= 3 {
+        ActorKind::Location
+    } else if (2..=4).contains(&n_words) && !at_start
+        || after_mr
+        || n_words >= 2 && at_start && r.lex.lookup(&first_word).is_empty()
+    {
+        ActorKind::Person
+    } else if n_words >= 2 {
+        return Some((Vec::new(), 1));
+    } else {
+        // A single unknown capitalized word: resolved later against the document's full names.
+        let mut em = EntityMention::new(doc, s, i, end, ActorKind::Person, MentionForm::Name);
+        em.name = raw.to_string();
+        em.arity = 0; // marks a tentative single word
+        return Some((vec![em], end - i));
+    };
+    let mut em = EntityMention::new(doc, s, i, end, kind, MentionForm::Name);
+    em.plural = kind != ActorKind::Person;
+    // "Asia-Pacific Economic Cooperation (APEC)": the acronym is an alias of the name.
+    if kind == ActorKind::Organization
+        && toks.get(end).is_some_and(|t| t.text(doc) == "(")
+        && toks.get(end + 2).is_some_and(|t| t.text(doc) == ")")
+    {
+        let inner = &toks[end + 1];
+        if is_all_caps(inner.text(doc)) {
+            let mut acr = EntityMention::new(doc, s, end + 1, end + 2, kind, MentionForm::Name);
+            acr.name = em.name.clone();
+            acr.plural = true;
+            let n = end + 3 - i;
+            return Some((vec![em, acr], n));
+        }
+    }
+    Some((vec![em], end - i))
+}

@@ -1,0 +1,872 @@
+//! Relation patterns: who did what to whom, with negation and modality.
+//!
+//! For each trigger (a verb or event noun of the trigger lexicon, or a
+//! support verb with an agreement noun: `strike a deal`) the patterns look
+//! for the source and target among the sentence's resolved mentions:
+//!
+//! - passive: `Y was attacked by X`, `fighters, backed by X and Z`, `X-backed Y`;
+//! - nouns: `talks between X and Y`, `X's meeting with Y`, `a meeting with Y`
+//!   (source: the clause subject), `X and Y ... in a meeting`, `In talks, X and Y ...`;
+//! - active verbs: subject = the nearest actor to the left (a coordination
+//!   counts as a whole; a relative pronoun `who` points back to the actor
+//!   before it; a verb joined by `and`/`but` shares the subject of the verb
+//!   before it), object = the first actor after the verb (after its preposition).
+//!   Symmetric relations with a coordinated subject and no object relate the
+//!   conjuncts pairwise (`Kerry and Lavrov met`).
+//!
+//! Reported speech needs no rule: in `Obama said Russia attacked rebels`
+//! the actor nearest to `attacked` is Russia.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use crate::extract::entities::EntityMention;
+use crate::lexicon::{Entry, Lexicon, PhraseMatch, TriggerForm};
+use crate::model::{Modality, Span};
+use crate::resolve::{coordination_before, joined, Resolution};
+use crate::text::Sentence;
+use crate::vocab::{Vocabulary, AFFILIATED_WITH};
+
+/// A relation between two resolved entities (indices into [`Resolution::entities`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationMention {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Source entity.
+    pub source: usize,
+    /// Target entity.
+    pub target: usize,
+    /// Relation key.
+    pub relation: String,
+    /// Trigger span.
+    pub trigger: Span,
+    /// Explicitly negated.
+    pub negated: bool,
+    /// Modality.
+    pub modality: Modality,
+    /// Date, when known.
+    pub date: Option<NaiveDate>,
+    /// Source mention span.
+    pub source_span: Span,
+    /// Target mention span.
+    pub target_span: Span,
+}
+
+/// Verbs that take an agreement noun (`reach an agreement`, `strike a deal`).
+const SUPPORT_VERBS: &[&str] = &[
+    "reach",
+    "reached",
+    "reaches",
+    "reaching",
+    "strike",
+    "struck",
+    "strikes",
+    "striking",
+    "sign",
+    "signed",
+    "signs",
+    "signing",
+    "seal",
+    "sealed",
+    "seals",
+    "sealing",
+    "conclude",
+    "concluded",
+    "concludes",
+    "concluding",
+    "finalize",
+    "finalized",
+    "finalizes",
+    "finalizing",
+    "finalise",
+    "finalised",
+    "clinch",
+    "clinched",
+    "hammer",
+    "hammered",
+    "broker",
+    "brokered",
+];
+/// Agreement nouns.
+const AGREEMENT_NOUNS: &[&str] = &[
+    "agreement",
+    "deal",
+    "accord",
+    "pact",
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "treaty",
+    "settlement",
+    "understanding",
+];
+/// Triggers whose participants need `with` (`discussed Syria` is about Syria, not with it).
+const NEEDS_WITH: &[&str] = &[
+    "discuss",
+    "discussed",
+    "discusses",
+    "discussing",
+    "talk",
+    "talked",
+    "talks",
+    "talking",
+    "negotiate",
+    "negotiated",
+    "negotiates",
+    "negotiating",
+    "negotiations",
+    "discussions",
+    "consult",
+    "consulted",
+    "consults",
+    "consultations",
+    "cooperation",
+];
+
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "gets",
+];
+
+fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    crate::lexicon::normalize_token(s, &mut out);
+    out
+}
+
+struct Trig {
+    start: usize,
+    end: usize,
+    relation: String,
+    noun: bool,
+    passive_ok: bool,
+    words: Vec<String>,
+}
+
+/// Candidate triggers of a sentence: the longest non-overlapping lexicon triggers plus support-verb + agreement-noun pairs.
+fn triggers(
+    doc: &str,
+    s: &Sentence,
+    matches: &[PhraseMatch],
+    lex: &Lexicon,
+    res_spans: &[(usize, usize)],
+) -> Vec<Trig> {
+    let toks = &s.tokens;
+    let words: Vec<String> = toks.iter().map(|t| lower(t.text(doc))).collect();
+    let mut out: Vec<Trig> = Vec::new();
+    // Support verb + agreement noun within four tokens.
+    for i in 0..toks.len() {
+        if SUPPORT_VERBS.contains(&words[i].as_str()) {
+            for j in i + 1..(i + 7).min(toks.len()) {
+                if AGREEMENT_NOUNS.contains(&words[j].as_str()) {
+                    out.push(Trig {
+                        start: i,
+                        end: j + 1,
+                        relation: "agreed_with".into(),
+                        noun: false,
+                        passive_ok: false,
+                        words: words[i..=j].to_vec(),
+                    });
+                    break;
+                }
+                if res_spans.iter().any(|&(a, _)| a == j) {
+                    break;
+                }
+            }
+        }
+    }
+    let mut cands: Vec<(usize, usize, u32)> = matches
+        .iter()
+        .filter_map(|m| match m.entry {
+            Entry::Trigger(t) => Some((m.start, m.end, t)),
+            _ => None,
+        })
+        .collect();
+    cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+    for (st, en, t) in cands {
+        let overlaps = out.iter().any(|o| st < o.end && o.start < en)
+            || res_spans.iter().any(|&(a, b)| st < b && a < en);
+        if overlaps {
+            continue;
+        }
+        let Some(tr) = lex.triggers.get(t as usize) else {
+            continue;
+        };
+        let forms: Vec<TriggerForm> = matches
+            .iter()
+            .filter(|m| m.start == st && m.end == en)
+            .filter_map(|m| match m.entry {
+                Entry::Trigger(x) => lex.triggers.get(x as usize).map(|t| t.form),
+                _ => None,
+            })
+            .collect();
+        // A bare word that is both an event noun and a verb ("attack", "support") is a noun after a determiner.
+        let prev = st.checked_sub(1).map(|p| words[p].as_str()).unwrap_or("");
+        let determiner = matches!(
+            prev,
+            "a" | "an" | "the" | "their" | "his" | "her" | "its" | "'s" | "new" | "constructive"
+        );
+        let noun = forms.iter().all(|f| *f == TriggerForm::Noun)
+            || (forms.contains(&TriggerForm::Noun) && determiner);
+        out.push(Trig {
+            start: st,
+            end: en,
+            relation: tr.relation.clone(),
+            noun,
+            passive_ok: forms.contains(&TriggerForm::PastPart),
+            words: words[st..en].to_vec(),
+        });
+    }
+    out.sort_by_key(|t| t.start);
+    out
+}
+
+/// Finds the relation mentions of one sentence.
+#[allow(clippy::too_many_arguments)]
+pub fn find(
+    doc: &str,
+    s: &Sentence,
+    matches: &[PhraseMatch],
+    res: &Resolution,
+    lex: &Lexicon,
+    vocab: &Vocabulary,
+    doc_date: Option<NaiveDate>,
+    sentences: &[Sentence],
+) -> Vec<RelationMention> {
+    let toks = &s.tokens;
+    let words: Vec<String> = toks.iter().map(|t| lower(t.text(doc))).collect();
+    // Argument mentions of this sentence (index into res.mentions).
+    let args: Vec<usize> = (0..res.mentions.len())
+        .filter(|&k| {
+            res.mentions[k].sentence == s.index && !res.mentions[k].modifier && !res.refs[k].is_empty()
+        })
+        .collect();
+    let spans: Vec<(usize, usize)> = res
+        .mentions
+        .iter()
+        .filter(|m| m.sentence == s.index)
+        .map(|m| m.tokens)
+        .collect();
+    let trigs = triggers(doc, s, matches, lex, &spans);
+    let date = sentence_date(&words, doc_date);
+    let mut out: Vec<RelationMention> = Vec::new();
+    let mut prev_subject: Option<(usize, Vec<usize>)> = None; // (trigger end, subject mentions)
+    let mut emit = |out: &mut Vec<RelationMention>,
+                    src: usize,
+                    tgt: usize,
+                    rel: &str,
+                    t: &Trig,
+                    neg: bool,
+                    modal: Modality| {
+        let (sm, tm) = (&res.mentions[src], &res.mentions[tgt]);
+        for &a in &res.refs[src] {
+            for &b in &res.refs[tgt] {
+                if a == b {
+                    continue;
+                }
+                let dup = out.iter().any(|r| {
+                    r.relation == rel
+                        && ((r.source == a && r.target == b) || (r.source == b && r.target == a))
+                });
+                if dup {
+                    continue;
+                }
+                out.push(RelationMention {
+                    sentence: s.index,
+                    source: a,
+                    target: b,
+                    relation: rel.to_string(),
+                    trigger: Span::new(toks[t.start].span.start, toks[t.end - 1].span.end),
+                    negated: neg,
+                    modality: modal,
+                    date: if modal == Modality::Future {
+                        future_date(&words, doc_date).or(date)
+                    } else {
+                        date
+                    },
+                    source_span: sm.span,
+                    target_span: tm.span,
+                });
+            }
+        }
+    };
+    for t in &trigs {
+        let Some(info) = vocab.get(&t.relation) else {
+            continue;
+        };
+        let left: Vec<usize> = args
+            .iter()
+            .copied()
+            .filter(|&k| res.mentions[k].tokens.1 <= t.start)
+            .collect();
+        let right: Vec<usize> = args
+            .iter()
+            .copied()
+            .filter(|&k| res.mentions[k].tokens.0 >= t.end)
+            .collect();
+        let next_word = words.get(t.end).map(String::as_str).unwrap_or("");
+        let needs_with = t.words.iter().any(|w| NEEDS_WITH.contains(&w.as_str()));
+        let glued_hyphen = t.start >= 2
+            && words[t.start - 1] == "-"
+            && toks[t.start - 1].span.end == toks[t.start].span.start
+            && toks[t.start - 2].span.end == toks[t.start - 1].span.start;
+        // --- Hyphenated participle: "U.S.-backed rebels".
+        if glued_hyphen && t.passive_ok {
+            let src = left
+                .iter()
+                .copied()
+                .find(|&k| res.mentions[k].tokens.1 == t.start - 1)
+                .or_else(|| {
+                    // the modifier itself ("U.S." marked as modifier) is an argument here
+                    (0..res.mentions.len()).find(|&k| {
+                        res.mentions[k].sentence == s.index
+                            && res.mentions[k].tokens.1 == t.start - 1
+                            && !res.refs[k].is_empty()
+                    })
+                });
+            if let (Some(src), Some(&tgt)) = (src, right.first()) {
+                if res.mentions[tgt].tokens.0 <= t.end + 2 {
+                    emit(&mut out, src, tgt, &t.relation, t, false, Modality::Asserted);
+                }
+            }
+            continue;
+        }
+        let (negated, mut modality, trying) = modality_before(&words, t, &left, res);
+        let mut relation = t.relation.clone();
+        if relation == "agreed_with" && trying {
+            // Trying to reach a deal is negotiating: "are working to finalize a ceasefire".
+            relation = "negotiated_with".into();
+            if modality == Modality::Possible && !hedged(&words, t.start) {
+                modality = if infinitive_effort(&words, t.start) {
+                    Modality::Future
+                } else {
+                    Modality::Asserted
+                };
+            }
+        }
+        // A conditional sentence ("If they meet, ...") reports nothing as fact.
+        if conditional(&words) && matches!(modality, Modality::Asserted | Modality::Future) {
+            modality = Modality::Possible;
+        }
+        // --- Passive: "... backed by X", "Y was attacked by X".
+        if t.passive_ok && next_word == "by" && !t.noun {
+            let agents = group_from(doc, res, &right, t.end + 1, sentences);
+            if agents.is_empty() {
+                continue;
+            }
+            let patient = left.last().copied();
+            if let Some(p) = patient {
+                for &a in &agents {
+                    emit(&mut out, a, p, &relation, t, negated, modality);
+                }
+            }
+            continue;
+        }
+        if t.noun {
+            // "talks between X and Y"
+            if next_word == "between" {
+                let parts = group_from(doc, res, &right, t.end + 1, sentences);
+                pairwise(
+                    &mut out,
+                    &mut emit,
+                    &parts,
+                    &relation,
+                    t,
+                    negated,
+                    modality,
+                    info.symmetric,
+                );
+                continue;
+            }
+            // The preposition must fit the relation: partners come "with", targets "on"/"against"/"to".
+            let prep_ok = if info.symmetric {
+                next_word == "with"
+            } else {
+                matches!(
+                    next_word,
+                    "with" | "on" | "against" | "to" | "of" | "for" | "from"
+                )
+            };
+            let obj = if prep_ok {
+                right.first().copied().filter(|&k| {
+                    let st = res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead);
+                    st <= t.end + 3 && object_gap_ok(&words[t.end..st])
+                })
+            } else {
+                None
+            };
+            // "X's meeting with Y"
+            let owner = left.last().copied().filter(|&k| {
+                res.mentions[k].tokens.1 + 1 == t.start
+                    || (res.mentions[k].tokens.1 + 2 == t.start
+                        && matches!(words[t.start - 1].as_str(), "'s"))
+            });
+            let subject = owner
+                .map(|k| vec![k])
+                .or_else(|| subject_of(doc, res, &left, &words, t.start, sentences, s.index));
+            if let Some(o) = obj {
+                if let Some(subj) = subject {
+                    for &sm in &subj {
+                        emit(&mut out, sm, o, &relation, t, negated, modality);
+                    }
+                }
+                continue;
+            }
+            if matches!(relation.as_str(), "met_with" | "negotiated_with") {
+                // "X and Y ... in a meeting" or "In talks, X and Y ..."
+                let mut parts = subject.unwrap_or_default();
+                if parts.len() < 2 && t.start <= 2 {
+                    parts = group_from(
+                        doc,
+                        res,
+                        &right,
+                        right.first().map_or(0, |&k| {
+                            res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead)
+                        }),
+                        sentences,
+                    );
+                }
+                if parts.len() >= 2 && info.symmetric {
+                    pairwise(&mut out, &mut emit, &parts, &relation, t, negated, modality, true);
+                }
+            }
+            continue;
+        }
+        // --- Active verb.
+        let subject = match &prev_subject {
+            Some((pend, subj)) if shares_subject(res, &left, &words, *pend, t.start) => Some(subj.clone()),
+            _ => subject_of(doc, res, &left, &words, t.start, sentences, s.index),
+        };
+        let Some(subject) = subject else { continue };
+        prev_subject = Some((t.end, subject.clone()));
+        let ends_with_prep = t
+            .words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "with" | "on" | "against" | "to" | "for"));
+        // Agreements and talks take their partner with "with": "reach a deal with Y";
+        // "discussed Syria" and "a deal on Syria" name a topic, not a partner.
+        let needs_with = needs_with || matches!(relation.as_str(), "agreed_with" | "negotiated_with");
+        let obj_start = if !needs_with || (ends_with_prep && t.words.last().is_some_and(|w| w == "with")) {
+            t.end
+        } else if next_word == "with" {
+            t.end + 1
+        } else {
+            usize::MAX
+        };
+        let object: Vec<usize> = if obj_start == usize::MAX {
+            Vec::new()
+        } else {
+            right
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    let st = res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead);
+                    st >= obj_start && st <= obj_start + 3 && object_gap_ok(&words[t.end..st])
+                })
+                .take(1)
+                .flat_map(|k| {
+                    let g = group_from(doc, res, &right, res.mentions[k].tokens.0, sentences);
+                    if g.is_empty() {
+                        vec![k]
+                    } else {
+                        g
+                    }
+                })
+                .collect()
+        };
+        if object.is_empty() {
+            if info.symmetric && subject.len() >= 2 {
+                pairwise(
+                    &mut out, &mut emit, &subject, &relation, t, negated, modality, true,
+                );
+            } else if info.symmetric && subject.len() == 1 && res.refs[subject[0]].len() >= 2 {
+                // "they met" where they = X and Y
+                let k = subject[0];
+                pairwise_refs(
+                    &mut out, res, k, &relation, toks, t, negated, modality, date, s.index,
+                );
+            }
+            continue;
+        }
+        for &sm in &subject {
+            for &o in &object {
+                emit(&mut out, sm, o, &relation, t, negated, modality);
+            }
+        }
+    }
+    // --- Affiliation: a title with a country before a person's name.
+    for &k in &args {
+        let m = &res.mentions[k];
+        let (Some(title), Some(code)) = (m.title, m.country.as_ref()) else {
+            continue;
+        };
+        let Some(&p) = res.refs[k].first() else { continue };
+        let Some(c) = res
+            .entities
+            .iter()
+            .position(|e| e.id.as_str() == format!("country:{code}"))
+        else {
+            continue;
+        };
+        if p == c {
+            continue;
+        }
+        let modifier_span = res
+            .mentions
+            .iter()
+            .find(|x| x.sentence == s.index && x.modifier && title.contains(&x.span))
+            .map_or(title, |x| x.span);
+        out.push(RelationMention {
+            sentence: s.index,
+            source: p,
+            target: c,
+            relation: AFFILIATED_WITH.into(),
+            trigger: title,
+            negated: false,
+            modality: Modality::Asserted,
+            date,
+            source_span: m.span,
+            target_span: modifier_span,
+        });
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn pairwise_refs(
+    out: &mut Vec<RelationMention>,
+    res: &Resolution,
+    k: usize,
+    relation: &str,
+    toks: &[crate::text::Token],
+    t: &Trig,
+    negated: bool,
+    modality: Modality,
+    date: Option<NaiveDate>,
+    sentence: usize,
+) {
+    let r = &res.refs[k];
+    for i in 0..r.len() {
+        for j in i + 1..r.len() {
+            out.push(RelationMention {
+                sentence,
+                source: r[i],
+                target: r[j],
+                relation: relation.to_string(),
+                trigger: Span::new(toks[t.start].span.start, toks[t.end - 1].span.end),
+                negated,
+                modality,
+                date,
+                source_span: res.mentions[k].span,
+                target_span: res.mentions[k].span,
+            });
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn pairwise<F>(
+    out: &mut Vec<RelationMention>,
+    emit: &mut F,
+    parts: &[usize],
+    relation: &str,
+    t: &Trig,
+    negated: bool,
+    modality: Modality,
+    symmetric: bool,
+) where
+    F: FnMut(&mut Vec<RelationMention>, usize, usize, &str, &Trig, bool, Modality),
+{
+    if symmetric {
+        for i in 0..parts.len() {
+            for j in i + 1..parts.len() {
+                emit(out, parts[i], parts[j], relation, t, negated, modality);
+            }
+        }
+    } else if parts.len() == 2 {
+        emit(out, parts[0], parts[1], relation, t, negated, modality);
+    }
+}
+
+/// Mentions coordinated with the one starting at (or up to two tokens after) token `start`
+/// (`X`, `X and Y`, `X, Y and Z`, looking past titles).
+fn group_from(
+    doc: &str,
+    res: &Resolution,
+    right: &[usize],
+    start: usize,
+    sentences: &[Sentence],
+) -> Vec<usize> {
+    let Some(pos) = right.iter().position(|&k| {
+        let m = &res.mentions[k];
+        let from = m.tokens.0.saturating_sub(m.lead);
+        from >= start && from <= start + 2
+    }) else {
+        return Vec::new();
+    };
+    let Some(s) = sentences.get(res.mentions[right[pos]].sentence) else {
+        return Vec::new();
+    };
+    let mut g = vec![right[pos]];
+    for &k in &right[pos + 1..] {
+        let Some(&last) = g.last() else { break };
+        if !joined(doc, s, &res.mentions[last], &res.mentions[k]) {
+            break;
+        }
+        g.push(k);
+    }
+    g
+}
+
+/// Words allowed between a verb and its object (`met with the`, `imposed sanctions on`).
+fn object_gap_ok(words: &[String]) -> bool {
+    words.iter().all(|w| {
+        matches!(
+            w.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "with"
+                | "to"
+                | "against"
+                | "on"
+                | "upon"
+                | "for"
+                | "of"
+                | "into"
+                | "toward"
+                | "towards"
+                | "between"
+                | "also"
+                | "both"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+        )
+    })
+}
+
+/// The subject of a verb at token `at`: the nearest actor (or coordination) to the left.
+fn subject_of(
+    doc: &str,
+    res: &Resolution,
+    left: &[usize],
+    words: &[String],
+    at: usize,
+    sentences: &[Sentence],
+    si: usize,
+) -> Option<Vec<usize>> {
+    let &last = left.last()?;
+    // Relative clause: "Obama, who met Putin": the actor before the comma.
+    let lm = &res.mentions[last];
+    let between = &words[lm.tokens.1..at];
+    if between.iter().any(|w| matches!(w.as_str(), "who" | "which")) {
+        return Some(vec![last]);
+    }
+    let coord = coordination_before(doc, sentences, &res.mentions, &res.refs, si, lm.tokens.1);
+    if coord.len() >= 2 {
+        // coordination_before returns entities; map back to the mentions that carry them
+        let ks: Vec<usize> = left
+            .iter()
+            .copied()
+            .filter(|&k| {
+                res.refs[k].iter().any(|e| coord.contains(e)) && res.mentions[k].tokens.1 <= lm.tokens.1
+            })
+            .collect();
+        let tail: Vec<usize> = ks.iter().rev().take(coord.len()).rev().copied().collect();
+        if tail.len() >= 2 {
+            return Some(tail);
+        }
+    }
+    Some(vec![last])
+}
+
+/// True when a verb at `at` is joined by `and`/`but` to the previous verb (ending at `pend`)
+/// so that it shares its subject: "X met Y and criticized Z", "X met ... but were unable to".
+fn shares_subject(res: &Resolution, left: &[usize], words: &[String], pend: usize, at: usize) -> bool {
+    if pend > at {
+        return false;
+    }
+    // the conjunction must come after the last actor before `at`
+    let last_arg_end = left.last().map_or(0, |&k| res.mentions[k].tokens.1);
+    if last_arg_end <= pend {
+        return false; // no actor since the previous verb: the nearest actor is the shared subject anyway
+    }
+    words[last_arg_end..at]
+        .iter()
+        .any(|w| matches!(w.as_str(), "and" | "but"))
+}
+
+/// Negation, modality and "trying" markers in the words before a trigger.
+fn modality_before(words: &[String], t: &Trig, left: &[usize], res: &Resolution) -> (bool, Modality, bool) {
+    let from = left
+        .last()
+        .map_or(0, |&k| res.mentions[k].tokens.1)
+        .max(t.start.saturating_sub(8));
+    let scope: Vec<&str> = words[from..t.start].iter().map(String::as_str).collect();
+    let has = |w: &str| scope.contains(&w);
+    let seq = |a: &str, b: &str| scope.windows(2).any(|p| p[0] == a && p[1] == b);
+    let failed = has("unable")
+        || seq("failed", "to")
+        || seq("fail", "to")
+        || seq("fails", "to")
+        || seq("could", "not")
+        || seq("could", "n't")
+        || seq("can", "not")
+        || seq("can", "n't")
+        || has("cannot")
+        || seq("able", "to") && (has("not") || has("n't"))
+        || seq("ca", "n't");
+    let negated = !failed
+        && (has("not")
+            || has("n't")
+            || has("never")
+            || has("no")
+            || has("refused")
+            || has("refuses")
+            || has("declined")
+            || has("denied")
+            || has("denies")
+            || has("rejected"));
+    let trying = [
+        "try", "tries", "trying", "tried", "working", "work", "works", "seek", "seeks", "seeking", "efforts",
+        "effort",
+    ]
+    .iter()
+    .any(|w| has(w));
+    // "a meeting about cooperating on ...": a topic, not an event.
+    let arg_end = left.last().map_or(0, |&k| res.mentions[k].tokens.1).min(t.start);
+    let topic = words[arg_end..t.start]
+        .windows(2)
+        .any(|p| p[0] == "about" && !p[1].starts_with(|c: char| c.is_ascii_digit()));
+    let possible = topic
+        || [
+            "may", "might", "could", "would", "can", "hope", "hopes", "hoping", "hoped", "thought", "likely",
+            "possible", "if",
+        ]
+        .iter()
+        .any(|w| has(w))
+        || trying;
+    // An event noun governed by an infinitive: "to intensify the fight against".
+    let noun_infinitive = t.noun
+        && scope
+            .windows(2)
+            .any(|p| p[0] == "to" && !matches!(p[1], "the" | "a" | "an"));
+    let future = noun_infinitive
+        || scope
+            .windows(2)
+            .any(|p| p[0] == "to" && !matches!(p[1], "the" | "a" | "an" | "be"))
+        || [
+            "will",
+            "'ll",
+            "shall",
+            "plans",
+            "plan",
+            "planning",
+            "planned",
+            "scheduled",
+            "expected",
+            "going",
+        ]
+        .iter()
+        .any(|w| has(w))
+        || (t.start > 0 && words[t.start - 1] == "to" && !trying);
+    let modality = if failed {
+        Modality::Failed
+    } else if possible {
+        Modality::Possible
+    } else if future {
+        Modality::Future
+    } else {
+        Modality::Asserted
+    };
+    (negated, modality, trying)
+}
+
+/// True when the effort itself is only planned: "to keep working on", "to try to".
+fn infinitive_effort(words: &[String], at: usize) -> bool {
+    let scope = &words[at.saturating_sub(8)..at];
+    scope.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "try" | "working" | "work" | "seek" | "keep")
+            && i > 0
+            && scope[i - 1] == "to"
+            && !(i > 1
+                && matches!(
+                    scope[i - 2].as_str(),
+                    "working" | "trying" | "seeking" | "continue" | "continued"
+                ))
+    })
+}
+
+/// True when the sentence opens with a condition ("If", "Unless").
+fn conditional(words: &[String]) -> bool {
+    words
+        .iter()
+        .find(|w| w.chars().any(char::is_alphanumeric))
+        .is_some_and(|w| matches!(w.as_str(), "if" | "unless"))
+}
+
+/// True when the words before `at` hedge (may, could, thought ...) beyond mere trying.
+fn hedged(words: &[String], at: usize) -> bool {
+    words[at.saturating_sub(8)..at].iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "may" | "might" | "could" | "would" | "thought" | "hope" | "hopes" | "hoping" | "if"
+        )
+    })
+}
+
+fn weekday(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// The date a sentence speaks of: `yesterday`, `today`, or a weekday (the latest one on or before the document date).
+pub fn sentence_date(words: &[String], doc: Option<NaiveDate>) -> Option<NaiveDate> {
+    let d = doc?;
+    for w in words {
+        match w.as_str() {
+            "yesterday" => return d.checked_sub_signed(Duration::days(1)),
+            "today" => return Some(d),
+            _ => {
+                if let Some(wd) = weekday(w) {
+                    let back = (7 + d.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+                    return d.checked_sub_signed(Duration::days(i64::from(back)));
+                }
+            }
+        }
+    }
+    Some(d)
+}
+
+/// For planned events: `tomorrow`, or the next weekday after the document date.
+fn future_date(words: &[String], doc: Option<NaiveDate>) -> Option<NaiveDate> {
+    let d = doc?;
+    for w in words {
+        if w == "tomorrow" {
+            return d.checked_add_signed(Duration::days(1));
+        }
+        if let Some(wd) = weekday(w) {
+            let fwd = (7 + wd.num_days_from_monday() - d.weekday().num_days_from_monday()) % 7;
+            return d.checked_add_signed(Duration::days(i64::from(fwd)));
+        }
+    }
+    None
+}
+
+#[allow(dead_code)]
+fn is_be(w: &str) -> bool {
+    BE.contains(&w)
+}
+
+#[allow(dead_code)]
+fn mention_text<'a>(doc: &'a str, m: &EntityMention) -> &'a str {
+    m.span.slice(doc)
+}
