@@ -137,6 +137,12 @@ pub struct Lexicon {
     pub triggers: Vec<Trigger>,
     /// Given names (as written, title case).
     pub first_names: HashSet<String>,
+    /// Ordinary lowercase English words (lemmas): a capitalized run made only
+    /// of them is rarely a person's name.
+    pub common_words: HashSet<String>,
+    /// Last words of the lexicon's persons (`Putin`): the person when only one
+    /// has it, `None` when several share it.
+    pub surnames: HashMap<String, Option<u32>>,
     actor_index: HashMap<ActorId, usize>,
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
@@ -157,30 +163,37 @@ pub struct Tables {
     pub agents: Vec<(String, String, String, String)>,
     /// Names.
     pub first_names: Vec<String>,
+    /// Ordinary English words.
+    pub common_words: Vec<String>,
     /// `(phrase, relation, form)`.
     pub triggers: Vec<(String, String, String)>,
 }
 
-const FILES: [&str; 6] = [
+const FILES: [&str; 7] = [
     "actors.tsv",
     "demonyms.tsv",
     "capitals.tsv",
     "agents.tsv",
     "first_names.txt",
     "triggers.tsv",
+    "common_words.txt",
 ];
 
 impl Tables {
     /// The tables embedded in the binary.
     pub fn builtin() -> Result<Self> {
         let mut t = Tables::default();
-        let files: [(&str, &str); 6] = [
+        let files: [(&str, &str); 7] = [
             ("actors.tsv", include_str!("../data/lexicon/actors.tsv")),
             ("demonyms.tsv", include_str!("../data/lexicon/demonyms.tsv")),
             ("capitals.tsv", include_str!("../data/lexicon/capitals.tsv")),
             ("agents.tsv", include_str!("../data/lexicon/agents.tsv")),
             ("first_names.txt", include_str!("../data/lexicon/first_names.txt")),
             ("triggers.tsv", include_str!("../data/lexicon/triggers.tsv")),
+            (
+                "common_words.txt",
+                include_str!("../data/lexicon/common_words.txt"),
+            ),
         ];
         for (name, content) in files {
             t.add_file(Path::new(name), content)?;
@@ -240,6 +253,7 @@ impl Tables {
                     self.agents.push((col(0), col(1), col(2), col(3)));
                 }
                 "first_names.txt" => self.first_names.push(col(0)),
+                "common_words.txt" => self.common_words.push(col(0)),
                 "triggers.tsv" => {
                     need(3)?;
                     if TriggerForm::parse(c[2]).is_none() {
@@ -344,6 +358,8 @@ impl Lexicon {
             agents: Vec::new(),
             triggers: Vec::new(),
             first_names: t.first_names.iter().filter(|n| !n.is_empty()).cloned().collect(),
+            common_words: t.common_words.iter().filter(|n| !n.is_empty()).cloned().collect(),
+            surnames: HashMap::new(),
             actor_index: HashMap::new(),
             patterns: Vec::new(),
             entries: Vec::new(),
@@ -401,6 +417,26 @@ impl Lexicon {
                     },
                 );
             }
+        }
+        for (i, a) in lex.actors.iter().enumerate() {
+            let words: Vec<&str> = a.label.split_whitespace().collect();
+            if a.kind != ActorKind::Person || words.len() < 2 {
+                continue;
+            }
+            let Some(last) = words
+                .last()
+                .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+            else {
+                continue;
+            };
+            lex.surnames
+                .entry((*last).to_string())
+                .and_modify(|v| {
+                    if *v != Some(i as u32) {
+                        *v = None;
+                    }
+                })
+                .or_insert(Some(i as u32));
         }
         for (form, code) in &t.demonyms {
             let c = country(&mut lex, code);

@@ -855,6 +855,16 @@ pub fn actors_tsv(
             if short && !SHORT_CODES.contains(&a.as_str()) {
                 continue;
             }
+            // Native-language spellings ("Mann", "Prathet") and demonyms ("Thai") would match
+            // ordinary names and adjectives: keep only spellings built from the English names.
+            let words: Vec<String> = a.split_whitespace().map(str::to_lowercase).collect();
+            let from_name = words.iter().any(|w| name_words.contains(w) && w.len() > 3);
+            if !short && !from_name {
+                continue;
+            }
+            if words.len() == 1 && demonym_words.contains(&words[0]) {
+                continue;
+            }
             aliases.insert(a.clone());
         }
         for raw in phoenix_country_aliases.get(&c.cca3).into_iter().flatten() {
@@ -951,7 +961,17 @@ pub fn actors_tsv(
             }
             let dated = all_codes.iter().any(|c| c.dated);
             let first_lower = words[0].to_lowercase();
-            let person = dated || (words.len() >= 2 && first_names.contains(&first_lower));
+            // Leaders listed with a code on the head line ("BASHAR_AL-ASSAD_ [SYRGOV]") are persons
+            // when an alias addresses them as one ("MR_ASSAD").
+            let addressed = e.aliases.iter().any(|a| {
+                phoenix_words(a).first().is_some_and(|w| {
+                    matches!(
+                        w.trim_end_matches('.'),
+                        "MR" | "MRS" | "MS" | "DR" | "SHEIKH" | "AYATOLLAH"
+                    )
+                })
+            });
+            let person = dated || addressed || (words.len() >= 2 && first_names.contains(&first_lower));
             if is_title_start(&words) {
                 continue;
             }
@@ -2743,10 +2763,25 @@ pub fn build_with(p: &BuildPaths) -> Result<()> {
         ("agents.tsv", agents),
         ("first_names.txt", names),
         ("triggers.tsv", triggers),
+        ("common_words.txt", common_words_txt(&infl)),
     ] {
         crate::export::write_atomic(&p.out.join(name), |w| w.write_all(content.as_bytes()))?;
     }
     Ok(())
+}
+
+/// `common_words.txt`: every lowercase English lemma of the inflection table,
+/// one per line. The recognizer uses it to tell a capitalized ordinary word
+/// ("Hidden Nook", "FREE") from a name.
+pub fn common_words_txt(infl: &Inflections) -> String {
+    let mut out = String::from("word\n");
+    for w in &infl.common {
+        if w.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 1 {
+            out.push_str(w);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Reads the sources in `sources_dir` and writes the lexicon files to

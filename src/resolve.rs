@@ -144,11 +144,23 @@ pub fn resolve(
                             .map_or_else(|| ActorId::from_name(ActorKind::Person, full), |a| a.id.clone());
                         vec![b.entity(id, ActorKind::Person, full, None)]
                     }
-                    None if lex.first_names.contains(w) => {
-                        let id = ActorId(format!("person:{}~{}", slug(w), slug(doc_id)));
-                        vec![b.entity(id, ActorKind::Person, w, None)]
-                    }
-                    None => continue,
+                    None => match lex.surnames.get(w) {
+                        // The surname of exactly one lexicon person.
+                        Some(Some(a)) => match lex.actors.get(*a as usize) {
+                            Some(a) => vec![b.entity(a.id.clone(), a.kind, &a.label, a.country.clone())],
+                            None => continue,
+                        },
+                        // A given name, or a surname several known persons share: a person of this document.
+                        Some(None) => {
+                            let id = ActorId(format!("person:{}~{}", slug(w), slug(doc_id)));
+                            vec![b.entity(id, ActorKind::Person, w, None)]
+                        }
+                        None if lex.first_names.contains(w) => {
+                            let id = ActorId(format!("person:{}~{}", slug(w), slug(doc_id)));
+                            vec![b.entity(id, ActorKind::Person, w, None)]
+                        }
+                        None => continue,
+                    },
                 }
             }
             (MentionForm::Name, _) if m.lex.is_some() => {
@@ -237,9 +249,14 @@ pub fn resolve(
                         && (m.country.is_none() || ent.country == m.country))
                         .then_some(e)
                 });
-                match hit {
-                    Some(e) => vec![e],
-                    None => continue,
+                // Unresolved: an official of an organization or a country stands for it
+                // ("the US leader" acts for the United States).
+                let org = m.org.and_then(|o| lex.actors.get(o as usize));
+                match (hit, org, &m.country) {
+                    (Some(e), _, _) => vec![e],
+                    (None, Some(o), _) => vec![b.entity(o.id.clone(), o.kind, &o.label, o.country.clone())],
+                    (None, None, Some(code)) => vec![b.country(code)],
+                    (None, None, None) => continue,
                 }
             }
             (MentionForm::Pronoun, _) => {

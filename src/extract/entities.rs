@@ -65,6 +65,8 @@ pub struct EntityMention {
     pub gender: Gender,
     /// For pair nominals (`the two countries`): how many actors it stands for.
     pub arity: u8,
+    /// The organization of a title (`UN` in `UN Secretary-General Ban Ki-moon`).
+    pub org: Option<u32>,
     /// Tokens right before `tokens.0` that belong to it as modifier or title
     /// (`U.S. Secretary of State` before `John Kerry`): coordination looks past them.
     pub lead: usize,
@@ -88,6 +90,7 @@ impl EntityMention {
             plural: false,
             gender: Gender::Unknown,
             arity: 1,
+            org: None,
             lead: 0,
         }
     }
@@ -205,24 +208,6 @@ const NON_ACTOR_WORDS: &[&str] = &[
     "treaty",
     "act",
     "law",
-    "street",
-    "avenue",
-    "road",
-    "square",
-    "bridge",
-    "airport",
-    "river",
-    "mountains",
-    "sea",
-    "ocean",
-    "island",
-    "islands",
-    "province",
-    "region",
-    "district",
-    "county",
-    "valley",
-    "city",
     "monday",
     "tuesday",
     "wednesday",
@@ -230,6 +215,32 @@ const NON_ACTOR_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Prepositions after which a capital is a place, not its government.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "to",
+    "into",
+    "outside",
+    "around",
+    "across",
+    "toward",
+    "towards",
+    "via",
+    "visit",
+    "visited",
+    "visiting",
+    "visits",
+    "of",
+    "through",
+    "throughout",
+    "inside",
+    "within",
+    "reached",
+    "arrived",
 ];
 
 /// Words that begin a place name after which a capitalized run is a location (`in Hangzhou`).
@@ -740,10 +751,21 @@ pub fn recognize_with(
                 }
             }
         }
-        // 4. Capitals: actor when it acts, else a place.
+        // 4. Capitals: the government ("Moscow said", "support from Moscow"),
+        // except after a preposition of place ("in Moscow", "heads to Beijing").
         if let Some(m) = r.capital(i) {
             let code = country_of(lex, &m);
-            if acts(doc, s, &r, m.end) {
+            let prev = if m.start > 0 {
+                word(m.start - 1)
+            } else {
+                String::new()
+            };
+            let place = LOCATIVE.contains(&prev.as_str())
+                || toks.get(m.end).is_some_and(|t| t.text(doc) == "-")
+                || (m.start > 0
+                    && toks[m.start - 1].kind == TokenKind::Word
+                    && is_cap_word(doc, &toks[m.start - 1]));
+            if acts(doc, s, &r, m.end) || !place {
                 let mut em =
                     EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, MentionForm::Name);
                 em.country = code;
@@ -780,12 +802,6 @@ pub fn recognize_with(
             }
             out.push(em);
             i = m.end;
-            continue;
-        }
-        // 6. Titles without a name: "the Russian president", "the official".
-        if let Some((m, consumed)) = bare_title(doc, s, &r, i) {
-            out.push(m);
-            i += consumed;
             continue;
         }
         let w = word(i);
@@ -862,40 +878,67 @@ fn modifies_next(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
         && !FUNCTION_WORDS.contains(&lower(t.text(doc)).as_str())
 }
 
-/// Modifier? + person role noun(s) + name.
-fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
-    let toks = &s.tokens;
-    let mut j = i;
-    let mut out = Vec::new();
-    let mut country: Option<String> = None;
-    // Optional modifier: demonym or country name (possibly possessive).
-    if let Some(m) = r.demonym(j).or_else(|| {
+/// A modifier before a role noun or a name: a demonym (`Russian`), a country
+/// name (`U.S.`, `Russia's`) or an organization (`UN`, `NATO`). Returns the
+/// modifier mention and the index after it (past a possessive `'s`).
+fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(EntityMention, usize)> {
+    let m = r.demonym(j).or_else(|| {
         r.actor(j).filter(|m| match m.entry {
             Entry::Actor { actor, .. } => r
                 .lex
                 .actors
                 .get(actor as usize)
-                .is_some_and(|a| a.kind == ActorKind::Country),
+                .is_some_and(|a| matches!(a.kind, ActorKind::Country | ActorKind::Organization)),
             _ => false,
         })
-    }) {
-        country = country_of(r.lex, &m);
-        let form = if matches!(m.entry, Entry::Demonym(_)) {
-            MentionForm::Demonym
-        } else {
-            MentionForm::Name
-        };
-        let mut em = EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, form);
-        em.country = country.clone();
-        em.modifier = true;
-        if let Entry::Actor { actor, .. } = m.entry {
+    })?;
+    let mut em = match m.entry {
+        Entry::Actor { actor, .. } => {
+            let a = r.lex.actors.get(actor as usize)?;
+            let mut em = EntityMention::new(doc, s, m.start, m.end, a.kind, MentionForm::Name);
             em.lex = Some(actor);
+            em.country = a.country.clone();
+            em
         }
-        out.push(em);
-        j = m.end;
-        if toks.get(j).is_some_and(|t| matches!(t.text(doc), "'s" | "’s")) {
-            j += 1;
+        _ => {
+            let mut em = EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, MentionForm::Demonym);
+            em.country = country_of(r.lex, &m);
+            em
         }
+    };
+    em.modifier = true;
+    let mut end = m.end;
+    if s.tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.text(doc), "'s" | "’s"))
+    {
+        end += 1;
+    }
+    Some((em, end))
+}
+
+/// `(the) (modifier) role... (Name)`: "U.S. Secretary of State John Kerry",
+/// "Russian President Vladimir Putin", "President Obama", "Mr. Lavrov" give a
+/// person with roles and country; without a name ("the US leader", "the
+/// Russian president") a title mention, resolved later.
+fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
+    let toks = &s.tokens;
+    let mut j = i;
+    let the = lower(toks.get(i)?.text(doc)) == "the";
+    if the {
+        j += 1;
+    }
+    let mut out = Vec::new();
+    let (mut country, mut org) = (None, None);
+    if let Some((m, end)) = modifier_at(doc, s, r, j) {
+        if m.kind == ActorKind::Organization {
+            org = m.lex;
+            country = m.country.clone();
+        } else {
+            country = m.country.clone();
+        }
+        out.push(m);
+        j = end;
     }
     let title_start = j;
     let mut roles = Vec::new();
@@ -908,7 +951,7 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
         j = m.end;
     }
     // Honorifics ("Mr.", "Gen.") also introduce names.
-    if roles.is_empty() {
+    if roles.is_empty() && out.is_empty() {
         if let Some(t) = toks.get(j) {
             if HONORIFICS.contains(&lower(t.text(doc)).as_str())
                 && toks.get(j + 1).is_some_and(|n| is_cap_word(doc, n))
@@ -922,7 +965,7 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
     }
     let title_end = j;
     // The name: a known person, or a capitalized run.
-    let (name_start, name_end, lex_actor) = if let Some(m) = r.actor(j) {
+    let name = if let Some(m) = r.actor(j) {
         match m.entry {
             Entry::Actor { actor, .. }
                 if r.lex
@@ -930,31 +973,52 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
                     .get(actor as usize)
                     .is_some_and(|a| a.kind == ActorKind::Person) =>
             {
-                (m.start, m.end, Some(actor))
+                Some((m.start, m.end, Some(actor)))
             }
-            _ => return None,
+            _ => None,
         }
     } else {
         let mut e = j;
         while e < toks.len()
             && (is_cap_word(doc, &toks[e]) || is_initial(doc, &toks[e]))
             && r.agent(e, |_| true).is_none()
+            && !FUNCTION_WORDS.contains(&lower(toks[e].text(doc)).as_str())
         {
             e += 1;
         }
-        if e == j {
+        (e > j).then_some((j, e, None))
+    };
+    let first = if the { i + 1 } else { i };
+    let Some((name_start, name_end, lex_actor)) = name else {
+        // No name: a title mention ("the US leader", "the Russian president").
+        if roles.is_empty() {
             return None;
         }
-        (j, e, None)
+        let mut em = EntityMention::new(
+            doc,
+            s,
+            title_start,
+            title_end,
+            ActorKind::Person,
+            MentionForm::Title,
+        );
+        em.country = country;
+        em.org = org;
+        em.name = roles.join(" ");
+        em.roles = roles;
+        em.lead = title_start - first;
+        out.push(em);
+        return Some((out, title_end - i));
     };
     let mut em = EntityMention::new(doc, s, name_start, name_end, ActorKind::Person, MentionForm::Name);
     em.lex = lex_actor;
     em.roles = roles;
+    em.org = org;
     em.country = country
         .clone()
         .or_else(|| lex_actor.and_then(|a| r.lex.actors.get(a as usize)?.country.clone()));
-    em.title = Some(Span::new(toks[i].span.start, toks[title_end - 1].span.end));
-    em.lead = name_start - i;
+    em.title = Some(Span::new(toks[first].span.start, toks[title_end - 1].span.end));
+    em.lead = name_start - first;
     out.push(em);
     Some((out, name_end - i))
 }
@@ -964,53 +1028,82 @@ fn is_initial(doc: &str, t: &Token) -> bool {
     w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
-/// "(the) (Syrian) (opposition) fighters" -> a group nominal with a country.
+/// Roles of collectives that stand for their state when a country is given
+/// (`the Canadian government`, `Israeli troops`, `French officials`).
+const STATE_ROLES: &[&str] = &[
+    "government",
+    "governments",
+    "authorities",
+    "officials",
+    "official",
+    "administration",
+    "ministry",
+    "military",
+    "army",
+    "troops",
+    "soldiers",
+    "forces",
+    "security forces",
+    "armed forces",
+    "navy",
+    "air force",
+    "police",
+    "diplomats",
+    "leaders",
+    "leadership",
+    "ministers",
+    "cabinet",
+    "regime",
+    "state media",
+    "security officials",
+    "military officials",
+    "government officials",
+    "intelligence",
+    "embassy",
+    "envoys",
+    "negotiators",
+    "prosecutors",
+    "border guards",
+    "coast guard",
+    "parliament",
+    "lawmakers",
+    "legislators",
+];
+
+/// "(the) (Syrian) (opposition) fighters", "the Canadian government" -> a
+/// group nominal with a country, or the country itself for state organs.
 fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
     let toks = &s.tokens;
     let mut j = i;
+    if lower(toks.get(i)?.text(doc)) == "the" {
+        j += 1;
+    }
     let mut out = Vec::new();
     let mut country = None;
-    if let Some(m) = r.demonym(j).or_else(|| {
-        r.actor(j).filter(|m| match m.entry {
-            Entry::Actor { actor, .. } => r
-                .lex
-                .actors
-                .get(actor as usize)
-                .is_some_and(|a| a.kind == ActorKind::Country),
-            _ => false,
-        })
-    }) {
-        country = country_of(r.lex, &m);
-        let form = if matches!(m.entry, Entry::Demonym(_)) {
-            MentionForm::Demonym
-        } else {
-            MentionForm::Name
-        };
-        let mut em = EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, form);
-        em.country = country.clone();
-        em.modifier = true;
-        if let Entry::Actor { actor, .. } = m.entry {
-            em.lex = Some(actor);
+    if let Some((m, end)) = modifier_at(doc, s, r, j) {
+        if m.kind == ActorKind::Organization {
+            return None;
         }
-        out.push(em);
-        j = m.end;
-        if toks.get(j).is_some_and(|t| matches!(t.text(doc), "'s" | "’s")) {
-            j += 1;
-        }
+        country = m.country.clone();
+        out.push(m);
+        j = end;
     }
     let head_start = j;
     while toks
         .get(j)
         .is_some_and(|t| GROUP_MODIFIERS.contains(&lower(t.text(doc)).as_str()))
-        && r.agent(j, |a| a.plural).is_none()
+        && r.agent(j, |a| a.plural || a.kind == ActorKind::Group).is_none()
     {
         j += 1;
     }
-    let m = r.agent(j, |a| a.plural)?;
+    let m = r.agent(j, |a| a.plural || a.kind == ActorKind::Group)?;
     let Entry::Agent(a) = m.entry else { return None };
     let agent = r.lex.agents.get(a as usize)?;
+    let head = Span::new(toks[head_start].span.start, toks[m.end - 1].span.end)
+        .slice(doc)
+        .to_lowercase();
     if MEDIA_ROLES.contains(&agent.role.to_lowercase().as_str())
-        || MEDIA_ROLES.contains(&lower(s.tokens[m.end - 1].text(doc)).as_str())
+        || MEDIA_ROLES.contains(&lower(toks[m.end - 1].text(doc)).as_str())
     {
         return Some((Vec::new(), m.end - i));
     }
@@ -1019,10 +1112,13 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     em.plural = true;
     em.lead = head_start - i;
     em.roles = vec![agent.role.clone()];
+    if em.country.is_some()
+        && (STATE_ROLES.contains(&head.as_str()) || STATE_ROLES.contains(&agent.role.to_lowercase().as_str()))
+    {
+        // A state organ with its country: the country acts.
+        em.kind = ActorKind::Country;
+    }
     // The label is the phrase with its modifier, lowercased ("Syrian rebels", "opposition fighters").
-    let head = Span::new(toks[head_start].span.start, toks[m.end - 1].span.end)
-        .slice(doc)
-        .to_lowercase();
     em.name = match out.first() {
         Some(modifier) => format!("{} {}", modifier.span.slice(doc), head),
         None => head,
@@ -1031,48 +1127,111 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     Some((out, m.end - i))
 }
 
-/// "the (Russian) president" with no name after it.
-fn bare_title(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(EntityMention, usize)> {
-    let toks = &s.tokens;
-    if lower(toks.get(i)?.text(doc)) != "the" {
-        return None;
-    }
-    let mut j = i + 1;
-    let mut country = None;
-    if let Some(m) = r.demonym(j) {
-        country = country_of(r.lex, &m);
-        j = m.end;
-    }
-    let m = r.agent(j, |a| a.kind == ActorKind::Person && !a.plural)?;
-    let Entry::Agent(a) = m.entry else { return None };
-    let role = r.lex.agents.get(a as usize)?.role.clone();
-    let mut em = EntityMention::new(doc, s, i, m.end, ActorKind::Person, MentionForm::Title);
-    em.country = country;
-    em.name = role.clone();
-    em.roles = vec![role];
-    Some((em, m.end - i))
+/// Acronyms that are not organizations.
+const NOT_ORG_ACRONYMS: &[&str] = &[
+    "ps", "fyi", "asap", "lol", "lmao", "omg", "btw", "imo", "imho", "dvd", "vhs", "cd", "tv", "pc", "ok",
+    "usb", "pdf", "api", "faq", "diy", "rsvp", "am", "pm", "ie", "eg", "etc", "vs", "ad", "bc", "gmt", "utc",
+    "est", "pst", "ceo", "cfo", "coo", "cto", "vp", "svp", "evp", "hr", "pr", "it", "id", "ii", "iii", "iv",
+    "vi", "vii", "viii", "ix", "xi", "xii", "mr", "mrs", "dr", "jr", "sr", "tba", "tbd", "eta", "aka", "diy",
+    "sms", "gps", "dna", "hiv", "aids", "gdp", "ipo", "lng", "mph", "kg", "km", "mm", "cm", "ft", "lb",
+    "lbs", "oz", "hq", "uk",
+];
+
+/// Last words of place names (`Hayes Street`, `Ashtamudi Lake`, `City Hall`).
+const PLACE_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "square",
+    "bridge",
+    "airport",
+    "river",
+    "lake",
+    "mountains",
+    "mountain",
+    "mount",
+    "sea",
+    "ocean",
+    "island",
+    "islands",
+    "province",
+    "region",
+    "district",
+    "county",
+    "valley",
+    "city",
+    "park",
+    "hall",
+    "station",
+    "beach",
+    "bay",
+    "heights",
+    "hills",
+    "canyon",
+    "desert",
+    "peninsula",
+    "strait",
+    "gulf",
+    "coast",
+    "falls",
+    "harbor",
+    "harbour",
+    "port",
+    "plaza",
+    "tower",
+    "towers",
+    "palace",
+    "temple",
+    "cathedral",
+    "mosque",
+    "stadium",
+    "arena",
+    "garden",
+    "gardens",
+    "zoo",
+    "museum",
+    "mall",
+    "hotel",
+    "inn",
+    "restaurant",
+    "grill",
+    "cafe",
+    "pub",
+    "bar",
+    "garage",
+];
+
+/// True when `w` (lowercase) is an ordinary English word.
+fn common(r: &Readings, w: &str) -> bool {
+    r.lex.common_words.contains(w) || FUNCTION_WORDS.contains(&w)
 }
 
 /// A capitalized run the lexicon does not know.
 fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
     let toks = &s.tokens;
     let first_word = lower(toks[i].text(doc));
-    // Extend over capitalized words, initials, inner connectors ("of", "al", "bin") and hyphens.
+    // A sentence-initial function word or quantity is not a name; look at the rest of the run.
+    if FUNCTION_WORDS.contains(&first_word.as_str()) || QUANTITIES.contains(&first_word.as_str()) {
+        return Some((Vec::new(), 1));
+    }
+    // Extend over capitalized words, initials, inner connectors ("of", "al", "bin") and hyphens;
+    // stop where a known actor, demonym or role noun begins.
     let mut e = i;
     let mut last_cap = i;
     while e < toks.len() {
         let t = &toks[e];
         let w = lower(t.text(doc));
-        if e > i
-            && (r.actor(e).is_some() && !matches!(w.as_str(), "of"))
-            && r.actor(e).is_some_and(|m| m.end > e + 1)
-        {
+        if e > i && (r.actor(e).is_some() || r.demonym(e).is_some() || r.agent(e, |_| true).is_some()) {
             break;
         }
         if is_cap_word(doc, t) || is_initial(doc, t) || (t.kind == TokenKind::Number && e > i) {
-            if e > i && r.demonym(e).is_some() && r.agent(e + 1, |_| true).is_some() {
-                break;
-            }
             last_cap = e;
             e += 1;
             continue;
@@ -1080,26 +1239,26 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         let glued = e > i && toks[e - 1].span.end == t.span.start;
         let connector = matches!(
             w.as_str(),
-            "of" | "for" | "al" | "bin" | "de" | "van" | "von" | "da" | "la" | "&" | "and"
+            "of" | "for" | "al" | "bin" | "de" | "van" | "von" | "da" | "la" | "&"
         ) && toks.get(e + 1).is_some_and(|n| is_cap_word(doc, n));
         let hyphen = w == "-"
             && glued
             && toks
                 .get(e + 1)
                 .is_some_and(|n| n.span.start == t.span.end && is_cap_word(doc, n));
-        if (connector && w != "and") || hyphen {
+        if connector || hyphen {
             e += 1;
             continue;
         }
-        // "and" joins two organization names only inside a run that has an org word later ("Ministry of Trade and Industry").
         break;
     }
     let end = last_cap + 1;
     let words: Vec<String> = (i..end).map(|k| lower(toks[k].text(doc))).collect();
-    let n_words = words
+    let alpha: Vec<&String> = words
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .count();
+        .collect();
+    let n_words = alpha.len();
     if n_words == 0 {
         return None;
     }
@@ -1109,38 +1268,54 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     } else {
         String::new()
     };
+    let next = toks.get(end).map(|t| lower(t.text(doc))).unwrap_or_default();
     let last = words.last().cloned().unwrap_or_default();
-    if NON_ACTOR_WORDS.contains(&last.as_str()) {
+    let raw = Span::new(toks[i].span.start, toks[end - 1].span.end).slice(doc);
+    if NON_ACTOR_WORDS.contains(&last.as_str()) && n_words > 1 {
         return Some((Vec::new(), end - i));
     }
-    // A sentence-initial function word is not a name; look at the rest of the run.
-    if FUNCTION_WORDS.contains(&first_word.as_str()) {
-        return Some((Vec::new(), 1));
-    }
-    let is_org = ORG_WORDS.contains(&last.as_str()) || ORG_HEADS.contains(&words[0].as_str());
-    let raw = Span::new(toks[i].span.start, toks[end - 1].span.end).slice(doc);
+    let has_connector = words.iter().any(|w| matches!(w.as_str(), "of" | "for" | "&"));
+    let is_org = ORG_WORDS.contains(&last.as_str())
+        || ORG_HEADS.contains(&words[0].as_str())
+        || (has_connector && !PLACE_WORDS.contains(&last.as_str()));
+    let is_place =
+        PLACE_WORDS.contains(&last.as_str()) && n_words > 1 || REGIONS.contains(&raw.to_lowercase().as_str());
     let first_name = r.lex.first_names.contains(toks[i].text(doc));
-    let acronym = n_words == 1 && is_all_caps(raw) && raw.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = n_words == 1
+        && is_all_caps(raw)
+        && letters <= 6
+        && !common(r, &first_word)
+        && !NOT_ORG_ACRONYMS.contains(&first_word.trim_end_matches('.').replace('.', "").as_str());
     let after_mr =
         n_words == 1 && !at_start && matches!(prev.as_str(), "mr." | "mr" | "ms." | "mrs." | "mrs" | "ms");
+    let speaker = matches!(
+        next.as_str(),
+        "said" | "says" | "told" | "added" | "wrote" | "asked"
+    );
+    // Every word an ordinary English word ("Hidden Nook", "Total Privacy"): not a person.
+    let all_common = alpha.iter().all(|w| common(r, w));
+    let shouting = is_all_caps(raw) && n_words > 1;
     let kind = if is_org || acronym {
-        // An organization word, or an acronym standing alone or defined in text.
         ActorKind::Organization
-    } else if REGIONS.contains(&raw.to_lowercase().as_str()) {
+    } else if is_place {
         ActorKind::Location
-    } else if first_name && n_words >= 2 {
+    } else if shouting {
+        return Some((Vec::new(), end - i));
+    } else if first_name && (2..=4).contains(&n_words) {
         ActorKind::Person
     } else if PLACE_PREPS.contains(&prev.as_str()) && n_words <= 3 {
         ActorKind::Location
-    } else if (2..=4).contains(&n_words) && !at_start
-        || after_mr
-        || n_words >= 2 && at_start && r.lex.lookup(&first_word).is_empty()
+    } else if (2..=4).contains(&n_words) && !all_common || after_mr || (n_words == 1 && speaker && !at_start)
     {
         ActorKind::Person
     } else if n_words >= 2 {
-        return Some((Vec::new(), 1));
+        return Some((Vec::new(), end - i));
     } else {
         // A single unknown capitalized word: resolved later against the document's full names.
+        if at_start && common(r, &first_word) {
+            return Some((Vec::new(), 1));
+        }
         let mut em = EntityMention::new(doc, s, i, end, ActorKind::Person, MentionForm::Name);
         em.name = raw.to_string();
         em.arity = 0; // marks a tentative single word
@@ -1164,3 +1339,18 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     }
     Some((vec![em], end - i))
 }
+
+/// Quantity words that begin capitalized runs without naming anything (`Hundreds of UN troops`).
+const QUANTITIES: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "dozens",
+    "millions",
+    "several",
+    "scores",
+    "tens",
+    "many",
+    "few",
+    "some",
+    "most",
+];

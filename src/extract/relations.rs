@@ -492,39 +492,33 @@ pub fn find(
             }
         }
     }
-    // --- Affiliation: a title with a country before a person's name.
+    // --- Affiliation: a title with a country or organization before a person's name
+    // ("Russian Foreign Minister Sergei Lavrov", "NATO Secretary General Jens Stoltenberg").
     for &k in &args {
         let m = &res.mentions[k];
-        let (Some(title), Some(code)) = (m.title, m.country.as_ref()) else {
-            continue;
-        };
+        let Some(title) = m.title else { continue };
         let Some(&p) = res.refs[k].first() else { continue };
-        let Some(c) = res
-            .entities
-            .iter()
-            .position(|e| e.id.as_str() == format!("country:{code}"))
-        else {
+        let Some(modifier) = (0..res.mentions.len()).find(|&x| {
+            let mm = &res.mentions[x];
+            mm.sentence == s.index && mm.modifier && title.contains(&mm.span) && !res.refs[x].is_empty()
+        }) else {
             continue;
         };
-        if p == c {
+        let target = res.refs[modifier][0];
+        if p == target {
             continue;
         }
-        let modifier_span = res
-            .mentions
-            .iter()
-            .find(|x| x.sentence == s.index && x.modifier && title.contains(&x.span))
-            .map_or(title, |x| x.span);
         out.push(RelationMention {
             sentence: s.index,
             source: p,
-            target: c,
+            target,
             relation: AFFILIATED_WITH.into(),
             trigger: title,
             negated: false,
             modality: Modality::Asserted,
             date,
             source_span: m.span,
-            target_span: modifier_span,
+            target_span: res.mentions[modifier].span,
         });
     }
     out
