@@ -6,7 +6,7 @@
 #[path = "interop/fixture.rs"]
 mod fixture;
 
-use actorgraph::export::{self, csv as csv_export, dot, graphml, Format};
+use actorgraph::export::{self, csv as csv_export, dot, gexf, graphml, json, neo4j, Format};
 use actorgraph::graph::ActorGraph;
 use actorgraph::model::{ActorId, ActorKind, ActorRecord, DocAnalysis, MentionForm, MentionRecord, Span};
 use actorgraph::vocab::Vocabulary;
@@ -44,6 +44,28 @@ fn edges_csv_snapshot() {
 }
 
 #[test]
+fn gexf_snapshot() {
+    let g = fixture::graph();
+    insta::assert_snapshot!("graph.gexf", render(|w| gexf::write(&g, w)));
+}
+
+#[test]
+fn json_snapshot() {
+    let g = fixture::graph();
+    insta::assert_snapshot!("graph.json", render(|w| json::write(&g, w)));
+}
+
+#[test]
+fn neo4j_snapshot() {
+    let g = fixture::graph();
+    insta::assert_snapshot!("neo4j-nodes.csv", render(|w| neo4j::write_nodes(&g, w)));
+    insta::assert_snapshot!(
+        "neo4j-relationships.csv",
+        render(|w| neo4j::write_relationships(&g, w))
+    );
+}
+
+#[test]
 fn evidence_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = csv_export::EvidenceWriter::create(dir.path()).unwrap();
@@ -72,7 +94,19 @@ fn exports_are_deterministic_and_atomic() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["edges.csv", "graph.dot", "graph.graphml", "nodes.csv"]);
+    assert_eq!(
+        names,
+        [
+            "edges.csv",
+            "graph.dot",
+            "graph.gexf",
+            "graph.graphml",
+            "graph.json",
+            "neo4j-nodes.csv",
+            "neo4j-relationships.csv",
+            "nodes.csv"
+        ]
+    );
     for n in names {
         assert_eq!(
             std::fs::read(a.path().join(&n)).unwrap(),
