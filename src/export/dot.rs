@@ -106,7 +106,7 @@ impl Default for StyleOptions {
 }
 
 /// Writes `graph` as DOT styled for rendering: node shape and colour by
-/// kind, edge colour by polarity, width by weight (as [`write`]), a legend
+/// kind, edge colour by polarity, width by weight (as [`write()`]), a legend
 /// cluster, and, when the graph has more than [`StyleOptions::max_edges`]
 /// edges, only the strongest ones (the graph label then says how many were kept).
 pub fn write_styled(graph: &ActorGraph, options: &StyleOptions, w: &mut dyn Write) -> io::Result<()> {

@@ -21,7 +21,7 @@
 //! the CSV; dates are `YYYY-MM-DD` strings; unknown values are empty strings.
 //!
 //! Characters that XML 1.0 forbids are stripped (the GraphML rule,
-//! [`graphml::is_xml_char`]); in attribute values tab, newline and carriage
+//! [`super::graphml::is_xml_char`]); in attribute values tab, newline and carriage
 //! return are written as character references so that XML attribute-value
 //! normalization does not turn them into spaces.
 //!
