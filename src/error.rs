@@ -36,11 +36,27 @@ pub enum Error {
         message: String,
     },
     /// An unknown export format name.
-    #[error("unknown format {0:?} (known: dot, graphml, csv)")]
+    #[error("unknown format {0:?} (known: dot, graphml, csv, gexf, json, neo4j)")]
     UnknownFormat(String),
     /// A bad option value (for example an unparsable date).
     #[error("{0}")]
     Usage(String),
+    /// Graphviz (`dot`, `sfdp`, ...) is not installed.
+    #[error("Graphviz not found: install it (apt-get install graphviz); `{program}` is not on PATH")]
+    GraphvizNotFound {
+        /// The layout program that could not be started.
+        program: String,
+    },
+    /// Graphviz ran but failed.
+    #[error("{program} failed ({status}): {stderr}")]
+    Render {
+        /// The layout program.
+        program: String,
+        /// Its exit status.
+        status: String,
+        /// What it wrote on standard error.
+        stderr: String,
+    },
     /// Any other IO error.
     #[error(transparent)]
     Io(#[from] std::io::Error),

@@ -285,6 +285,40 @@ impl ActorGraph {
     }
 }
 
+/// Building a graph from ready-made nodes and edges (used by [`crate::filter`]).
+impl ActorGraph {
+    /// Adds `node`, replacing the node with the same id if there is one
+    /// (its edges are kept).
+    pub fn insert_node(&mut self, node: Node) {
+        match self.nodes.get(&node.id) {
+            Some(&i) => self.graph[i] = node,
+            None => {
+                let id = node.id.clone();
+                let i = self.graph.add_node(node);
+                self.nodes.insert(id, i);
+            }
+        }
+    }
+
+    /// Adds `edge` from `source` to `target`, replacing the edge with the same
+    /// (source, target, relation) if there is one. Returns `false`, and adds
+    /// nothing, when an endpoint is not in the graph.
+    pub fn insert_edge(&mut self, source: &ActorId, target: &ActorId, edge: Edge) -> bool {
+        let (Some(&si), Some(&ti)) = (self.nodes.get(source), self.nodes.get(target)) else {
+            return false;
+        };
+        let key = (si, ti, edge.relation.clone());
+        match self.edges.get(&key) {
+            Some(&ei) => self.graph[ei] = edge,
+            None => {
+                let ei = self.graph.add_edge(si, ti, edge);
+                self.edges.insert(key, ei);
+            }
+        }
+        true
+    }
+}
+
 fn min_opt(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
     match (a, b) {
         (Some(x), Some(y)) => Some(x.min(y)),

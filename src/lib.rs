@@ -14,16 +14,19 @@
 
 #![warn(missing_docs)]
 
+pub mod analyze;
 pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod filter;
 pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod lexicon_build;
 pub mod model;
 pub mod pipeline;
+pub mod render;
 pub mod resolve;
 pub mod text;
 pub mod vocab;

@@ -6,7 +6,7 @@
 #[path = "interop/fixture.rs"]
 mod fixture;
 
-use actorgraph::export::{self, csv as csv_export, dot, graphml, Format};
+use actorgraph::export::{self, csv as csv_export, dot, gexf, graphml, json, neo4j, Format};
 use actorgraph::graph::ActorGraph;
 use actorgraph::model::{ActorId, ActorKind, ActorRecord, DocAnalysis, MentionForm, MentionRecord, Span};
 use actorgraph::vocab::Vocabulary;
@@ -44,6 +44,28 @@ fn edges_csv_snapshot() {
 }
 
 #[test]
+fn gexf_snapshot() {
+    let g = fixture::graph();
+    insta::assert_snapshot!("graph.gexf", render(|w| gexf::write(&g, w)));
+}
+
+#[test]
+fn json_snapshot() {
+    let g = fixture::graph();
+    insta::assert_snapshot!("graph.json", render(|w| json::write(&g, w)));
+}
+
+#[test]
+fn neo4j_snapshot() {
+    let g = fixture::graph();
+    insta::assert_snapshot!("neo4j-nodes.csv", render(|w| neo4j::write_nodes(&g, w)));
+    insta::assert_snapshot!(
+        "neo4j-relationships.csv",
+        render(|w| neo4j::write_relationships(&g, w))
+    );
+}
+
+#[test]
 fn evidence_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = csv_export::EvidenceWriter::create(dir.path()).unwrap();
@@ -72,7 +94,19 @@ fn exports_are_deterministic_and_atomic() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["edges.csv", "graph.dot", "graph.graphml", "nodes.csv"]);
+    assert_eq!(
+        names,
+        [
+            "edges.csv",
+            "graph.dot",
+            "graph.gexf",
+            "graph.graphml",
+            "graph.json",
+            "neo4j-nodes.csv",
+            "neo4j-relationships.csv",
+            "nodes.csv"
+        ]
+    );
     for n in names {
         assert_eq!(
             std::fs::read(a.path().join(&n)).unwrap(),
@@ -213,6 +247,25 @@ fn graphml_values(xml: &str, key: &str) -> Vec<String> {
     values
 }
 
+/// The attribute `name` of every `<tag>` element, unescaped like an XML
+/// parser would (entity and character references).
+fn xml_attribute_values(xml: &str, tag: &str, name: &str) -> Vec<String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut values = Vec::new();
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == tag.as_bytes() => {
+                if let Some(a) = e.try_get_attribute(name).unwrap() {
+                    values.push(a.unescape_value().unwrap().into_owned());
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    values
+}
+
 /// Undoes [`dot::escape`] and checks that no quote would end the string early.
 fn dot_unescape(quoted: &str) -> String {
     let mut out = String::new();
@@ -295,5 +348,44 @@ proptest! {
         let out = render(|w| dot::write(&g, w));
         let expected = format!("  n0 [label=\"{escaped}\", shape=hexagon,");
         prop_assert!(out.contains(&expected));
+    }
+    #[test]
+    fn gexf_is_well_formed_and_keeps_labels(label in nasty_string()) {
+        let g = one_node_graph(&label);
+        let xml = render(|w| gexf::write(&g, w));
+        let expected: String = label.chars().filter(|&c| graphml::is_xml_char(c)).collect();
+        prop_assert_eq!(xml_attribute_values(&xml, "node", "label"), vec![expected.clone()]);
+        // attvalues in declaration order: kind, country, roles, aliases, ...
+        let values = xml_attribute_values(&xml, "attvalue", "value");
+        prop_assert_eq!(&values[1], &expected);
+        prop_assert_eq!(&values[2], &expected);
+        prop_assert!(!xml.chars().any(|c| !graphml::is_xml_char(c)));
+    }
+
+    #[test]
+    fn json_round_trips_labels_exactly(label in nasty_string()) {
+        let g = one_node_graph(&label);
+        let text = render(|w| json::write(&g, w));
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(v["nodes"][0]["label"].as_str(), Some(label.as_str()));
+        prop_assert_eq!(v["nodes"][0]["country"].as_str(), Some(label.as_str()));
+        prop_assert_eq!(&v["nodes"][0]["roles"], &serde_json::json!([label]));
+        prop_assert_eq!(&v["nodes"][0]["aliases"], &serde_json::json!([format!("{label}!")]));
+    }
+
+    #[test]
+    fn neo4j_rows_stay_on_one_line_and_parse(label in nasty_string()) {
+        let g = one_node_graph(&label);
+        let text = render(|w| neo4j::write_nodes(&g, w));
+        prop_assert_eq!(text.matches('\n').count(), 2, "a field spans lines");
+        prop_assert!(!text.contains('\r'));
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<csv::StringRecord> = rdr.records().collect::<Result<_, _>>().unwrap();
+        prop_assert_eq!(rows.len(), 1);
+        let cleaned = neo4j::clean(&label);
+        prop_assert_eq!(&rows[0][2], cleaned.as_str());
+        let roles: Vec<&str> = rows[0][4].split(neo4j::ARRAY_DELIMITER).collect();
+        let expected_role = cleaned.replace(neo4j::ARRAY_DELIMITER, ",");
+        prop_assert_eq!(roles, vec![expected_role.as_str()]);
     }
 }

@@ -3,7 +3,14 @@
 //! - Graphviz: `dot -Tsvg` renders `graph.dot`; `gc -n -e` parses it without
 //!   complaint and counts as many nodes and edges as `nodes.csv`/`edges.csv`;
 //! - NetworkX and python-igraph load `graph.graphml` and agree with the CSV
-//!   tables (`tests/interop/check_graphml.py`).
+//!   tables (`tests/interop/check_graphml.py`);
+//! - NetworkX loads `graph.gexf` (GEXF 1.3, networkx >= 3.6) and `graph.json`
+//!   (`node_link_graph`) and agrees with the CSV tables
+//!   (`tests/interop/check_formats.py`);
+//! - graphology (Node.js) loads `graph.gexf` and `graph.graphml`
+//!   (`tests/interop/graphology/check.mjs`, installed by `npm ci` there);
+//! - `render::render` and `render::render_graph` produce SVG that Python's
+//!   `xml.etree` parses, with `dot` and with `sfdp`.
 //!
 //! A missing tool makes a test print `SKIP: ...` and pass, unless
 //! `ACTORGRAPH_REQUIRE_INTEROP=1` is set (as in CI), where it fails.
@@ -15,13 +22,16 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use actorgraph::export::{self, Format};
+use actorgraph::export::{self, dot, gexf, graphml, Format};
 use actorgraph::graph::ActorGraph;
 use actorgraph::model::{ActorId, ActorKind, ActorRecord, DocAnalysis, Modality, RelationRecord, Span};
+use actorgraph::render::{self, Engine, ImageFormat};
 use actorgraph::vocab::Vocabulary;
 
 const INSTALL_GRAPHVIZ: &str = "install graphviz, e.g. apt-get install graphviz";
 const INSTALL_PYTHON: &str = "pip install networkx igraph";
+const INSTALL_NETWORKX: &str = "pip install 'networkx>=3.6'";
+const INSTALL_GRAPHOLOGY: &str = "install Node.js, then run `npm ci` in tests/interop/graphology";
 
 /// Runs `program args`; `None` when the program cannot be started.
 fn run(program: &str, args: &[&Path]) -> Option<Output> {
@@ -164,4 +174,205 @@ fn networkx_and_igraph_read_the_graphml_export() {
         text(&out.stderr)
     );
     assert!(text(&out.stdout).starts_with("ok:"), "{}", text(&out.stdout));
+}
+
+fn python() -> String {
+    std::env::var("PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+/// Runs a checker script; `None` (after a skip) when its interpreter or
+/// module is missing (exit status 3).
+fn run_checker(program: &str, args: &[&Path], install: &str) -> Option<String> {
+    let Some(out) = run(program, args) else {
+        skip(&format!("`{program}` is not on PATH"), install);
+        return None;
+    };
+    if out.status.code() == Some(3) {
+        skip(&format!("{} ({program})", text(&out.stderr).trim()), install);
+        return None;
+    }
+    assert!(
+        out.status.success(),
+        "{} failed:\n{}{}",
+        args[0].display(),
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("ok:"), "{stdout}");
+    let _ = writeln!(std::io::stderr(), "{}", stdout.trim());
+    Some(stdout)
+}
+
+#[test]
+fn networkx_reads_the_gexf_and_json_exports() {
+    let g = fixture::graph();
+    let dir = export_all(&g);
+    let d = dir.path();
+    let directed = d.join("graph-directed.gexf");
+    let mut f = std::fs::File::create(&directed).unwrap();
+    gexf::write_with(&g, &gexf::GexfOptions { edge_types: false }, &mut f).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/check_formats.py");
+    run_checker(
+        &python(),
+        &[
+            &script,
+            &directed,
+            &d.join("graph.gexf"),
+            &d.join("graph.json"),
+            &d.join("nodes.csv"),
+            &d.join("edges.csv"),
+        ],
+        INSTALL_NETWORKX,
+    );
+}
+
+#[test]
+fn graphology_reads_the_gexf_and_graphml_exports() {
+    let g = fixture::graph();
+    let dir = export_all(&g);
+    let d = dir.path();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/graphology/check.mjs");
+    let undirected = g.edges().iter().filter(|(_, _, e)| !e.directed).count();
+    let labels: std::collections::BTreeMap<String, String> = g
+        .nodes()
+        .iter()
+        .map(|n| {
+            let stripped: String = n.label().chars().filter(|&c| graphml::is_xml_char(c)).collect();
+            (n.id.to_string(), stripped)
+        })
+        .collect();
+    let (nodes, edges) = (g.node_count().to_string(), g.edge_count().to_string());
+    let undirected = undirected.to_string();
+    let labels = serde_json::to_string(&labels).unwrap();
+    run_checker(
+        "node",
+        &[
+            &script,
+            &d.join("graph.gexf"),
+            &d.join("graph.graphml"),
+            Path::new(&nodes),
+            Path::new(&edges),
+            Path::new(&undirected),
+            Path::new(&labels),
+        ],
+        INSTALL_GRAPHOLOGY,
+    );
+}
+
+/// Parses an SVG file with Python's xml.etree and prints its root tag.
+fn check_svg_parses(svg: &Path) {
+    let code = "import sys, xml.etree.ElementTree as ET; print('ok:', ET.parse(sys.argv[1]).getroot().tag)";
+    let python = python();
+    let Some(out) = Command::new(&python).args(["-c", code]).arg(svg).output().ok() else {
+        return skip(&format!("`{python}` is not on PATH"), INSTALL_PYTHON);
+    };
+    assert!(
+        out.status.success(),
+        "xml.etree cannot parse {}: {}",
+        svg.display(),
+        text(&out.stderr)
+    );
+    assert_eq!(text(&out.stdout).trim(), "ok: {http://www.w3.org/2000/svg}svg");
+}
+
+fn graphviz_missing(err: &actorgraph::Error) -> bool {
+    matches!(err, actorgraph::Error::GraphvizNotFound { .. })
+}
+
+#[test]
+fn rendering_produces_valid_svg() {
+    let g = fixture::graph();
+    let dir = export_all(&g);
+    let d = dir.path();
+    let svg = d.join("plain.svg");
+    match render::render(&d.join("graph.dot"), &svg, ImageFormat::Svg, None) {
+        Err(e) if graphviz_missing(&e) => return skip(&e.to_string(), INSTALL_GRAPHVIZ),
+        Err(e) => panic!("{e}"),
+        Ok(engine) => assert_eq!(engine, Engine::Dot),
+    }
+    assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
+    check_svg_parses(&svg);
+
+    for engine in [Engine::Dot, Engine::Sfdp] {
+        let styled = d.join(format!("styled-{}.svg", engine.name()));
+        let used = render::render_graph(
+            &g,
+            &dot::StyleOptions::default(),
+            &styled,
+            ImageFormat::Svg,
+            Some(engine),
+        )
+        .unwrap();
+        assert_eq!(used, engine);
+        let content = std::fs::read_to_string(&styled).unwrap();
+        // sfdp draws the legend's nodes and edges but not its cluster box and title
+        assert!(
+            content.contains("<svg") && content.contains(">cooperative<"),
+            "{engine:?}"
+        );
+        if engine == Engine::Dot {
+            assert!(content.contains(">Legend<"));
+        }
+        check_svg_parses(&styled);
+    }
+
+    let png = d.join("styled.png");
+    render::render_graph(&g, &dot::StyleOptions::default(), &png, ImageFormat::Png, None).unwrap();
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+}
+
+/// A graph too big for `dot` is thinned to the strongest edges and laid out by `sfdp`.
+#[test]
+fn large_graphs_render_with_sfdp_after_thinning() {
+    let mut docs = Vec::new();
+    let actor = |i: usize| ActorRecord {
+        id: ActorId(format!("group:g{i}")),
+        label: format!("Group {i}"),
+        kind: ActorKind::Group,
+        country: None,
+        roles: vec![],
+        aliases: vec![],
+        mentions: 1,
+    };
+    for i in 0..400 {
+        let j = (i * 7 + 1) % 400;
+        docs.push(DocAnalysis {
+            actors: vec![actor(i), actor(j)],
+            relations: vec![RelationRecord {
+                sentence: 0,
+                sentence_span: Span::new(0, 0),
+                source: ActorId(format!("group:g{i}")),
+                target: ActorId(format!("group:g{j}")),
+                relation: if i % 2 == 0 { "fights" } else { "supports" }.into(),
+                trigger: Span::new(0, 0),
+                negated: false,
+                modality: Modality::Asserted,
+                date: None,
+                source_span: Span::new(0, 0),
+                target_span: Span::new(0, 0),
+            }],
+            ..Default::default()
+        });
+    }
+    let mut g = ActorGraph::new();
+    for d in &docs {
+        g.add_document(d, Vocabulary::builtin());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("big.svg");
+    let style = dot::StyleOptions {
+        max_edges: 350,
+        ..Default::default()
+    };
+    match render::render_graph(&g, &style, &svg, ImageFormat::Svg, None) {
+        Err(e) if graphviz_missing(&e) => skip(&e.to_string(), INSTALL_GRAPHVIZ),
+        Err(e) => panic!("{e}"),
+        Ok(engine) => {
+            assert_eq!(engine, Engine::Sfdp, "more than 200 nodes drawn");
+            let content = std::fs::read_to_string(&svg).unwrap();
+            assert!(content.contains("strongest 350 of 400 relations"));
+            check_svg_parses(&svg);
+        }
+    }
 }

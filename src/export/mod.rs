@@ -6,7 +6,10 @@
 
 pub mod csv;
 pub mod dot;
+pub mod gexf;
 pub mod graphml;
+pub mod json;
+pub mod neo4j;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,11 +27,24 @@ pub enum Format {
     /// Gephi/pandas CSV (`nodes.csv`, `edges.csv`; the evidence files
     /// `mentions.csv` and `relations.csv` are written alongside).
     Csv,
+    /// GEXF 1.3 for Gephi (`graph.gexf`), dynamic when edges have dates.
+    Gexf,
+    /// Node-link JSON for NetworkX and D3 (`graph.json`).
+    Json,
+    /// Neo4j bulk-import CSV (`neo4j-nodes.csv`, `neo4j-relationships.csv`).
+    Neo4j,
 }
 
 impl Format {
     /// All formats.
-    pub const ALL: [Format; 3] = [Format::Dot, Format::GraphMl, Format::Csv];
+    pub const ALL: [Format; 6] = [
+        Format::Dot,
+        Format::GraphMl,
+        Format::Csv,
+        Format::Gexf,
+        Format::Json,
+        Format::Neo4j,
+    ];
 
     /// The `--format` name.
     pub const fn name(self) -> &'static str {
@@ -36,6 +52,9 @@ impl Format {
             Format::Dot => "dot",
             Format::GraphMl => "graphml",
             Format::Csv => "csv",
+            Format::Gexf => "gexf",
+            Format::Json => "json",
+            Format::Neo4j => "neo4j",
         }
     }
 
@@ -63,12 +82,16 @@ impl Format {
         Ok(out)
     }
 
-    /// The graph file this format writes (CSV writes `nodes.csv` and `edges.csv`).
+    /// The graph files this format writes (CSV writes `nodes.csv` and `edges.csv`,
+    /// Neo4j `neo4j-nodes.csv` and `neo4j-relationships.csv`).
     pub const fn file_names(self) -> &'static [&'static str] {
         match self {
             Format::Dot => &["graph.dot"],
             Format::GraphMl => &["graph.graphml"],
             Format::Csv => &["nodes.csv", "edges.csv"],
+            Format::Gexf => &["graph.gexf"],
+            Format::Json => &["graph.json"],
+            Format::Neo4j => &["neo4j-nodes.csv", "neo4j-relationships.csv"],
         }
     }
 }
@@ -81,6 +104,14 @@ pub fn write_graph(graph: &ActorGraph, format: Format, dir: &Path) -> Result<()>
         Format::Csv => {
             write_atomic(&dir.join("nodes.csv"), |w| csv::write_nodes(graph, w))?;
             write_atomic(&dir.join("edges.csv"), |w| csv::write_edges(graph, w))
+        }
+        Format::Gexf => write_atomic(&dir.join("graph.gexf"), |w| gexf::write(graph, w)),
+        Format::Json => write_atomic(&dir.join("graph.json"), |w| json::write(graph, w)),
+        Format::Neo4j => {
+            write_atomic(&dir.join("neo4j-nodes.csv"), |w| neo4j::write_nodes(graph, w))?;
+            write_atomic(&dir.join("neo4j-relationships.csv"), |w| {
+                neo4j::write_relationships(graph, w)
+            })
         }
     }
 }
