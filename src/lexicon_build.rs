@@ -482,6 +482,13 @@ pub fn capitals_tsv(countries: &[Country]) -> String {
                 .entry(cap.clone())
                 .or_default()
                 .insert((!c.major, c.cca3.clone()));
+            // "Washington D.C." is written "Washington" in news copy.
+            if let Some(short) = cap.strip_suffix(" D.C.").or_else(|| cap.strip_suffix(", D.C.")) {
+                cands
+                    .entry(short.to_string())
+                    .or_default()
+                    .insert((!c.major, c.cca3.clone()));
+            }
         }
     }
     let mut out = String::from("capital\tcountry\n");

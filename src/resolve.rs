@@ -131,8 +131,19 @@ pub fn resolve(
     // Acronyms defined in text: the acronym mention directly follows its long form.
     for m in mentions {
         let r: Vec<usize> = match (m.form, m.kind) {
-            _ if m.arity == 0 => {
-                // A tentative single capitalized word.
+            _ if !m.countries.is_empty() => {
+                // "Russian and Ukrainian negotiators": every country named.
+                let codes = m.countries.clone();
+                codes.iter().map(|c| b.country(c)).collect()
+            }
+            _ if m.kind == ActorKind::Person
+                && m.form == MentionForm::Name
+                && m.lex.is_none()
+                && name_words(&m.name).len() < 2 =>
+            {
+                // A single capitalized word: a full name's first or last word, a known
+                // surname, a given name; kept as a person of this document only when the
+                // text says so ("Mr. X", "X said"), otherwise dropped (`arity == 0`).
                 let w = m.name.as_str();
                 let linked = full_names.iter().find(|(words, _, _)| {
                     words.last().is_some_and(|l| l == w) || words.first().is_some_and(|f| f == w)
@@ -155,7 +166,7 @@ pub fn resolve(
                             let id = ActorId(format!("person:{}~{}", slug(w), slug(doc_id)));
                             vec![b.entity(id, ActorKind::Person, w, None)]
                         }
-                        None if lex.first_names.contains(w) => {
+                        None if lex.first_names.contains(w) || m.arity != 0 => {
                             let id = ActorId(format!("person:{}~{}", slug(w), slug(doc_id)));
                             vec![b.entity(id, ActorKind::Person, w, None)]
                         }

@@ -67,6 +67,9 @@ pub struct EntityMention {
     pub arity: u8,
     /// The organization of a title (`UN` in `UN Secretary-General Ban Ki-moon`).
     pub org: Option<u32>,
+    /// Countries of a coordinated modifier (`Russian and Ukrainian negotiators`):
+    /// the mention stands for all of them.
+    pub countries: Vec<String>,
     /// Tokens right before `tokens.0` that belong to it as modifier or title
     /// (`U.S. Secretary of State` before `John Kerry`): coordination looks past them.
     pub lead: usize,
@@ -91,6 +94,7 @@ impl EntityMention {
             gender: Gender::Unknown,
             arity: 1,
             org: None,
+            countries: Vec::new(),
             lead: 0,
         }
     }
@@ -718,6 +722,13 @@ pub fn recognize_with(
     let word = |i: usize| toks.get(i).map(|t| lower(t.text(doc))).unwrap_or_default();
     let mut i = 0;
     while i < n {
+        // 0. Names that begin with a demonym or a country: "Syrian Democratic Forces",
+        // "Palestine Contemporary Art Museum".
+        if let Some((m, consumed)) = prefixed_name(doc, s, &r, i) {
+            out.push(m);
+            i += consumed;
+            continue;
+        }
         // 1. Modifier + titles + name: "U.S. Secretary of State John Kerry".
         if let Some((ms, consumed)) = titled_name(doc, s, &r, i) {
             out.extend(ms);
@@ -745,8 +756,17 @@ pub fn recognize_with(
                     if a.kind == ActorKind::Country && modifies_next(doc, s, &r, m.end) {
                         em.modifier = true;
                     }
+                    let mut end = m.end;
+                    // "Islamic State fighters", "Hamas militants": the members stand for the group.
+                    if matches!(a.kind, ActorKind::Group | ActorKind::Organization) {
+                        if let Some(g) = r.agent(m.end, |g| g.plural && g.kind == ActorKind::Group) {
+                            end = g.end;
+                            em.span = Span::new(toks[m.start].span.start, toks[g.end - 1].span.end);
+                            em.tokens = (m.start, g.end);
+                        }
+                    }
                     out.push(em);
-                    i = m.end;
+                    i = end;
                     continue;
                 }
             }
@@ -855,6 +875,7 @@ pub fn recognize_with(
         }
         i += 1;
     }
+    attach_appositions(doc, s, &mut out);
     out
 }
 
@@ -979,14 +1000,31 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
         }
     } else {
         let mut e = j;
-        while e < toks.len()
-            && (is_cap_word(doc, &toks[e]) || is_initial(doc, &toks[e]))
-            && r.agent(e, |_| true).is_none()
-            && !FUNCTION_WORDS.contains(&lower(toks[e].text(doc)).as_str())
-        {
-            e += 1;
+        let mut end = j;
+        while e < toks.len() {
+            let w = lower(toks[e].text(doc));
+            let name_word = (is_cap_word(doc, &toks[e]) || is_initial(doc, &toks[e]))
+                && r.agent(e, |_| true).is_none()
+                && !FUNCTION_WORDS.contains(&w.as_str());
+            // Particles inside a name: "Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen".
+            let particle = e > j
+                && matches!(
+                    w.as_str(),
+                    "bin" | "ibn" | "al" | "el" | "de" | "da" | "van" | "von" | "der" | "la" | "le" | "-"
+                )
+                && toks
+                    .get(e + 1)
+                    .is_some_and(|n| is_cap_word(doc, n) || lower(n.text(doc)) == "der");
+            if name_word {
+                e += 1;
+                end = e;
+            } else if particle {
+                e += 1;
+            } else {
+                break;
+            }
         }
-        (e > j).then_some((j, e, None))
+        (end > j).then_some((j, end, None))
     };
     let first = if the { i + 1 } else { i };
     let Some((name_start, name_end, lex_actor)) = name else {
@@ -1080,21 +1118,43 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     }
     let mut out = Vec::new();
     let mut country = None;
+    let mut countries = Vec::new();
     if let Some((m, end)) = modifier_at(doc, s, r, j) {
         if m.kind == ActorKind::Organization {
             return None;
         }
         country = m.country.clone();
+        countries.extend(m.country.clone());
         out.push(m);
         j = end;
+        // "Russian and Ukrainian negotiators": coordinated modifiers.
+        while toks.get(j).is_some_and(|t| matches!(t.text(doc), "and" | ",")) {
+            let Some((m2, end2)) = modifier_at(doc, s, r, j + 1) else {
+                break;
+            };
+            if m2.kind == ActorKind::Organization {
+                break;
+            }
+            countries.extend(m2.country.clone());
+            out.push(m2);
+            j = end2;
+        }
     }
     let head_start = j;
-    while toks
-        .get(j)
-        .is_some_and(|t| GROUP_MODIFIERS.contains(&lower(t.text(doc)).as_str()))
-        && r.agent(j, |a| a.plural || a.kind == ActorKind::Group).is_none()
-    {
-        j += 1;
+    loop {
+        let w = toks.get(j).map(|t| lower(t.text(doc))).unwrap_or_default();
+        if r.agent(j, |a| a.plural || a.kind == ActorKind::Group).is_some() {
+            break;
+        }
+        if GROUP_MODIFIERS.contains(&w.as_str()) {
+            j += 1;
+        } else if matches!(w.as_str(), "pro" | "anti") && toks.get(j + 1).is_some_and(|t| t.text(doc) == "-")
+        {
+            // "pro-government militias", "anti-government protesters"
+            j += 3;
+        } else {
+            break;
+        }
     }
     let m = r.agent(j, |a| a.plural || a.kind == ActorKind::Group)?;
     let Entry::Agent(a) = m.entry else { return None };
@@ -1112,11 +1172,20 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     em.plural = true;
     em.lead = head_start - i;
     em.roles = vec![agent.role.clone()];
-    if em.country.is_some()
-        && (STATE_ROLES.contains(&head.as_str()) || STATE_ROLES.contains(&agent.role.to_lowercase().as_str()))
-    {
+    let state = STATE_ROLES.contains(&head.as_str())
+        || STATE_ROLES.contains(&agent.role.to_lowercase().as_str())
+        || STATE_ROLES.contains(&lower(toks[m.end - 1].text(doc)).as_str());
+    if state && em.country.is_none() {
+        // "officials", "the government", "troops" of no named state: not an identifiable actor
+        // (a node "officials" would join every document's officials into one hub).
+        return Some((Vec::new(), m.end - i));
+    }
+    if em.country.is_some() && state {
         // A state organ with its country: the country acts.
         em.kind = ActorKind::Country;
+        if countries.len() > 1 {
+            em.countries = countries;
+        }
     }
     // The label is the phrase with its modifier, lowercased ("Syrian rebels", "opposition fighters").
     em.name = match out.first() {
@@ -1125,6 +1194,92 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     };
     out.push(em);
     Some((out, m.end - i))
+}
+
+/// "Olaf Scholz, the German chancellor, ...": a title right after a person's
+/// name and a comma describes that person. Its roles and country go to the
+/// name (whose `title` becomes the apposition, the evidence of affiliation)
+/// and the title mention is dropped.
+fn attach_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMention>) {
+    let mut k = 0;
+    while k < out.len() {
+        if out[k].form != MentionForm::Title {
+            k += 1;
+            continue;
+        }
+        let title_first = out[k].tokens.0.saturating_sub(out[k].lead);
+        // The person: the last non-modifier mention before the title.
+        let Some(p) = (0..k).rev().find(|&x| !out[x].modifier) else {
+            k += 1;
+            continue;
+        };
+        let person_ok = out[p].kind == ActorKind::Person && out[p].form == MentionForm::Name;
+        let gap: Vec<&str> = s
+            .tokens
+            .get(out[p].tokens.1..title_first)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.text(doc))
+            .collect();
+        if !person_ok || !(gap == [","] || gap == [",", "the"] || gap == [",", "a"] || gap == [",", "an"]) {
+            k += 1;
+            continue;
+        }
+        let t = out.remove(k);
+        let person = &mut out[p];
+        for role in t.roles {
+            if !person.roles.contains(&role) {
+                person.roles.push(role);
+            }
+        }
+        if t.country.is_some() {
+            person.country = t.country;
+        }
+        if t.org.is_some() {
+            person.org = t.org;
+        }
+        if let (Some(first), Some(last)) = (
+            s.tokens.get(title_first),
+            s.tokens.get(t.tokens.1.saturating_sub(1)),
+        ) {
+            person.title = Some(Span::new(first.span.start, last.span.end));
+        }
+    }
+}
+
+/// A demonym or country name followed by an unknown capitalized run that is an
+/// organization or a place: the whole is one name ("Syrian Democratic Forces").
+fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(EntityMention, usize)> {
+    let toks = &s.tokens;
+    let m = r.demonym(i).or_else(|| {
+        r.actor(i).filter(|m| match m.entry {
+            Entry::Actor { actor, .. } => r
+                .lex
+                .actors
+                .get(actor as usize)
+                .is_some_and(|a| a.kind == ActorKind::Country),
+            _ => false,
+        })
+    })?;
+    let next = toks.get(m.end)?;
+    let w = lower(next.text(doc));
+    if !is_cap_word(doc, next)
+        || FUNCTION_WORDS.contains(&w.as_str())
+        || r.actor(m.end).is_some()
+        || r.demonym(m.end).is_some()
+        || r.agent(m.end, |_| true).is_some()
+    {
+        return None;
+    }
+    let (found, consumed) = unknown_name(doc, s, r, m.end)?;
+    let rest = found.into_iter().next()?;
+    if !matches!(rest.kind, ActorKind::Organization | ActorKind::Location) || rest.tokens.0 != m.end {
+        return None;
+    }
+    let mut em = EntityMention::new(doc, s, i, rest.tokens.1, rest.kind, MentionForm::Name);
+    em.plural = rest.kind == ActorKind::Organization;
+    em.country = country_of(r.lex, &m);
+    Some((em, m.end - i + consumed))
 }
 
 /// Acronyms that are not organizations.

@@ -202,10 +202,35 @@ fn triggers(
         let prev = st.checked_sub(1).map(|p| words[p].as_str()).unwrap_or("");
         let determiner = matches!(
             prev,
-            "a" | "an" | "the" | "their" | "his" | "her" | "its" | "'s" | "new" | "constructive"
+            "a" | "an"
+                | "the"
+                | "their"
+                | "his"
+                | "her"
+                | "its"
+                | "'s"
+                | "new"
+                | "constructive"
+                | "of"
+                | "in"
+                | "during"
+                | "after"
+                | "before"
+                | "fresh"
+                | "further"
+                | "direct"
+                | "indirect"
+                | "more"
         );
+        // The first word alone is an event noun ("talks" of "talks between").
+        let head_noun = matches.iter().any(|m| {
+            m.start == st
+                && m.end == st + 1
+                && matches!(m.entry, Entry::Trigger(x) if lex.triggers.get(x as usize).is_some_and(|t| t.form == TriggerForm::Noun))
+        });
         let noun = forms.iter().all(|f| *f == TriggerForm::Noun)
-            || (forms.contains(&TriggerForm::Noun) && determiner);
+            || ((forms.contains(&TriggerForm::Noun) || head_noun) && determiner)
+            || (head_noun && words[en - 1] == "between");
         out.push(Trig {
             start: st,
             end: en,
@@ -362,8 +387,10 @@ pub fn find(
         }
         if t.noun {
             // "talks between X and Y"
-            if next_word == "between" {
-                let parts = group_from(doc, res, &right, t.end + 1, sentences);
+            let ends_between = t.words.last().is_some_and(|w| w == "between");
+            if next_word == "between" || ends_between {
+                let from = if ends_between { t.end } else { t.end + 1 };
+                let parts = group_from(doc, res, &right, from, sentences);
                 pairwise(
                     &mut out,
                     &mut emit,
@@ -377,13 +404,16 @@ pub fn find(
                 continue;
             }
             // The preposition must fit the relation: partners come "with", targets "on"/"against"/"to".
+            let prep = match t.words.last().map(String::as_str) {
+                Some(w @ ("with" | "on" | "against" | "to" | "of" | "for" | "from")) if t.words.len() > 1 => {
+                    w
+                }
+                _ => next_word,
+            };
             let prep_ok = if info.symmetric {
-                next_word == "with"
+                prep == "with"
             } else {
-                matches!(
-                    next_word,
-                    "with" | "on" | "against" | "to" | "of" | "for" | "from"
-                )
+                matches!(prep, "with" | "on" | "against" | "to" | "of" | "for" | "from")
             };
             let obj = if prep_ok {
                 right.first().copied().filter(|&k| {
