@@ -1,0 +1,1054 @@
+//! One test per extraction construction (entities: issue 3, relations: issue 4),
+//! run through the library on short sentences written for this file.
+//!
+//! The sentences are invented: real public figures, countries and organizations
+//! in plausible but made-up events; none is taken from a real article or from
+//! the seed corpus. Each test asserts what the product must find (actor ids,
+//! relation key, direction of directed relations, `negated`, `modality`) and
+//! prints the whole analysis when it fails. A construction the extractor does
+//! not handle yet is kept, marked `#[ignore = "extractor: ..."]`.
+//!
+//! `cargo test --release --test extraction` (`-- --ignored` for the open ones).
+
+use actorgraph::lexicon::Lexicon;
+use actorgraph::model::{
+    ActorId, ActorKind, ActorRecord, DocAnalysis, Document, MentionForm, MentionRecord, Modality,
+    RelationRecord,
+};
+use chrono::NaiveDate;
+use std::fmt::Write as _;
+
+// ---------------------------------------------------------------- helpers
+
+/// Analyzes `text` as an undated document with id `test`.
+fn run(text: &str) -> DocAnalysis {
+    run_doc("test", text, None)
+}
+
+/// Analyzes `text` as a document dated `date` (`YYYY-MM-DD`).
+fn run_dated(text: &str, date: &str) -> DocAnalysis {
+    run_doc("test", text, Some(day(date)))
+}
+
+fn run_doc(id: &str, text: &str, date: Option<NaiveDate>) -> DocAnalysis {
+    let doc = Document {
+        id: id.to_string(),
+        text: text.to_string(),
+        date,
+        ..Default::default()
+    };
+    actorgraph::pipeline::analyze(&doc, Lexicon::builtin())
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// The whole analysis, for failure messages.
+fn dump(a: &DocAnalysis) -> String {
+    let t = a.text.as_str();
+    let mut s = format!("--- text ---\n{t}\n--- actors ---\n");
+    for x in &a.actors {
+        let _ = writeln!(
+            s,
+            "  {} {:?} kind={} country={:?} roles={:?} aliases={:?} mentions={}",
+            x.id, x.label, x.kind, x.country, x.roles, x.aliases, x.mentions
+        );
+    }
+    s.push_str("--- mentions ---\n");
+    for m in &a.mentions {
+        let _ = writeln!(
+            s,
+            "  S{} {:?} -> {} kind={} form={}",
+            m.sentence,
+            m.span.slice(t),
+            m.entity.as_ref().map_or("-", |e| e.as_str()),
+            m.kind,
+            m.form
+        );
+    }
+    s.push_str("--- relations ---\n");
+    for r in &a.relations {
+        let _ = writeln!(s, "  {}", show(a, r));
+    }
+    s
+}
+
+fn show(a: &DocAnalysis, r: &RelationRecord) -> String {
+    let t = a.text.as_str();
+    format!(
+        "S{} {} -{}-> {} [{:?}] negated={} modality={} date={:?} ({:?} -> {:?})",
+        r.sentence,
+        r.source,
+        r.relation,
+        r.target,
+        r.trigger.slice(t),
+        r.negated,
+        r.modality,
+        r.date,
+        r.source_span.slice(t),
+        r.target_span.slice(t)
+    )
+}
+
+/// Finds an actor by id (`country:RUS`), label or alias.
+fn actor<'a>(a: &'a DocAnalysis, key: &str) -> Option<&'a ActorRecord> {
+    a.actors
+        .iter()
+        .find(|x| x.id.as_str() == key)
+        .or_else(|| a.actors.iter().find(|x| x.label == key))
+        .or_else(|| a.actors.iter().find(|x| x.aliases.iter().any(|al| al == key)))
+}
+
+/// Like [`actor`], panicking with the analysis when absent.
+fn must_actor<'a>(a: &'a DocAnalysis, key: &str) -> &'a ActorRecord {
+    actor(a, key).unwrap_or_else(|| panic!("no actor {key:?}\n{}", dump(a)))
+}
+
+/// The id an actor key (id, label or alias) stands for; an id when no actor matches.
+fn id_of(a: &DocAnalysis, key: &str) -> ActorId {
+    actor(a, key).map_or_else(|| ActorId(key.to_string()), |x| x.id.clone())
+}
+
+/// The first actor satisfying `pred`.
+fn actor_where<'a>(a: &'a DocAnalysis, what: &str, pred: impl Fn(&ActorRecord) -> bool) -> &'a ActorRecord {
+    a.actors
+        .iter()
+        .find(|x| pred(x))
+        .unwrap_or_else(|| panic!("no actor {what}\n{}", dump(a)))
+}
+
+/// Mentions whose span is exactly `surface`, wherever it occurs.
+fn mentions_of<'a>(a: &'a DocAnalysis, surface: &str) -> Vec<&'a MentionRecord> {
+    a.mentions
+        .iter()
+        .filter(|m| m.span.slice(&a.text) == surface)
+        .collect()
+}
+
+/// The entities the mentions with exact text `surface` resolve to.
+fn entities_of(a: &DocAnalysis, surface: &str) -> Vec<Option<String>> {
+    mentions_of(a, surface)
+        .iter()
+        .map(|m| m.entity.as_ref().map(|e| e.0.clone()))
+        .collect()
+}
+
+/// The entities of the head mentions inside the first occurrence of `phrase`: every
+/// mention lying within it except demonyms (`The Russian president` -> the entities of
+/// `president`; `The Russians` -> those of `Russians`).
+fn entities_in(a: &DocAnalysis, phrase: &str) -> Vec<Option<String>> {
+    let Some(start) = a.text.find(phrase) else {
+        panic!("{phrase:?} not in the text");
+    };
+    let span = actorgraph::model::Span::new(start, start + phrase.len());
+    let mut out: Vec<Option<String>> = a
+        .mentions
+        .iter()
+        .filter(|m| span.contains(&m.span) && m.form != MentionForm::Demonym)
+        .map(|m| m.entity.as_ref().map(|e| e.0.clone()))
+        .collect();
+    out.sort();
+    out
+}
+
+fn symmetric(rel: &str) -> bool {
+    matches!(
+        rel,
+        "met_with" | "negotiated_with" | "agreed_with" | "cooperates_with"
+    )
+}
+
+/// Relation records `src -rel-> tgt` (either way for a symmetric relation); `src` and
+/// `tgt` are ids, labels or aliases.
+fn rels<'a>(a: &'a DocAnalysis, src: &str, rel: &str, tgt: &str) -> Vec<&'a RelationRecord> {
+    let (s, t) = (id_of(a, src), id_of(a, tgt));
+    a.relations
+        .iter()
+        .filter(|r| {
+            r.relation == rel
+                && ((r.source == s && r.target == t) || (symmetric(rel) && r.source == t && r.target == s))
+        })
+        .collect()
+}
+
+/// True when a relation `src -rel-> tgt` exists with the given modality and negation
+/// (`None`: any).
+fn has_rel(
+    a: &DocAnalysis,
+    src: &str,
+    rel: &str,
+    tgt: &str,
+    modality: Option<Modality>,
+    negated: Option<bool>,
+) -> bool {
+    rels(a, src, rel, tgt)
+        .iter()
+        .any(|r| modality.is_none_or(|m| r.modality == m) && negated.is_none_or(|n| r.negated == n))
+}
+
+/// Asserts [`has_rel`], printing the analysis when it fails.
+#[track_caller]
+fn assert_rel(
+    a: &DocAnalysis,
+    src: &str,
+    rel: &str,
+    tgt: &str,
+    modality: Option<Modality>,
+    negated: Option<bool>,
+) {
+    assert!(
+        has_rel(a, src, rel, tgt, modality, negated),
+        "expected {src} -{rel}-> {tgt} with modality={modality:?} negated={negated:?}\n{}",
+        dump(a)
+    );
+}
+
+/// Asserts an asserted, non-negated relation.
+#[track_caller]
+fn assert_asserted(a: &DocAnalysis, src: &str, rel: &str, tgt: &str) {
+    assert_rel(a, src, rel, tgt, Some(Modality::Asserted), Some(false));
+}
+
+/// Asserts that no relation `src -rel-> tgt` is asserted (it may exist as negated,
+/// failed, possible or future).
+#[track_caller]
+fn assert_not_asserted(a: &DocAnalysis, src: &str, rel: &str, tgt: &str) {
+    let bad: Vec<String> = rels(a, src, rel, tgt)
+        .into_iter()
+        .filter(|r| r.is_asserted())
+        .map(|r| show(a, r))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "unexpected asserted {src} -{rel}-> {tgt}: {bad:#?}\n{}",
+        dump(a)
+    );
+}
+
+/// Asserts that no relation `src -rel-> tgt` exists at all (directed: `rel` from
+/// `src` to `tgt` only).
+#[track_caller]
+fn assert_no_rel(a: &DocAnalysis, src: &str, rel: &str, tgt: &str) {
+    let (s, t) = (id_of(a, src), id_of(a, tgt));
+    let bad: Vec<String> = a
+        .relations
+        .iter()
+        .filter(|r| r.relation == rel && r.source == s && r.target == t)
+        .map(|r| show(a, r))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "unexpected {src} -{rel}-> {tgt}: {bad:#?}\n{}",
+        dump(a)
+    );
+}
+
+/// Relations of one key whose source is `src` (any target).
+fn rels_from<'a>(a: &'a DocAnalysis, src: &str, rel: &str) -> Vec<&'a RelationRecord> {
+    let s = id_of(a, src);
+    a.relations
+        .iter()
+        .filter(|r| r.relation == rel && r.source == s)
+        .collect()
+}
+
+fn kind_of(a: &DocAnalysis, id: &ActorId) -> Option<ActorKind> {
+    a.actors.iter().find(|x| &x.id == id).map(|x| x.kind)
+}
+
+fn has_role(x: &ActorRecord, role: &str) -> bool {
+    x.roles.iter().any(|r| r.eq_ignore_ascii_case(role))
+}
+
+/// The evidence invariants: trigger inside the sentence, source and target spans inside
+/// the sentence and each exactly a mention of its actor.
+fn check_evidence(a: &DocAnalysis) {
+    let t = a.text.as_str();
+    for r in &a.relations {
+        let ctx = || format!("{}\n{}", show(a, r), dump(a));
+        assert!(!r.trigger.is_empty(), "empty trigger: {}", ctx());
+        assert!(
+            r.sentence_span.contains(&r.trigger),
+            "trigger outside its sentence: {}",
+            ctx()
+        );
+        assert!(
+            r.sentence_span.contains(&r.source_span),
+            "source outside its sentence: {}",
+            ctx()
+        );
+        assert!(
+            r.sentence_span.contains(&r.target_span),
+            "target outside its sentence: {}",
+            ctx()
+        );
+        assert!(!r.source_span.slice(t).is_empty(), "empty source span: {}", ctx());
+        assert!(!r.target_span.slice(t).is_empty(), "empty target span: {}", ctx());
+        assert!(
+            a.mentions
+                .iter()
+                .any(|m| m.span == r.source_span && m.entity.as_ref() == Some(&r.source)),
+            "source span {:?} is not a mention of {}: {}",
+            r.source_span.slice(t),
+            r.source,
+            ctx()
+        );
+        assert!(
+            a.mentions
+                .iter()
+                .any(|m| m.span == r.target_span && m.entity.as_ref() == Some(&r.target)),
+            "target span {:?} is not a mention of {}: {}",
+            r.target_span.slice(t),
+            r.target,
+            ctx()
+        );
+    }
+}
+
+const PUTIN: &str = "person:vladimir-putin";
+const ERDOGAN: &str = "person:recep-tayyip-erdogan";
+const BIDEN: &str = "person:joe-biden";
+const XI: &str = "person:xi-jinping";
+const MODI: &str = "person:narendra-modi";
+const OBAMA: &str = "person:barack-obama";
+const LAVROV: &str = "person:sergey-lavrov";
+const SCHOLZ: &str = "person:olaf-scholz";
+const GUTERRES: &str = "person:antonio-guterres";
+const MACRON: &str = "person:emmanuel-macron";
+const ZELENSKY: &str = "person:volodymyr-zelensky";
+const BLINKEN: &str = "person:antony-blinken";
+
+const ASSERTED: Option<Modality> = Some(Modality::Asserted);
+const POSSIBLE: Option<Modality> = Some(Modality::Possible);
+const FUTURE: Option<Modality> = Some(Modality::Future);
+const FAILED: Option<Modality> = Some(Modality::Failed);
+
+// ---------------------------------------------------------------- entities (issue 3)
+
+#[test]
+fn lexicon_aliases_resolve_to_one_actor() {
+    let a = run("Russian President Vladimir Putin arrived in Minsk on Tuesday. \
+         Putin told reporters that the talks had been useful. \
+         Officials in the United States said U.S. diplomats were watching closely, \
+         and a US envoy declined to comment.");
+    for surface in ["Vladimir Putin", "Putin"] {
+        let ents = entities_of(&a, surface);
+        assert!(!ents.is_empty(), "no mention {surface:?}\n{}", dump(&a));
+        for e in ents {
+            assert_eq!(e.as_deref(), Some(PUTIN), "{surface:?}\n{}", dump(&a));
+        }
+    }
+    let putins: Vec<_> = a
+        .actors
+        .iter()
+        .filter(|x| x.id.as_str().contains("putin"))
+        .collect();
+    assert_eq!(putins.len(), 1, "{}", dump(&a));
+    assert_eq!(putins[0].id.as_str(), PUTIN);
+    for surface in ["United States", "U.S.", "US"] {
+        let ents = entities_of(&a, surface);
+        assert!(!ents.is_empty(), "no mention {surface:?}\n{}", dump(&a));
+        for e in ents {
+            assert_eq!(e.as_deref(), Some("country:USA"), "{surface:?}\n{}", dump(&a));
+        }
+    }
+    let usa: Vec<_> = a
+        .actors
+        .iter()
+        .filter(|x| x.country.as_deref() == Some("USA") && x.kind == ActorKind::Country)
+        .collect();
+    assert_eq!(usa.len(), 1, "{}", dump(&a));
+}
+
+#[test]
+fn title_with_country_blinken() {
+    let a = run("U.S. Secretary of State Antony Blinken arrived in Riyadh on Sunday for a two-day visit.");
+    let b = must_actor(&a, BLINKEN);
+    assert_eq!(b.kind, ActorKind::Person, "{}", dump(&a));
+    assert!(has_role(b, "Secretary of State"), "{}", dump(&a));
+    assert_eq!(b.country.as_deref(), Some("USA"), "{}", dump(&a));
+    assert_rel(&a, BLINKEN, "affiliated_with", "country:USA", None, Some(false));
+}
+
+#[test]
+fn title_with_country_lavrov() {
+    let a = run("Russian Foreign Minister Sergei Lavrov arrived in New Delhi on Thursday.");
+    let l = must_actor(&a, LAVROV);
+    assert!(has_role(l, "Foreign Minister"), "{}", dump(&a));
+    assert_eq!(l.country.as_deref(), Some("RUS"), "{}", dump(&a));
+    assert_rel(&a, LAVROV, "affiliated_with", "country:RUS", None, Some(false));
+    // "Russian" is a modifier of the title, not a relation argument on its own.
+    assert!(
+        a.relations.iter().all(|r| r.relation == "affiliated_with"),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn apposition_gives_role_and_country() {
+    let a = run("Olaf Scholz, the German chancellor, told parliament on Wednesday that more air defence systems would be sent.");
+    let s = must_actor(&a, SCHOLZ);
+    assert!(has_role(s, "Chancellor"), "{}", dump(&a));
+    assert_eq!(s.country.as_deref(), Some("DEU"), "{}", dump(&a));
+    // the appositive title is a mention of Scholz, not a second actor
+    let persons = a.actors.iter().filter(|x| x.kind == ActorKind::Person).count();
+    assert_eq!(persons, 1, "{}", dump(&a));
+}
+
+#[test]
+fn unknown_full_name_merges_with_later_surname() {
+    let a = run(
+        "Chidinma Okonkwo, a lawyer, addressed the crowd in Lagos on Saturday. \
+         Okonkwo criticized Nigeria for the arrests.",
+    );
+    let full = entities_of(&a, "Chidinma Okonkwo");
+    let sur = entities_of(&a, "Okonkwo");
+    assert_eq!(full.len(), 1, "{}", dump(&a));
+    assert_eq!(sur.len(), 1, "{}", dump(&a));
+    assert!(full[0].is_some(), "{}", dump(&a));
+    assert_eq!(full, sur, "{}", dump(&a));
+    assert_eq!(
+        full[0].as_deref(),
+        Some("person:chidinma-okonkwo"),
+        "{}",
+        dump(&a)
+    );
+    let okonkwos = a
+        .actors
+        .iter()
+        .filter(|x| x.id.as_str().contains("okonkwo"))
+        .count();
+    assert_eq!(okonkwos, 1, "{}", dump(&a));
+    assert_asserted(&a, "person:chidinma-okonkwo", "criticizes", "country:NGA");
+}
+
+#[test]
+#[ignore = "extractor: a bare unknown surname ('Okonkwo criticized Nigeria') yields no mention at all"]
+fn bare_unknown_surname_is_doc_scoped() {
+    let a = run_doc("lagos-1", "Okonkwo criticized Nigeria on Monday.", None);
+    let b = run_doc("abuja-2", "Okonkwo met Bola Tinubu in Abuja on Friday.", None);
+    let ia = entities_of(&a, "Okonkwo");
+    let ib = entities_of(&b, "Okonkwo");
+    assert_eq!(ia.len(), 1, "{}", dump(&a));
+    assert_eq!(ib.len(), 1, "{}", dump(&b));
+    let (ia, ib) = (ia[0].clone(), ib[0].clone());
+    assert!(ia.is_some() && ib.is_some(), "{}\n{}", dump(&a), dump(&b));
+    assert_ne!(
+        ia,
+        ib,
+        "two unknown bare surnames share an id\n{}\n{}",
+        dump(&a),
+        dump(&b)
+    );
+    assert_ne!(ia.as_deref(), Some("person:okonkwo"), "{}", dump(&a));
+}
+
+#[test]
+#[ignore = "extractor: 'The Russian president' resolves to country:RUS, not to the Putin named before"]
+fn title_resolves_to_person_named_before() {
+    let a = run("Vladimir Putin arrived in Ankara on Monday. \
+         The Russian president met Recep Tayyip Erdogan for three hours.");
+    assert_eq!(
+        entities_in(&a, "The Russian president"),
+        vec![Some(PUTIN.to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_asserted(&a, PUTIN, "met_with", ERDOGAN);
+    assert_not_asserted(&a, "country:RUS", "met_with", ERDOGAN);
+}
+
+#[test]
+fn pronoun_he_resolves_to_previous_subject() {
+    let a = run("Emmanuel Macron met Olaf Scholz in Berlin on Monday. \
+         He said Europe must stand together.");
+    assert_eq!(
+        entities_of(&a, "He"),
+        vec![Some(MACRON.to_string())],
+        "{}",
+        dump(&a)
+    );
+    let b = run("Narendra Modi landed in Washington on Wednesday. He met Joe Biden at the White House.");
+    assert_eq!(
+        entities_of(&b, "He"),
+        vec![Some(MODI.to_string())],
+        "{}",
+        dump(&b)
+    );
+    assert_asserted(&b, MODI, "met_with", BIDEN);
+}
+
+#[test]
+fn pronoun_they_resolves_to_coordination() {
+    let a = run("Emmanuel Macron and Olaf Scholz travelled to Kyiv by train. \
+         They met Volodymyr Zelensky on Thursday.");
+    let mut they = entities_of(&a, "They");
+    they.sort();
+    assert_eq!(
+        they,
+        vec![Some(MACRON.to_string()), Some(SCHOLZ.to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_asserted(&a, MACRON, "met_with", ZELENSKY);
+    assert_asserted(&a, SCHOLZ, "met_with", ZELENSKY);
+}
+
+#[test]
+fn the_two_countries_resolve_to_the_pair() {
+    let a = run("China and India held border talks in Beijing on Monday. \
+         The two countries agreed to pull back troops from the frontier.");
+    let two = entities_in(&a, "The two countries");
+    assert_eq!(
+        two,
+        vec![Some("country:CHN".to_string()), Some("country:IND".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_asserted(&a, "country:CHN", "agreed_with", "country:IND");
+}
+
+#[test]
+fn the_russians_resolve_to_russia() {
+    let a = run("The Russians accused Ukraine of shelling the nuclear plant.");
+    assert_eq!(
+        entities_in(&a, "The Russians"),
+        vec![Some("country:RUS".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_asserted(&a, "country:RUS", "accuses", "country:UKR");
+}
+
+#[test]
+fn capital_as_subject_is_the_country() {
+    let a = run("Moscow accused Washington of prolonging the war.");
+    assert_eq!(
+        entities_of(&a, "Moscow"),
+        vec![Some("country:RUS".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_asserted(&a, "country:RUS", "accuses", "country:USA");
+    let b = run("Moscow said it would respond to the new sanctions.");
+    assert_eq!(
+        entities_of(&b, "Moscow"),
+        vec![Some("country:RUS".to_string())],
+        "{}",
+        dump(&b)
+    );
+}
+
+#[test]
+fn capital_as_place_is_a_location() {
+    let a = run("Xi Jinping met Vladimir Putin in Moscow on Tuesday.");
+    let m = mentions_of(&a, "Moscow");
+    assert_eq!(m.len(), 1, "no location mention for Moscow\n{}", dump(&a));
+    assert_eq!(m[0].entity, None, "{}", dump(&a));
+    assert_eq!(m[0].kind, ActorKind::Location, "{}", dump(&a));
+    assert_asserted(&a, XI, "met_with", PUTIN);
+    assert!(
+        a.relations
+            .iter()
+            .all(|r| r.source.as_str() != "country:RUS" && r.target.as_str() != "country:RUS"),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn demonym_is_a_modifier_not_an_argument() {
+    let a = run("Volodymyr Zelensky accused Russian troops of shelling a hospital in Kherson.");
+    let t = a.text.as_str();
+    // "Russian" alone is never a relation argument
+    for r in &a.relations {
+        assert_ne!(r.source_span.slice(t), "Russian", "{}\n{}", show(&a, r), dump(&a));
+        assert_ne!(r.target_span.slice(t), "Russian", "{}\n{}", show(&a, r), dump(&a));
+    }
+    // the accusation targets the troops, acting for Russia
+    let acc = rels_from(&a, ZELENSKY, "accuses");
+    assert!(!acc.is_empty(), "{}", dump(&a));
+    for r in acc {
+        assert!(
+            r.target_span.slice(t).contains("troops"),
+            "{}\n{}",
+            show(&a, r),
+            dump(&a)
+        );
+        let target = must_actor(&a, r.target.as_str());
+        assert!(
+            target.id.as_str() == "country:RUS" || target.country.as_deref() == Some("RUS"),
+            "{}\n{}",
+            show(&a, r),
+            dump(&a)
+        );
+    }
+}
+
+#[test]
+fn israeli_troops_act_for_israel() {
+    let a = run("Israeli troops attacked Hezbollah in southern Lebanon on Tuesday.");
+    assert_asserted(&a, "country:ISR", "attacks", "group:hezbollah");
+    assert_no_rel(&a, "group:hezbollah", "attacks", "country:ISR");
+}
+
+#[test]
+fn syrian_rebels_are_a_group_of_syria() {
+    let a = run("Syrian rebels accused Hezbollah of shelling the town of Qusayr.");
+    let rebels = actor_where(&a, "for Syrian rebels", |x| x.id.as_str().contains("rebels"));
+    assert_eq!(rebels.kind, ActorKind::Group, "{}", dump(&a));
+    assert_eq!(rebels.country.as_deref(), Some("SYR"), "{}", dump(&a));
+    assert_asserted(&a, rebels.id.as_str(), "accuses", "group:hezbollah");
+    assert_no_rel(&a, "country:SYR", "accuses", "group:hezbollah");
+}
+
+#[test]
+fn opposition_fighters_are_a_group() {
+    let a = run("Hezbollah attacked opposition fighters near the Lebanese border.");
+    let f = actor_where(&a, "for opposition fighters", |x| {
+        x.id.as_str().contains("opposition-fighters")
+    });
+    assert_eq!(f.kind, ActorKind::Group, "{}", dump(&a));
+    assert_asserted(&a, "group:hezbollah", "attacks", f.id.as_str());
+}
+
+#[test]
+#[ignore = "extractor: 'Ministry of Defence' becomes a nominal group:ministry-of-defence, not an organization"]
+fn ministry_of_defence_is_an_organization() {
+    let a = run("The Ministry of Defence accused Ukraine of attacking a bridge in Crimea.");
+    let m = actor_where(&a, "for the Ministry of Defence", |x| {
+        x.label.to_lowercase().contains("ministry of defence")
+    });
+    assert_eq!(m.kind, ActorKind::Organization, "{}", dump(&a));
+    assert_asserted(&a, m.id.as_str(), "accuses", "country:UKR");
+}
+
+#[test]
+fn liberation_front_is_a_named_actor() {
+    let a = run("Ethiopia accused the Liberation Front of attacking an army base near the border.");
+    let f = actor_where(&a, "for the Liberation Front", |x| {
+        x.label.to_lowercase().contains("liberation front")
+    });
+    assert!(
+        matches!(f.kind, ActorKind::Organization | ActorKind::Group),
+        "{}",
+        dump(&a)
+    );
+    assert_asserted(&a, "country:ETH", "accuses", f.id.as_str());
+}
+
+#[test]
+#[ignore = "extractor: 'Asia-Pacific Economic Cooperation' is not recognized (only 'Asia', as a location); APEC alone is organization:apec"]
+fn acronym_defined_in_text_shares_the_id() {
+    let a = run(
+        "Leaders of the Asia-Pacific Economic Cooperation (APEC) gathered in San Francisco on Wednesday. \
+         Joe Biden told APEC that trade must be fair.",
+    );
+    let full = entities_of(&a, "Asia-Pacific Economic Cooperation");
+    let apec = entities_of(&a, "APEC");
+    assert_eq!(full.len(), 1, "{}", dump(&a));
+    assert!(full[0].is_some(), "{}", dump(&a));
+    assert!(!apec.is_empty(), "{}", dump(&a));
+    for e in &apec {
+        assert_eq!(e, &full[0], "{}", dump(&a));
+    }
+    let id = full[0].clone().unwrap();
+    assert_eq!(
+        kind_of(&a, &ActorId(id)),
+        Some(ActorKind::Organization),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn hyphenated_al_qaeda_is_recognized() {
+    let a = run("Pakistan attacked al-Qaeda linked militants in North Waziristan.");
+    assert_eq!(
+        entities_of(&a, "al-Qaeda"),
+        vec![Some("group:al-qaeda".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert!(
+        !rels_from(&a, "country:PAK", "attacks").is_empty(),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn us_backed_rebels_are_supported_by_the_us() {
+    let a = run("U.S.-backed rebels captured the town of Manbij on Friday.");
+    let rebels = actor_where(&a, "for rebels", |x| x.id.as_str().contains("rebels"));
+    assert_eq!(rebels.kind, ActorKind::Group, "{}", dump(&a));
+    assert_asserted(&a, "country:USA", "supports", rebels.id.as_str());
+    assert_no_rel(&a, rebels.id.as_str(), "supports", "country:USA");
+}
+
+#[test]
+#[ignore = "extractor: credit names become actors and 'The two leaders' on the next line resolves to Erdogan + Ivan Petrov: met_with(Erdogan, Petrov)"]
+fn photo_credit_line_yields_no_relation() {
+    let text = "Vladimir Putin met Recep Tayyip Erdogan in Sochi on Monday.\n\
+                Photo: Kremlin pool/Ivan Petrov/via REUTERS\n\
+                The two leaders discussed grain exports.";
+    let a = run(text);
+    assert_asserted(&a, PUTIN, "met_with", ERDOGAN);
+    let credit = text.find("Photo:").unwrap();
+    let credit_end = credit + "Photo: Kremlin pool/Ivan Petrov/via REUTERS".len();
+    for r in &a.relations {
+        assert!(
+            r.trigger.end <= credit || r.trigger.start >= credit_end,
+            "relation from the credit line: {}\n{}",
+            show(&a, r),
+            dump(&a)
+        );
+        for id in [&r.source, &r.target] {
+            assert!(
+                !id.as_str().contains("petrov")
+                    && !id.as_str().contains("reuters")
+                    && !id.as_str().contains("kremlin"),
+                "{}\n{}",
+                show(&a, r),
+                dump(&a)
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------- relations (issue 4)
+
+#[test]
+fn active_met() {
+    let a = run("Joe Biden met Xi Jinping in Woodside on Wednesday.");
+    assert_asserted(&a, BIDEN, "met_with", XI);
+}
+
+#[test]
+fn active_met_with() {
+    let a = run("Narendra Modi met with Vladimir Putin in Kazan on Tuesday.");
+    assert_asserted(&a, MODI, "met_with", PUTIN);
+}
+
+#[test]
+fn active_accused_of() {
+    let a = run("Volodymyr Zelensky accused Russia of blocking grain exports from Odesa.");
+    assert_asserted(&a, ZELENSKY, "accuses", "country:RUS");
+    assert_no_rel(&a, "country:RUS", "accuses", ZELENSKY);
+}
+
+#[test]
+fn active_criticized() {
+    let a = run("Emmanuel Macron criticized China over its trade practices.");
+    assert_asserted(&a, MACRON, "criticizes", "country:CHN");
+    assert_no_rel(&a, "country:CHN", "criticizes", MACRON);
+}
+
+#[test]
+fn active_imposed_sanctions_on() {
+    let a = run("The United States imposed sanctions on Iran on Thursday.");
+    assert_asserted(&a, "country:USA", "sanctions", "country:IRN");
+    assert_no_rel(&a, "country:IRN", "sanctions", "country:USA");
+}
+
+#[test]
+fn active_protested_against() {
+    let a = run("Turkey protested against Sweden after a rally in Stockholm.");
+    assert_asserted(&a, "country:TUR", "protests_against", "country:SWE");
+    assert_no_rel(&a, "country:SWE", "protests_against", "country:TUR");
+}
+
+#[test]
+fn active_attacked() {
+    let a = run("Hamas attacked Israel early on Saturday.");
+    assert_asserted(&a, "group:hamas", "attacks", "country:ISR");
+    assert_no_rel(&a, "country:ISR", "attacks", "group:hamas");
+}
+
+#[test]
+fn coordination_x_and_y_met() {
+    let a = run("Joe Biden and Xi Jinping met in Bali on Monday.");
+    assert_asserted(&a, BIDEN, "met_with", XI);
+}
+
+#[test]
+fn coordination_talks_between() {
+    let a = run("Talks between Russia and Ukraine resumed in Istanbul.");
+    assert_asserted(&a, "country:RUS", "negotiated_with", "country:UKR");
+}
+
+#[test]
+fn coordination_three_agree_pairwise() {
+    let a = run("Turkey, Russia and Iran agreed to set up a de-escalation zone in Idlib.");
+    assert_asserted(&a, "country:TUR", "agreed_with", "country:RUS");
+    assert_asserted(&a, "country:TUR", "agreed_with", "country:IRN");
+    assert_asserted(&a, "country:RUS", "agreed_with", "country:IRN");
+}
+
+#[test]
+fn coordination_unable_to_reach_an_agreement() {
+    let a = run("Israel and Hamas were unable to reach an agreement on a ceasefire.");
+    assert_rel(&a, "country:ISR", "agreed_with", "group:hamas", FAILED, None);
+    assert_not_asserted(&a, "country:ISR", "agreed_with", "group:hamas");
+}
+
+#[test]
+fn passive_attacked_by() {
+    let a = run("Israel was attacked by Hezbollah on Sunday.");
+    assert_asserted(&a, "group:hezbollah", "attacks", "country:ISR");
+    assert_no_rel(&a, "country:ISR", "attacks", "group:hezbollah");
+}
+
+#[test]
+fn passive_backed_by_coordination() {
+    let a = run("Opposition fighters, backed by the United States and Turkey, seized the town of Jarablus.");
+    let f = actor_where(&a, "for opposition fighters", |x| {
+        x.id.as_str().contains("fighters")
+    });
+    assert_eq!(f.kind, ActorKind::Group, "{}", dump(&a));
+    assert_asserted(&a, "country:USA", "supports", f.id.as_str());
+    assert_asserted(&a, "country:TUR", "supports", f.id.as_str());
+}
+
+#[test]
+fn nominal_possessive_meeting_with() {
+    let a = run("Emmanuel Macron's meeting with Xi Jinping lasted more than two hours.");
+    assert_asserted(&a, MACRON, "met_with", XI);
+}
+
+#[test]
+fn nominal_meeting_between() {
+    let a = run("A meeting between Narendra Modi and Xi Jinping took place in Kazan on Wednesday.");
+    assert_asserted(&a, MODI, "met_with", XI);
+}
+
+#[test]
+fn relative_clause_who_met() {
+    let a = run("Barack Obama, who met Vladimir Putin on Monday, said the talks had been frank.");
+    assert_asserted(&a, OBAMA, "met_with", PUTIN);
+}
+
+#[test]
+fn reported_speech_attributes_to_the_inner_subject() {
+    let a = run("Barack Obama said Russia attacked the rebels.");
+    let attacks = rels_from(&a, "country:RUS", "attacks");
+    assert_eq!(attacks.len(), 1, "{}", dump(&a));
+    assert_eq!(
+        kind_of(&a, &attacks[0].target),
+        Some(ActorKind::Group),
+        "{}",
+        dump(&a)
+    );
+    assert!(attacks[0].is_asserted(), "{}", dump(&a));
+    assert!(rels_from(&a, OBAMA, "attacks").is_empty(), "{}", dump(&a));
+}
+
+#[test]
+fn symmetric_relation_once_per_pair() {
+    for text in [
+        "Joe Biden met Xi Jinping in Bali on Monday.",
+        "Joe Biden and Xi Jinping met in Bali on Monday.",
+        "Joe Biden met with Xi Jinping in Bali on Monday.",
+    ] {
+        let a = run(text);
+        let n = rels(&a, BIDEN, "met_with", XI).len();
+        assert_eq!(n, 1, "met_with Biden-Xi recorded {n} times\n{}", dump(&a));
+    }
+}
+
+// negation and modality
+
+#[test]
+fn modality_asserted_baseline() {
+    let a = run("Olaf Scholz met Emmanuel Macron in Paris on Tuesday.");
+    assert_rel(&a, SCHOLZ, "met_with", MACRON, ASSERTED, Some(false));
+}
+
+#[test]
+fn negation_did_not_meet() {
+    let a = run("António Guterres did not meet Sergei Lavrov during the visit.");
+    assert_rel(&a, GUTERRES, "met_with", LAVROV, None, Some(true));
+    assert_not_asserted(&a, GUTERRES, "met_with", LAVROV);
+}
+
+#[test]
+fn negation_never_met() {
+    let a = run("Volodymyr Zelensky has never met Xi Jinping in person.");
+    assert_rel(&a, ZELENSKY, "met_with", XI, None, Some(true));
+    assert_not_asserted(&a, ZELENSKY, "met_with", XI);
+}
+
+#[test]
+fn negation_refused_to_meet() {
+    let a = run("Xi Jinping refused to meet Joe Biden at the summit.");
+    assert_rel(&a, XI, "met_with", BIDEN, None, Some(true));
+    assert_not_asserted(&a, XI, "met_with", BIDEN);
+}
+
+#[test]
+#[ignore = "extractor: 'denied meeting' is read as a rejects trigger (Putin -rejects-> Erdogan), no negated met_with"]
+fn negation_denied_meeting() {
+    let a = run("Vladimir Putin denied meeting Recep Tayyip Erdogan in secret.");
+    assert_rel(&a, PUTIN, "met_with", ERDOGAN, None, Some(true));
+    assert_not_asserted(&a, PUTIN, "met_with", ERDOGAN);
+}
+
+#[test]
+fn failed_unable_to_reach_an_agreement() {
+    let a = run("Turkey was unable to reach an agreement with Greece on the maritime border.");
+    assert_rel(&a, "country:TUR", "agreed_with", "country:GRC", FAILED, None);
+    assert_not_asserted(&a, "country:TUR", "agreed_with", "country:GRC");
+}
+
+#[test]
+fn failed_failed_to_agree() {
+    let a = run("India failed to agree with China on the disputed border.");
+    assert_rel(&a, "country:IND", "agreed_with", "country:CHN", FAILED, None);
+    assert_not_asserted(&a, "country:IND", "agreed_with", "country:CHN");
+}
+
+#[test]
+fn failed_could_not_reach_a_deal() {
+    let a = run("Israel and Hamas could not reach a deal on the release of hostages.");
+    assert_rel(&a, "country:ISR", "agreed_with", "group:hamas", FAILED, None);
+    assert_not_asserted(&a, "country:ISR", "agreed_with", "group:hamas");
+}
+
+#[test]
+fn possible_may_meet() {
+    let a = run("Joe Biden may meet Xi Jinping in San Francisco.");
+    assert_rel(&a, BIDEN, "met_with", XI, POSSIBLE, Some(false));
+}
+
+#[test]
+fn possible_could_strike_a_deal() {
+    let a = run("Russia and Ukraine could strike a deal on grain exports.");
+    assert_rel(
+        &a,
+        "country:RUS",
+        "agreed_with",
+        "country:UKR",
+        POSSIBLE,
+        Some(false),
+    );
+    assert_not_asserted(&a, "country:RUS", "agreed_with", "country:UKR");
+}
+
+#[test]
+fn possible_hopes_to_meet() {
+    let a = run("Volodymyr Zelensky hopes to meet Xi Jinping soon.");
+    assert_rel(&a, ZELENSKY, "met_with", XI, POSSIBLE, Some(false));
+}
+
+#[test]
+fn possible_thought_to_be_trying_to_reach_a_deal() {
+    let a = run("Qatar is thought to be trying to reach a deal with Hamas.");
+    let found = has_rel(
+        &a,
+        "country:QAT",
+        "negotiated_with",
+        "group:hamas",
+        POSSIBLE,
+        Some(false),
+    ) || has_rel(
+        &a,
+        "country:QAT",
+        "agreed_with",
+        "group:hamas",
+        POSSIBLE,
+        Some(false),
+    );
+    assert!(
+        found,
+        "expected a possible negotiated_with/agreed_with Qatar-Hamas\n{}",
+        dump(&a)
+    );
+    assert_not_asserted(&a, "country:QAT", "agreed_with", "group:hamas");
+    assert_not_asserted(&a, "country:QAT", "negotiated_with", "group:hamas");
+}
+
+#[test]
+fn future_will_meet() {
+    let a = run("Narendra Modi will meet Vladimir Putin in Moscow.");
+    assert_rel(&a, MODI, "met_with", PUTIN, FUTURE, Some(false));
+}
+
+#[test]
+fn future_plans_to_meet() {
+    let a = run("Emmanuel Macron plans to meet Xi Jinping in Beijing.");
+    assert_rel(&a, MACRON, "met_with", XI, FUTURE, Some(false));
+}
+
+#[test]
+fn future_to_meet_next_week() {
+    let a = run("Olaf Scholz is to meet Joe Biden next week.");
+    assert_rel(&a, SCHOLZ, "met_with", BIDEN, FUTURE, Some(false));
+}
+
+// time
+
+#[test]
+fn date_weekday_before_document_date() {
+    // 2016-09-09 is a Friday.
+    let a = run_dated("Barack Obama met Vladimir Putin on Monday.", "2016-09-09");
+    let r = rels(&a, OBAMA, "met_with", PUTIN);
+    assert_eq!(r.len(), 1, "{}", dump(&a));
+    assert_eq!(r[0].date, Some(day("2016-09-05")), "{}", dump(&a));
+}
+
+#[test]
+fn date_yesterday() {
+    let a = run_dated("Recep Tayyip Erdogan met Vladimir Putin yesterday.", "2016-09-09");
+    let r = rels(&a, ERDOGAN, "met_with", PUTIN);
+    assert_eq!(r.len(), 1, "{}", dump(&a));
+    assert_eq!(r[0].date, Some(day("2016-09-08")), "{}", dump(&a));
+}
+
+#[test]
+fn date_defaults_to_document_date() {
+    let a = run_dated("Barack Obama met Vladimir Putin in Hangzhou.", "2016-09-09");
+    let r = rels(&a, OBAMA, "met_with", PUTIN);
+    assert_eq!(r.len(), 1, "{}", dump(&a));
+    assert_eq!(r[0].date, Some(day("2016-09-09")), "{}", dump(&a));
+}
+
+// evidence
+
+#[test]
+fn evidence_spans_lie_in_the_sentence_and_slice_to_mentions() {
+    let a = run_dated(
+        "U.S. Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Geneva on Friday. \
+         He said the United States and Russia were unable to reach an agreement. \
+         Moscow accused Washington of arming Ukraine, and Lavrov criticized NATO. \
+         Olaf Scholz, the German chancellor, met António Guterres on Monday. \
+         Rebels, backed by Turkey, were attacked by Syrian government forces. \
+         Emmanuel Macron and Xi Jinping may meet next month.",
+        "2023-03-10",
+    );
+    assert!(a.relations.len() >= 6, "too few relations to check\n{}", dump(&a));
+    check_evidence(&a);
+}
+
+#[test]
+fn evidence_spans_hold_for_every_construction() {
+    for text in [
+        "Emmanuel Macron and Olaf Scholz travelled to Kyiv by train. They met Volodymyr Zelensky on Thursday.",
+        "China and India held border talks in Beijing on Monday. The two countries agreed to pull back troops.",
+        "Narendra Modi landed in Washington on Wednesday. He met Joe Biden at the White House.",
+        "U.S.-backed rebels captured the town of Manbij on Friday.",
+        "Opposition fighters, backed by the United States and Turkey, seized the town of Jarablus.",
+        "Volodymyr Zelensky accused Russian troops of shelling a hospital in Kherson.",
+        "Barack Obama, who met Vladimir Putin on Monday, said the talks had been frank.",
+        "Emmanuel Macron's meeting with Xi Jinping lasted more than two hours.",
+        "Turkey, Russia and Iran agreed to set up a de-escalation zone in Idlib.",
+        "Qatar is thought to be trying to reach a deal with Hamas.",
+        "Israel was attacked by Hezbollah on Sunday.",
+        "The Russians accused Ukraine of shelling the nuclear plant.",
+    ] {
+        let a = run(text);
+        assert!(!a.relations.is_empty(), "no relation to check\n{}", dump(&a));
+        check_evidence(&a);
+    }
+}
