@@ -572,10 +572,18 @@ impl Lexicon {
                 continue;
             };
             for &entry in &self.entries[m.pattern().as_usize()] {
-                if let Entry::Actor { caps, acronym, .. } = entry {
-                    if !case_fits(doc, &tokens[s..e], caps, acronym) {
-                        continue;
-                    }
+                let fits = match entry {
+                    Entry::Actor { caps, acronym, .. } => case_fits(doc, &tokens[s..e], caps, acronym),
+                    // Capitals and demonyms are proper words: "Malé" is a capital, "male" is not.
+                    Entry::Capital(_) | Entry::Demonym(_) => tokens[s]
+                        .text(doc)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase()),
+                    Entry::Agent(_) | Entry::Trigger(_) => true,
+                };
+                if !fits {
+                    continue;
                 }
                 out.push(PhraseMatch {
                     start: s,

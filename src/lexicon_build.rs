@@ -2777,12 +2777,14 @@ pub fn build_with(p: &BuildPaths) -> Result<()> {
     Ok(())
 }
 
-/// `common_words.txt`: every lowercase English lemma of the inflection table,
+/// `common_words.txt`: every lowercase English word of the inflection table (lemmas and forms),
 /// one per line. The recognizer uses it to tell a capitalized ordinary word
 /// ("Hidden Nook", "FREE") from a name.
 pub fn common_words_txt(infl: &Inflections) -> String {
     let mut out = String::from("word\n");
-    for w in &infl.common {
+    // Lemmas and their inflections ("hidden", "talks"), lowercase ASCII words only.
+    let words: BTreeSet<&String> = infl.common.iter().chain(infl.known.iter()).collect();
+    for w in words {
         if w.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 1 {
             out.push_str(w);
             out.push('\n');

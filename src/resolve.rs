@@ -126,6 +126,12 @@ pub fn resolve(
             }
         }
     }
+    // Acronyms defined in the document ("... Cooperation (APEC)"): surface -> long name.
+    let acronyms: HashMap<String, String> = mentions
+        .iter()
+        .filter(|m| m.kind == ActorKind::Organization && m.span.slice(doc) != m.name)
+        .map(|m| (m.span.slice(doc).to_string(), m.name.clone()))
+        .collect();
     let mut kept: Vec<EntityMention> = Vec::new();
     let mut refs: Vec<Vec<usize>> = Vec::new();
     // Acronyms defined in text: the acronym mention directly follows its long form.
@@ -145,6 +151,21 @@ pub fn resolve(
                 // surname, a given name; kept as a person of this document only when the
                 // text says so ("Mr. X", "X said"), otherwise dropped (`arity == 0`).
                 let w = m.name.as_str();
+                if let Some(long) = acronyms.get(w) {
+                    let id = ActorId::from_name(ActorKind::Organization, long);
+                    let e = b.entity(id, ActorKind::Organization, long, None);
+                    b.entities[e].mentions += 1;
+                    let surface = w.to_string();
+                    if !b.entities[e].aliases.contains(&surface) {
+                        b.entities[e].aliases.push(surface);
+                    }
+                    kept.push(EntityMention {
+                        kind: ActorKind::Organization,
+                        ..m
+                    });
+                    refs.push(vec![e]);
+                    continue;
+                }
                 let linked = full_names.iter().find(|(words, _, _)| {
                     words.last().is_some_and(|l| l == w) || words.first().is_some_and(|f| f == w)
                 });
@@ -259,6 +280,20 @@ pub fn resolve(
                         && ent.roles.iter().any(|r| r.to_lowercase() == role)
                         && (m.country.is_none() || ent.country == m.country))
                         .then_some(e)
+                });
+                // "Putin arrived ... The Russian president said": a person of that country
+                // whose known roles do not contradict the title.
+                let hit = hit.or_else(|| {
+                    m.country.as_ref()?;
+                    kept.iter().zip(&refs).rev().find_map(|(km, kr)| {
+                        let &e = kr.first()?;
+                        let ent = &b.entities[e];
+                        (km.kind == ActorKind::Person
+                            && ent.kind == ActorKind::Person
+                            && ent.country == m.country
+                            && (ent.roles.is_empty() || ent.roles.iter().any(|r| r.to_lowercase() == role)))
+                        .then_some(e)
+                    })
                 });
                 // Unresolved: an official of an organization or a country stands for it
                 // ("the US leader" acts for the United States).

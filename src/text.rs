@@ -483,6 +483,58 @@ fn starts_sentence(text: &str, next: &Token, after_abbreviation: bool) -> bool {
     }
 }
 
+/// The line of `text` that holds byte `pos`.
+fn line_at(text: &str, pos: usize) -> &str {
+    let pos = pos.min(text.len());
+    let start = text.get(..pos).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let end = text
+        .get(pos..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| pos + i);
+    text.get(start..end).unwrap_or("")
+}
+
+/// True for a photo credit or picture caption credit ("Photo: Agency/Name",
+/// "Sputnik/Kremlin/Name/via REUTERS", "(AP Photo/Name)"): names in it are
+/// the photographer's and the agency's, not actors of the story.
+pub fn is_credit_line(line: &str) -> bool {
+    let l = line
+        .trim()
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']', '.']);
+    if l.is_empty() || l.len() > 200 {
+        return false;
+    }
+    let lower = l.to_ascii_lowercase();
+    const PREFIXES: [&str; 10] = [
+        "photo:",
+        "photo by",
+        "photos:",
+        "photograph:",
+        "picture:",
+        "image:",
+        "credit:",
+        "file photo",
+        "ap photo",
+        "afp photo",
+    ];
+    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let slashes = l.matches('/').count();
+    let via_agency = lower.contains("/via ") || lower.ends_with("via reuters") || lower.ends_with("via ap");
+    let no_verbs = l
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .all(|w| {
+            matches!(
+                w,
+                "via" | "by" | "for" | "and" | "of" | "the" | "photo" | "pool" | "images" | "file"
+            )
+        });
+    via_agency || (slashes >= 2 && no_verbs && l.split_whitespace().count() <= 12)
+}
+
 /// Splits `text` into sentences of tokens (see the module docs for the rules).
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -501,7 +553,12 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     };
     while let Some(tok) = tokens.next() {
         if let Some(last) = cur.last() {
-            if has_blank_line(text.get(last.span.end..tok.span.start).unwrap_or("")) {
+            let gap = text.get(last.span.end..tok.span.start).unwrap_or("");
+            // A photo credit or byline on its own line is its own sentence.
+            let credit_break = gap.contains('\n')
+                && (is_credit_line(line_at(text, last.span.start))
+                    || is_credit_line(line_at(text, tok.span.start)));
+            if has_blank_line(gap) || credit_break {
                 flush(&mut out, &mut cur);
             }
         }
@@ -540,6 +597,24 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn credit_lines_are_recognized_and_split() {
+        assert!(is_credit_line("Photo: Kremlin pool/Ivan Petrov/via REUTERS"));
+        assert!(is_credit_line("Sputnik/Kremlin/Photographer Name/via REUTERS"));
+        assert!(is_credit_line("(AP Photo/Evan Vucci)"));
+        assert!(!is_credit_line(
+            "The talks in Geneva/Lausanne went on for days, officials said."
+        ));
+        assert!(!is_credit_line("Obama met Putin on Monday."));
+        let text = "Putin met Erdogan in Sochi\nPhoto: Kremlin pool/Ivan Petrov/via REUTERS\nThe two leaders talked.";
+        let sents = split_sentences(text);
+        assert_eq!(sents.len(), 3, "{sents:?}");
+        assert_eq!(
+            sents[1].span.slice(text),
+            "Photo: Kremlin pool/Ivan Petrov/via REUTERS"
+        );
+    }
 
     /// Checks every structural invariant of `split_sentences(text)` and returns it.
     fn check(text: &str) -> Vec<Sentence> {

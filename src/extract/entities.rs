@@ -651,6 +651,14 @@ impl Readings<'_> {
             .iter()
             .any(|m| m.start == i && matches!(m.entry, Entry::Trigger(_)))
     }
+
+    /// A verb trigger (not only an event noun) begins at `i`.
+    fn verb_trigger_at(&self, i: usize) -> bool {
+        self.matches.iter().any(|m| {
+            m.start == i
+                && matches!(m.entry, Entry::Trigger(t) if self.lex.triggers.get(t as usize).is_some_and(|t| t.form != crate::lexicon::TriggerForm::Noun))
+        })
+    }
 }
 
 /// Country code of a lexicon match (country actor, demonym or capital).
@@ -725,7 +733,7 @@ pub fn recognize_with(
         // 0. Names that begin with a demonym or a country: "Syrian Democratic Forces",
         // "Palestine Contemporary Art Museum".
         if let Some((m, consumed)) = prefixed_name(doc, s, &r, i) {
-            out.push(m);
+            out.extend(m);
             i += consumed;
             continue;
         }
@@ -865,8 +873,13 @@ pub fn recognize_with(
                 continue;
             }
         }
-        // 9. Unknown capitalized runs.
-        if is_cap_word(doc, &toks[i]) {
+        // 9. Unknown capitalized runs (and "al-Sadr", which starts lowercase).
+        let al_name = matches!(w.as_str(), "al" | "el")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.text(doc) == "-" && n.span.start == toks[i].span.end)
+            && toks.get(i + 2).is_some_and(|n| is_cap_word(doc, n));
+        if is_cap_word(doc, &toks[i]) || al_name {
             if let Some((m, consumed)) = unknown_name(doc, s, &r, i) {
                 out.extend(m);
                 i += consumed.max(1);
@@ -1158,6 +1171,15 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     }
     let m = r.agent(j, |a| a.plural || a.kind == ActorKind::Group)?;
     let Entry::Agent(a) = m.entry else { return None };
+    // "Ministry of Defence", "Army of Islam": a capitalized role noun that heads a name.
+    let named = (m.start..m.end).any(|k| matches!(toks[k].text(doc), "of" | "for"))
+        || (toks
+            .get(m.end)
+            .is_some_and(|t| matches!(t.text(doc), "of" | "for"))
+            && toks.get(m.end + 1).is_some_and(|n| is_cap_word(doc, n)));
+    if is_cap_word(doc, &toks[m.start]) && named {
+        return None;
+    }
     let agent = r.lex.agents.get(a as usize)?;
     let head = Span::new(toks[head_start].span.start, toks[m.end - 1].span.end)
         .slice(doc)
@@ -1249,37 +1271,58 @@ fn attach_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMention>) {
 
 /// A demonym or country name followed by an unknown capitalized run that is an
 /// organization or a place: the whole is one name ("Syrian Democratic Forces").
-fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(EntityMention, usize)> {
+fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
     let toks = &s.tokens;
-    let m = r.demonym(i).or_else(|| {
-        r.actor(i).filter(|m| match m.entry {
-            Entry::Actor { actor, .. } => r
-                .lex
-                .actors
-                .get(actor as usize)
-                .is_some_and(|a| a.kind == ActorKind::Country),
-            _ => false,
+    let m = r
+        .demonym(i)
+        .or_else(|| {
+            r.actor(i).filter(|m| match m.entry {
+                Entry::Actor { actor, .. } => r
+                    .lex
+                    .actors
+                    .get(actor as usize)
+                    .is_some_and(|a| matches!(a.kind, ActorKind::Country | ActorKind::Location)),
+                _ => false,
+            })
         })
-    })?;
-    let next = toks.get(m.end)?;
+        .or_else(|| r.capital(i))?;
+    // "Asia-Pacific ...": the name goes on after a hyphen.
+    let mut start = m.end;
+    if toks
+        .get(start)
+        .is_some_and(|t| t.text(doc) == "-" && t.span.start == toks[start - 1].span.end)
+        && toks
+            .get(start + 1)
+            .is_some_and(|n| is_cap_word(doc, n) && n.span.start == toks[start].span.end)
+    {
+        start += 1;
+    }
+    let next = toks.get(start)?;
     let w = lower(next.text(doc));
     if !is_cap_word(doc, next)
         || FUNCTION_WORDS.contains(&w.as_str())
-        || r.actor(m.end).is_some()
-        || r.demonym(m.end).is_some()
-        || r.agent(m.end, |_| true).is_some()
+        || r.actor(start).is_some()
+        || r.demonym(start).is_some()
+        || r.agent(start, |_| true).is_some()
     {
         return None;
     }
-    let (found, consumed) = unknown_name(doc, s, r, m.end)?;
-    let rest = found.into_iter().next()?;
-    if !matches!(rest.kind, ActorKind::Organization | ActorKind::Location) || rest.tokens.0 != m.end {
+    let (found, consumed) = unknown_name(doc, s, r, start)?;
+    let rest = found.first()?.clone();
+    if !matches!(rest.kind, ActorKind::Organization | ActorKind::Location) || rest.tokens.0 != start {
         return None;
     }
     let mut em = EntityMention::new(doc, s, i, rest.tokens.1, rest.kind, MentionForm::Name);
     em.plural = rest.kind == ActorKind::Organization;
     em.country = country_of(r.lex, &m);
-    Some((em, m.end - i + consumed))
+    let mut out = vec![em];
+    // An acronym defined right after the name ("(APEC)") is an alias of the whole name.
+    if let Some(acr) = found.get(1) {
+        let mut acr = acr.clone();
+        acr.name = out[0].name.clone();
+        out.push(acr);
+    }
+    Some((out, start - i + consumed))
 }
 
 /// Acronyms that are not organizations.
@@ -1376,6 +1419,10 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     if FUNCTION_WORDS.contains(&first_word.as_str()) || QUANTITIES.contains(&first_word.as_str()) {
         return Some((Vec::new(), 1));
     }
+    // Religious and ethnic adjectives ("Sunni", "Shiite Arab") name no one.
+    if AFFILIATION_WORDS.contains(&first_word.as_str()) {
+        return Some((Vec::new(), 1));
+    }
     // Extend over capitalized words, initials, inner connectors ("of", "al", "bin") and hyphens;
     // stop where a known actor, demonym or role noun begins.
     let mut e = i;
@@ -1392,10 +1439,20 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
             continue;
         }
         let glued = e > i && toks[e - 1].span.end == t.span.start;
-        let connector = matches!(
+        // "and" joins inside an organization name that already has "of"/"for":
+        // "Department of Housing and Urban Development".
+        let org_and = w == "and"
+            && (i..e).any(|k| matches!(toks[k].text(doc), "of" | "for"))
+            && toks.get(e + 1).is_some_and(|n| is_cap_word(doc, n));
+        let connector = (matches!(
             w.as_str(),
             "of" | "for" | "al" | "bin" | "de" | "van" | "von" | "da" | "la" | "&"
-        ) && toks.get(e + 1).is_some_and(|n| is_cap_word(doc, n));
+        ) && toks.get(e + 1).is_some_and(|n| is_cap_word(doc, n)))
+            || org_and
+            // "Muqtada al-Sadr"
+            || (matches!(w.as_str(), "al" | "el" | "ad" | "as" | "ash" | "an" | "ibn")
+                && toks.get(e + 1).is_some_and(|n| n.text(doc) == "-" && n.span.start == t.span.end)
+                && toks.get(e + 2).is_some_and(|n| is_cap_word(doc, n)));
         let hyphen = w == "-"
             && glued
             && toks
@@ -1430,18 +1487,26 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         return Some((Vec::new(), end - i));
     }
     let has_connector = words.iter().any(|w| matches!(w.as_str(), "of" | "for" | "&"));
-    let is_org = ORG_WORDS.contains(&last.as_str())
-        || ORG_HEADS.contains(&words[0].as_str())
+    // "Asia-Pacific Economic Cooperation (APEC)": a name that defines an acronym is an organization.
+    let defines_acronym = toks.get(end).is_some_and(|t| t.text(doc) == "(")
+        && toks.get(end + 2).is_some_and(|t| t.text(doc) == ")")
+        && toks.get(end + 1).is_some_and(|t| is_all_caps(t.text(doc)));
+    let is_org = defines_acronym
+        || (ORG_WORDS.contains(&last.as_str()) && n_words > 1)
+        || (ORG_HEADS.contains(&words[0].as_str()) && n_words > 1)
         || (has_connector && !PLACE_WORDS.contains(&last.as_str()));
     let is_place =
         PLACE_WORDS.contains(&last.as_str()) && n_words > 1 || REGIONS.contains(&raw.to_lowercase().as_str());
     let first_name = r.lex.first_names.contains(toks[i].text(doc));
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+    // An unknown acronym is an organization when the text treats it as an actor:
+    // "the SDF", "IAEA said" (elsewhere it is as often a product, a form or a unit).
     let acronym = n_words == 1
         && is_all_caps(raw)
         && letters <= 6
         && !common(r, &first_word)
-        && !NOT_ORG_ACRONYMS.contains(&first_word.trim_end_matches('.').replace('.', "").as_str());
+        && !NOT_ORG_ACRONYMS.contains(&first_word.trim_end_matches('.').replace('.', "").as_str())
+        && (prev == "the" || acts(doc, s, r, end));
     let after_mr =
         n_words == 1 && !at_start && matches!(prev.as_str(), "mr." | "mr" | "ms." | "mrs." | "mrs" | "ms");
     let speaker = matches!(
@@ -1473,7 +1538,15 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         }
         let mut em = EntityMention::new(doc, s, i, end, ActorKind::Person, MentionForm::Name);
         em.name = raw.to_string();
-        em.arity = 0; // marks a tentative single word
+        // Kept for sure when it does or undergoes what a relation says ("Okonkwo criticized",
+        // "criticized by Okonkwo"); otherwise tentative, resolved against the document's names.
+        let agent_of_trigger = r.verb_trigger_at(end) || (prev == "by" && i >= 2 && r.verb_trigger_at(i - 2));
+        let wordlike = raw.chars().all(char::is_alphabetic);
+        em.arity = if wordlike && !common(r, &first_word) && (agent_of_trigger || speaker) {
+            1
+        } else {
+            0
+        };
         return Some((vec![em], end - i));
     };
     let mut em = EntityMention::new(doc, s, i, end, kind, MentionForm::Name);
@@ -1494,6 +1567,54 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     }
     Some((vec![em], end - i))
 }
+
+/// Religious, ethnic and political adjectives: not names on their own.
+const AFFILIATION_WORDS: &[&str] = &[
+    "sunni",
+    "shiite",
+    "shia",
+    "shi'ite",
+    "muslim",
+    "muslims",
+    "christian",
+    "christians",
+    "jewish",
+    "jews",
+    "arab",
+    "arabs",
+    "kurdish",
+    "kurds",
+    "islamic",
+    "islamist",
+    "catholic",
+    "protestant",
+    "orthodox",
+    "hindu",
+    "sikh",
+    "buddhist",
+    "evangelical",
+    "alawite",
+    "druze",
+    "salafi",
+    "wahhabi",
+    "zionist",
+    "baathist",
+    "democrat",
+    "democrats",
+    "republican",
+    "republicans",
+    "conservative",
+    "conservatives",
+    "liberal",
+    "liberals",
+    "communist",
+    "socialist",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "hurricane",
+];
 
 /// Quantity words that begin capitalized runs without naming anything (`Hundreds of UN troops`).
 const QUANTITIES: &[&str] = &[

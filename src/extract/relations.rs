@@ -181,10 +181,18 @@ fn triggers(
         })
         .collect();
     cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-    for (st, en, t) in cands {
+    for &(st, en, t) in &cands {
         let overlaps = out.iter().any(|o| st < o.end && o.start < en)
             || res_spans.iter().any(|&(a, b)| st < b && a < en);
         if overlaps {
+            continue;
+        }
+        // "denied meeting", "refused talks": the denial is a negation of the event, not an event.
+        let denial = matches!(
+            words[st].as_str(),
+            "deny" | "denies" | "denied" | "denying" | "refuse" | "refused" | "refuses" | "refusing"
+        );
+        if denial && en - st >= 2 && cands.iter().any(|&(s2, _, _)| s2 == st + 1) {
             continue;
         }
         let Some(tr) = lex.triggers.get(t as usize) else {
@@ -794,6 +802,11 @@ fn modality_before(words: &[String], t: &Trig, left: &[usize], res: &Resolution)
         .iter()
         .any(|w| has(w))
         || (t.start > 0 && words[t.start - 1] == "to" && !trying);
+    // "refused to meet": a refusal, not a plan.
+    let refused = ["refused", "refuses", "declined", "declines"]
+        .iter()
+        .any(|w| has(w));
+    let future = future && !refused;
     let modality = if failed {
         Modality::Failed
     } else if possible {
