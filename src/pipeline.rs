@@ -366,9 +366,9 @@ fn run_parallel(
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::channel::<Outcome>();
     std::thread::scope(|scope| {
-        for _ in 0..jobs {
+        for i in 0..jobs {
             let (work_rx, done_tx) = (&work_rx, done_tx.clone());
-            scope.spawn(move || loop {
+            let worker = move || loop {
                 // The lock is held only while taking one document.
                 let next = work_rx
                     .lock()
@@ -382,7 +382,12 @@ fn run_parallel(
                 if done_tx.send((seq, result, estimate)).is_err() {
                     return;
                 }
-            });
+            };
+            // Named for profilers and panic messages.
+            std::thread::Builder::new()
+                .name(format!("analyze-{i}"))
+                .spawn_scoped(scope, worker)
+                .map_err(Error::Io)?;
         }
         drop(done_tx);
         // Dropping `work_tx` when this closure returns (normally or on error) stops the workers.
@@ -391,7 +396,7 @@ fn run_parallel(
         let (mut in_flight, mut in_flight_bytes) = (0usize, 0u64);
         let (mut sent, mut next_merge) = (0u64, 0u64);
         let mut pending: BTreeMap<u64, (DocAnalysis, u64)> = BTreeMap::new();
-        let mut docs = docs;
+        let mut docs = docs.fuse();
         loop {
             // Fill the window.
             while in_flight == 0 || (in_flight < window && in_flight_bytes < WINDOW_BYTES) {
