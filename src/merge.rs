@@ -234,10 +234,7 @@ pub fn read_state_dir(dir: &Path) -> Result<ActorGraph> {
         source: if e.kind() == io::ErrorKind::NotFound {
             io::Error::new(
                 io::ErrorKind::NotFound,
-                format!(
-                    "no {STATE_FILE} in this folder: merge needs the output folders of \
-                     `actorgraph build` (from a version that writes {STATE_FILE})"
-                ),
+                format!("no {STATE_FILE} (not an output folder of `actorgraph build`)"),
             )
         } else {
             e
