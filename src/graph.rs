@@ -246,6 +246,53 @@ impl ActorGraph {
         }
     }
 
+    /// Adds a whole node as read back from a saved graph (see `merge`): a new
+    /// id is inserted as is; an existing one adds up as in [`merge`](Self::merge).
+    pub fn add_node(&mut self, n: Node) {
+        if !self.nodes.contains_key(&n.id) {
+            let id = n.id.clone();
+            let i = self.graph.add_node(n);
+            self.nodes.insert(id, i);
+            return;
+        }
+        let i = self.node_index(&n.id, n.kind);
+        let node = &mut self.graph[i];
+        for (l, c) in n.labels {
+            *node.labels.entry(l).or_default() += c;
+        }
+        for (l, c) in n.countries {
+            *node.countries.entry(l).or_default() += c;
+        }
+        node.roles.extend(n.roles);
+        node.aliases.extend(n.aliases);
+        node.mentions += n.mentions;
+        node.documents += n.documents;
+    }
+
+    /// Adds a whole edge as read back from a saved graph (see `merge`),
+    /// between nodes added before (a missing one is created as a group, as in
+    /// [`add_document`](Self::add_document)); an existing edge adds up as in
+    /// [`merge`](Self::merge).
+    pub fn add_edge(&mut self, source: &ActorId, target: &ActorId, e: Edge) {
+        let si = self.node_index(source, ActorKind::Group);
+        let ti = self.node_index(target, ActorKind::Group);
+        let key = (si, ti, e.relation.clone());
+        match self.edges.get(&key) {
+            Some(&ei) => {
+                let edge = &mut self.graph[ei];
+                edge.weight += e.weight;
+                edge.negated += e.negated;
+                edge.documents += e.documents;
+                edge.first_date = min_opt(edge.first_date, e.first_date);
+                edge.last_date = max_opt(edge.last_date, e.last_date);
+            }
+            None => {
+                let ei = self.graph.add_edge(si, ti, e);
+                self.edges.insert(key, ei);
+            }
+        }
+    }
+
     /// Adds every node and edge of `other` (used by `merge`): counts add up,
     /// label and country votes add up, sets unite, date ranges widen.
     pub fn merge(&mut self, other: &ActorGraph) {

@@ -24,6 +24,7 @@ pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod lexicon_build;
+pub mod merge;
 pub mod model;
 pub mod pipeline;
 pub mod render;

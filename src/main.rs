@@ -3,15 +3,19 @@
 //! Exit codes: 0 success (warnings for skipped records on standard error),
 //! 1 fatal error, 2 bad usage.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use actorgraph::export::Format;
 use actorgraph::ingest::{IngestOptions, InputFormat};
-use actorgraph::pipeline::{self, BuildOptions};
+use actorgraph::merge::{self, MergeOptions};
+use actorgraph::pipeline::{self, BuildOptions, Progress};
 
 /// Turn news text into a knowledge graph of actors and their relations.
 #[derive(Parser, Debug)]
@@ -25,6 +29,9 @@ struct Cli {
 enum Command {
     /// Read articles and write the actor graph (DOT, GraphML, CSV) with its evidence.
     Build(BuildArgs),
+    /// Combine the output folders of several `build` runs over consecutive
+    /// parts of a corpus into what one run over the whole corpus writes.
+    Merge(MergeArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -51,6 +58,25 @@ struct BuildArgs {
     /// Extra lexicon folder (actors.tsv, demonyms.tsv, ...; see data/lexicon/README.md). Repeatable.
     #[arg(long)]
     lexicon: Vec<PathBuf>,
+    /// Worker threads (default: the number of cores). The output is the same for every value.
+    #[arg(short, long, value_parser = clap::value_parser!(u32).range(1..))]
+    jobs: Option<u32>,
+    /// Print no progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(clap::Args, Debug)]
+struct MergeArgs {
+    /// Output folders of `actorgraph build`, in corpus order (each needs its graph.state.jsonl).
+    #[arg(required = true)]
+    dirs: Vec<PathBuf>,
+    /// Output folder (created if missing).
+    #[arg(short, long, default_value = "exports")]
+    out: PathBuf,
+    /// Comma-separated writers: dot, graphml, csv (csv also concatenates mentions.csv and relations.csv).
+    #[arg(long, default_value = "dot,graphml,csv")]
+    format: String,
     /// Print no summary line.
     #[arg(short, long)]
     quiet: bool,
@@ -93,6 +119,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Merge(args) => merge(args),
     }
 }
 
@@ -110,15 +137,34 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             },
         },
         lexicons: args.lexicon,
+        jobs: args.jobs.map_or(0, |j| j as usize),
     };
-    let summary = pipeline::build(&opts, |d| eprintln!("actorgraph: warning: {d}"))
-        .with_context(|| format!("building the graph into {}", args.out.display()))?;
+    // A progress bar only for a person watching: on a terminal, and not with --quiet.
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(&opts.inputs));
+    let result = pipeline::build_with_progress(
+        &opts,
+        |d| match &bar {
+            Some((bar, _)) => bar.suspend(|| eprintln!("actorgraph: warning: {d}")),
+            None => eprintln!("actorgraph: warning: {d}"),
+        },
+        |p: &Progress| {
+            if let Some((bar, docs)) = &bar {
+                docs.store(p.documents, Ordering::Relaxed);
+                bar.set_position(p.input_bytes.min(bar.length().unwrap_or(u64::MAX)));
+            }
+        },
+    );
+    if let Some((bar, _)) = &bar {
+        bar.finish_and_clear();
+    }
+    let summary = result.with_context(|| format!("building the graph into {}", args.out.display()))?;
     if !args.quiet {
         let mb = summary.bytes as f64 / 1e6;
         let line = format!(
-            "{} documents ({:.1} MB), {} actors, {} edges from {} relation mentions, {} skipped, {:.2} s -> {}",
+            "{} documents ({:.1} MB, {:.1} MB/s), {} actors, {} edges from {} relation mentions, {} skipped, {:.2} s -> {}",
             summary.documents,
             mb,
+            mb / summary.seconds.max(1e-9),
             summary.actors,
             summary.edges,
             summary.relations,
@@ -127,6 +173,55 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             args.out.display()
         );
         eprintln!("actorgraph: {line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The progress bar of `build` and the document counter it shows: a bar with
+/// ETA when the input size is known (plain files), a spinner otherwise
+/// (standard input, `.gz`).
+fn progress_bar(inputs: &[PathBuf]) -> (indicatif::ProgressBar, Arc<AtomicU64>) {
+    use indicatif::{ProgressBar, ProgressState, ProgressStyle};
+    let docs = Arc::new(AtomicU64::new(0));
+    let counter = Arc::clone(&docs);
+    let show_docs = move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
+        let _ = write!(w, "{}", counter.load(Ordering::Relaxed));
+    };
+    let (bar, template) = match pipeline::input_size(inputs) {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{wide_bar} {percent:>3}% {docs} docs, {decimal_bytes}/{decimal_total_bytes}, \
+             {decimal_bytes_per_sec}, ETA {eta}",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {docs} docs, {decimal_bytes}, {decimal_bytes_per_sec}, {elapsed}",
+        ),
+    };
+    let style = ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .with_key("docs", show_docs);
+    bar.set_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    (bar, docs)
+}
+
+fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
+    let opts = MergeOptions {
+        dirs: args.dirs,
+        out: args.out.clone(),
+        formats: Format::parse_list(&args.format)?,
+    };
+    let summary = merge::merge(&opts).with_context(|| format!("merging into {}", args.out.display()))?;
+    if !args.quiet {
+        eprintln!(
+            "actorgraph: merged {} folders: {} actors, {} edges, {:.2} s -> {}",
+            summary.folders,
+            summary.actors,
+            summary.edges,
+            summary.seconds,
+            args.out.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

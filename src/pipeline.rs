@@ -1,8 +1,25 @@
 //! The pipeline: the pure per-document analysis ([`analyze`]) and the
 //! `build` run ([`build`]) that streams documents through it into the graph
 //! and the export files.
+//!
+//! # Streaming and parallelism
+//!
+//! `build` never holds the corpus. The calling thread reads records from the
+//! lazy [`ingest`] stream and hands documents, numbered in input order, to
+//! [`BuildOptions::jobs`] worker threads that run [`analyze`]. The results
+//! come back in any order; the calling thread puts them back in input order
+//! (a small reorder buffer) and merges each one into the [`ActorGraph`] and
+//! the [`EvidenceWriter`], which streams `mentions.csv` and `relations.csv`
+//! to disk. At most a bounded window of documents is in flight (read but not
+//! yet merged): [`WINDOW_PER_JOB`] per worker and [`WINDOW_BYTES`] of text.
+//! So memory is the graph plus that window, whatever the corpus size, and
+//! the output is byte-identical for every `jobs` value: merging happens in
+//! input order on one thread, exactly as with `jobs = 1` (which runs
+//! everything on the calling thread, with no worker).
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Mutex};
 use std::time::Instant;
 
 use crate::error::{Error, Result};
@@ -11,6 +28,7 @@ use crate::extract::{entities, relations};
 use crate::graph::ActorGraph;
 use crate::ingest::{self, Diagnostic, IngestOptions, Record};
 use crate::lexicon::Lexicon;
+use crate::merge;
 use crate::model::{ActorRecord, DocAnalysis, Document, MentionRecord, RelationRecord};
 use crate::resolve;
 use crate::text;
@@ -103,6 +121,11 @@ pub fn analyze(doc: &Document, lexicon: &Lexicon) -> DocAnalysis {
     }
 }
 
+/// Documents in flight per worker (read but not yet merged).
+pub const WINDOW_PER_JOB: usize = 8;
+/// Text bytes in flight, over all workers (one document may exceed it alone).
+pub const WINDOW_BYTES: u64 = 64 << 20;
+
 /// Options of a `build` run.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -116,6 +139,15 @@ pub struct BuildOptions {
     pub ingest: IngestOptions,
     /// Extra lexicon folders.
     pub lexicons: Vec<PathBuf>,
+    /// Worker threads for [`analyze`]; 0 means one per core
+    /// ([`default_jobs`]), 1 runs everything on the calling thread. The
+    /// output is the same for every value.
+    pub jobs: usize,
+}
+
+/// The default number of workers: the number of cores available.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// What a run did.
@@ -137,10 +169,84 @@ pub struct Summary {
     pub seconds: f64,
 }
 
+/// How far a run is, reported after each document merged.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Documents merged so far.
+    pub documents: u64,
+    /// Bytes of document text merged so far.
+    pub text_bytes: u64,
+    /// Estimated input bytes consumed so far: the text plus the record's
+    /// metadata and a small per-record allowance for the JSON or CSV syntax,
+    /// to compare with [`input_size`] (exact for `.txt` files).
+    pub input_bytes: u64,
+}
+
+/// The total size in bytes of the files that `inputs` name (directories
+/// walked recursively, hidden entries skipped as ingest does), or `None`
+/// when it cannot be known up front: standard input or a `.gz` file (whose
+/// uncompressed size is unknown).
+pub fn input_size(inputs: &[PathBuf]) -> Option<u64> {
+    fn walk(path: &Path, top: bool, depth: usize) -> Option<u64> {
+        let meta = std::fs::metadata(path).ok()?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !top && name.starts_with('.') {
+            return Some(0);
+        }
+        if meta.is_dir() {
+            if depth > 64 {
+                return Some(0);
+            }
+            let mut total = 0;
+            for e in std::fs::read_dir(path).ok()?.flatten() {
+                total += walk(&e.path(), false, depth + 1)?;
+            }
+            Some(total)
+        } else if name.to_ascii_lowercase().ends_with(".gz") {
+            None
+        } else {
+            Some(meta.len())
+        }
+    }
+    let mut total = 0;
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            return None;
+        }
+        total += walk(p, true, 0)?;
+    }
+    Some(total)
+}
+
+/// Per-record allowance for keys, quotes and separators in [`Progress::input_bytes`].
+const RECORD_SYNTAX_BYTES: u64 = 40;
+
+fn estimated_record_bytes(doc: &Document) -> u64 {
+    let meta = [&doc.title, &doc.url, &doc.source]
+        .iter()
+        .map(|f| f.as_ref().map_or(0, |s| s.len() as u64))
+        .sum::<u64>();
+    let date = if doc.date.is_some() { 10 } else { 0 };
+    doc.text.len() as u64 + doc.id.len() as u64 + meta + date + RECORD_SYNTAX_BYTES
+}
+
 /// Runs `build`: ingest every input, analyze each document, aggregate the
 /// graph, stream the evidence files, then write the graph exports.
 /// `on_diagnostic` is called for every skipped record as it happens.
-pub fn build(opts: &BuildOptions, mut on_diagnostic: impl FnMut(&Diagnostic)) -> Result<Summary> {
+pub fn build(opts: &BuildOptions, on_diagnostic: impl FnMut(&Diagnostic)) -> Result<Summary> {
+    build_with_progress(opts, on_diagnostic, |_| {})
+}
+
+/// [`build`], calling `on_progress` on the calling thread after each
+/// document is merged (for a progress bar).
+pub fn build_with_progress(
+    opts: &BuildOptions,
+    mut on_diagnostic: impl FnMut(&Diagnostic),
+    mut on_progress: impl FnMut(&Progress),
+) -> Result<Summary> {
     let started = Instant::now();
     let lexicon_owned;
     let lexicon: &Lexicon = if opts.lexicons.is_empty() {
@@ -149,7 +255,6 @@ pub fn build(opts: &BuildOptions, mut on_diagnostic: impl FnMut(&Diagnostic)) ->
         lexicon_owned = Lexicon::with_user_dirs(&opts.lexicons)?;
         &lexicon_owned
     };
-    let vocab = Vocabulary::builtin();
     let records = ingest::open(&opts.inputs, &opts.ingest)?;
     if opts.out.is_file() {
         return Err(Error::Output {
@@ -162,34 +267,56 @@ pub fn build(opts: &BuildOptions, mut on_diagnostic: impl FnMut(&Diagnostic)) ->
         source,
     })?;
     export::clean_stale_temporaries(&opts.out);
-    let mut evidence = if opts.formats.contains(&Format::Csv) {
+    let evidence = if opts.formats.contains(&Format::Csv) {
         Some(EvidenceWriter::create(&opts.out)?)
     } else {
         None
     };
-    let mut graph = ActorGraph::new();
-    let mut summary = Summary::default();
-    for rec in records {
-        match rec {
-            Record::Document(doc) => {
-                let a = analyze(&doc, lexicon);
-                graph.add_document(&a, vocab);
-                if let Some(ev) = evidence.as_mut() {
-                    ev.add(&a, vocab)?;
-                }
-                summary.documents += 1;
-                summary.relations += a.relations.len();
-                summary.bytes += doc.text.len() as u64;
-            }
-            Record::Skipped(d) => {
-                on_diagnostic(&d);
-                summary.skipped.push(d);
-            }
+    let mut sink = Sink {
+        graph: ActorGraph::new(),
+        evidence,
+        summary: Summary::default(),
+        progress: Progress::default(),
+    };
+    let jobs = if opts.jobs == 0 { default_jobs() } else { opts.jobs };
+    // Diagnostics are reported as they are read, and kept aside for the summary.
+    let mut skipped = Vec::new();
+    let mut handle = |rec: Record| match rec {
+        Record::Document(doc) => Some(doc),
+        Record::Skipped(d) => {
+            on_diagnostic(&d);
+            skipped.push(d);
+            None
         }
+    };
+    if jobs <= 1 {
+        for doc in records.filter_map(&mut handle) {
+            let estimate = estimated_record_bytes(&doc);
+            let a = analyze(&doc, lexicon);
+            drop(doc);
+            sink.add(a, estimate, &mut on_progress)?;
+        }
+    } else {
+        run_parallel(
+            records.filter_map(&mut handle),
+            jobs,
+            lexicon,
+            &mut sink,
+            &mut on_progress,
+        )?;
     }
+    let Sink {
+        graph,
+        evidence,
+        mut summary,
+        ..
+    } = sink;
+    summary.skipped = skipped;
     for f in &opts.formats {
         export::write_graph(&graph, *f, &opts.out)?;
     }
+    let state = opts.out.join(merge::STATE_FILE);
+    export::write_atomic(&state, |w| merge::write_state(&graph, w))?;
     if let Some(ev) = evidence {
         ev.finish()?;
     }
@@ -197,4 +324,116 @@ pub fn build(opts: &BuildOptions, mut on_diagnostic: impl FnMut(&Diagnostic)) ->
     summary.edges = graph.edge_count();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Where analyzed documents go, in input order.
+struct Sink {
+    graph: ActorGraph,
+    evidence: Option<EvidenceWriter>,
+    summary: Summary,
+    progress: Progress,
+}
+
+impl Sink {
+    fn add(&mut self, a: DocAnalysis, estimate: u64, on_progress: &mut impl FnMut(&Progress)) -> Result<()> {
+        let vocab = Vocabulary::builtin();
+        self.graph.add_document(&a, vocab);
+        if let Some(ev) = self.evidence.as_mut() {
+            ev.add(&a, vocab)?;
+        }
+        let bytes = a.text.len() as u64;
+        self.summary.documents += 1;
+        self.summary.relations += a.relations.len();
+        self.summary.bytes += bytes;
+        self.progress.documents += 1;
+        self.progress.text_bytes += bytes;
+        self.progress.input_bytes += estimate;
+        on_progress(&self.progress);
+        Ok(())
+    }
+}
+
+/// A document's analysis (or the panic that interrupted it), with its input number.
+type Outcome = (u64, std::thread::Result<DocAnalysis>, u64);
+
+/// Analyzes `docs` on `jobs` worker threads and merges the results into
+/// `sink` in input order, with a bounded window of documents in flight.
+fn run_parallel(
+    docs: impl Iterator<Item = Document>,
+    jobs: usize,
+    lexicon: &Lexicon,
+    sink: &mut Sink,
+    on_progress: &mut impl FnMut(&Progress),
+) -> Result<()> {
+    let window = jobs * WINDOW_PER_JOB;
+    let (work_tx, work_rx) = mpsc::channel::<(u64, Document)>();
+    let work_rx = Mutex::new(work_rx);
+    let (done_tx, done_rx) = mpsc::channel::<Outcome>();
+    std::thread::scope(|scope| {
+        for i in 0..jobs {
+            let (work_rx, done_tx) = (&work_rx, done_tx.clone());
+            let worker = move || loop {
+                // The lock is held only while taking one document.
+                let next = work_rx
+                    .lock()
+                    .map_err(|_| ())
+                    .and_then(|rx| rx.recv().map_err(|_| ()));
+                let Ok((seq, doc)) = next else { return };
+                let estimate = estimated_record_bytes(&doc);
+                let result =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(&doc, lexicon)));
+                drop(doc);
+                if done_tx.send((seq, result, estimate)).is_err() {
+                    return;
+                }
+            };
+            // Named for profilers and panic messages.
+            std::thread::Builder::new()
+                .name(format!("analyze-{i}"))
+                .spawn_scoped(scope, worker)
+                .map_err(Error::Io)?;
+        }
+        drop(done_tx);
+        // Dropping `work_tx` when this closure returns (normally or on error) stops the workers.
+        let work_tx = work_tx;
+        // Sent but not yet merged: count and text bytes.
+        let (mut in_flight, mut in_flight_bytes) = (0usize, 0u64);
+        let (mut sent, mut next_merge) = (0u64, 0u64);
+        let mut pending: BTreeMap<u64, (DocAnalysis, u64)> = BTreeMap::new();
+        let mut docs = docs.fuse();
+        loop {
+            // Fill the window.
+            while in_flight == 0 || (in_flight < window && in_flight_bytes < WINDOW_BYTES) {
+                let Some(doc) = docs.next() else { break };
+                in_flight += 1;
+                in_flight_bytes += doc.text.len() as u64;
+                // The workers only stop when `work_tx` is dropped, so this cannot fail.
+                let _ = work_tx.send((sent, doc));
+                sent += 1;
+            }
+            if in_flight == 0 {
+                return Ok(());
+            }
+            // Wait for one result, then take whatever else is ready.
+            let Ok(first) = done_rx.recv() else {
+                return Err(Error::Io(std::io::Error::other("the worker threads stopped")));
+            };
+            let mut outcome = Some(first);
+            while let Some((seq, result, estimate)) = outcome {
+                match result {
+                    Ok(a) => {
+                        pending.insert(seq, (a, estimate));
+                    }
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+                outcome = done_rx.try_recv().ok();
+            }
+            while let Some((a, estimate)) = pending.remove(&next_merge) {
+                in_flight -= 1;
+                in_flight_bytes -= a.text.len() as u64;
+                next_merge += 1;
+                sink.add(a, estimate, on_progress)?;
+            }
+        }
+    })
 }
