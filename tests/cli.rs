@@ -104,7 +104,9 @@ fn build_writes_every_file_with_contract_headers() {
         .arg(out.path())
         .assert()
         .success();
+    // The contract's six files, plus the merge state (docs/scale.md).
     let mut expected: Vec<String> = FILES.iter().map(|(f, _)| f.to_string()).collect();
+    expected.push("graph.state.jsonl".into());
     expected.sort();
     assert_eq!(listing(out.path()), expected);
     for (file, header) in FILES {
@@ -129,7 +131,7 @@ fn format_dot_writes_only_dot() {
         .arg(out.path())
         .assert()
         .success();
-    assert_eq!(listing(out.path()), ["graph.dot"]);
+    assert_eq!(listing(out.path()), ["graph.dot", "graph.state.jsonl"]);
 }
 
 #[test]
@@ -382,7 +384,7 @@ fn no_temporary_files_are_left_behind() {
         names.iter().all(|n| !n.starts_with(".actorgraph-tmp-")),
         "{names:?}"
     );
-    assert_eq!(names.len(), FILES.len(), "{names:?}");
+    assert_eq!(names.len(), FILES.len() + 1, "{names:?}");
     let mentions = read_rows(&out.path().join("mentions.csv"));
     assert!(
         mentions.iter().all(|m| m["doc_id"] == "ceasefire-like.txt"),
