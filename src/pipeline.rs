@@ -40,14 +40,14 @@ pub fn analyze(doc: &Document, lexicon: &Lexicon) -> DocAnalysis {
     let vocab = Vocabulary::builtin();
     let t = doc.text.as_str();
     let sentences = text::split_sentences(t);
-    let matches: Vec<_> = sentences.iter().map(|s| lexicon.find(t, &s.tokens)).collect();
+    let matches: Vec<_> = sentences.iter().map(|s| lexicon.index(t, &s.tokens)).collect();
     let mut found = Vec::new();
     for (s, m) in sentences.iter().zip(&matches) {
         // Photo credits name photographers and agencies, not actors of the story.
         if text::is_credit_line(s.span.slice(t)) {
             continue;
         }
-        found.extend(entities::recognize_with(t, s, lexicon, m.clone()));
+        found.extend(entities::recognize_with(t, s, lexicon, m));
     }
     let res = resolve::resolve(t, &doc.id, &sentences, found, lexicon);
     let mut rels = Vec::new();

@@ -17,7 +17,7 @@
 //!   organization words (`Ministry`, `Party`, `Front` ...), acronyms defined
 //!   in text (`Asia-Pacific Economic Cooperation (APEC)`) and prepositions.
 
-use crate::lexicon::{Entry, Lexicon, PhraseMatch};
+use crate::lexicon::{Entry, Lexicon, PhraseMatch, SentenceIndex};
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -102,135 +102,141 @@ impl EntityMention {
 
 /// Words that end an organization name (`Ministry of Defence`, `Liberation Front`).
 const ORG_WORDS: &[&str] = &[
-    "ministry",
-    "party",
-    "council",
-    "army",
-    "front",
-    "university",
-    "bank",
-    "committee",
-    "commission",
+    "administration",
     "agency",
-    "organization",
-    "organisation",
-    "union",
-    "association",
-    "corporation",
-    "corp",
-    "inc",
-    "ltd",
-    "company",
-    "institute",
-    "foundation",
-    "court",
-    "parliament",
-    "congress",
-    "senate",
-    "assembly",
-    "department",
-    "office",
-    "government",
-    "forces",
-    "brigade",
-    "brigades",
-    "movement",
-    "league",
-    "federation",
-    "alliance",
-    "coalition",
-    "network",
-    "group",
-    "authority",
-    "board",
-    "bureau",
-    "service",
-    "services",
-    "police",
-    "navy",
-    "guard",
-    "guards",
-    "school",
-    "college",
-    "hospital",
-    "church",
     "airlines",
     "airways",
-    "times",
-    "post",
-    "news",
-    "press",
-    "journal",
-    "tribune",
-    "herald",
-    "fund",
-    "trust",
-    "club",
-    "society",
+    "alliance",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "battalion",
+    "board",
+    "brigade",
+    "brigades",
+    "bureau",
+    "cabinet",
+    "caucus",
     "center",
     "centre",
-    "administration",
-    "cabinet",
-    "regime",
-    "secretariat",
-    "programme",
-    "program",
-    "tribunal",
-    "caucus",
+    "church",
+    "club",
+    "coalition",
+    "college",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "corporation",
+    "council",
+    "court",
+    "department",
+    "federation",
+    "forces",
+    "foundation",
+    "front",
+    "fund",
+    "government",
+    "group",
+    "guard",
+    "guards",
+    "herald",
+    "hospital",
+    "inc",
+    "institute",
+    "journal",
+    "league",
+    "ltd",
     "militia",
-    "battalion",
+    "ministry",
+    "movement",
+    "navy",
+    "network",
+    "news",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "post",
+    "press",
+    "program",
+    "programme",
+    "regime",
+    "school",
+    "secretariat",
+    "senate",
+    "service",
+    "services",
+    "society",
+    "times",
+    "tribunal",
+    "tribune",
+    "trust",
+    "union",
+    "university",
 ];
 
 /// Words that start an organization name (`Ministry of ...`, `University of ...`).
 const ORG_HEADS: &[&str] = &[
-    "ministry",
-    "university",
     "bank",
-    "department",
-    "office",
     "council",
     "court",
+    "department",
     "house",
     "institute",
+    "ministry",
+    "office",
+    "university",
 ];
 
 /// Words that end an event or thing name, not an actor (`G20 Summit`, `Olympic Games`).
 const NON_ACTOR_WORDS: &[&str] = &[
-    "summit",
-    "games",
-    "olympics",
+    "accord",
+    "act",
+    "agreement",
+    "award",
     "conference",
-    "cup",
-    "war",
     "crisis",
+    "cup",
     "day",
     "festival",
-    "award",
-    "prize",
-    "agreement",
-    "accord",
-    "treaty",
-    "act",
+    "friday",
+    "games",
     "law",
     "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
+    "olympics",
+    "prize",
     "saturday",
+    "summit",
     "sunday",
+    "thursday",
+    "treaty",
+    "tuesday",
+    "war",
+    "wednesday",
 ];
 
 /// Prepositions after which a capital is a place, not its government.
 const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "to",
-    "into",
-    "outside",
-    "around",
     "across",
+    "around",
+    "arrived",
+    "at",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "of",
+    "outside",
+    "reached",
+    "through",
+    "throughout",
+    "to",
     "toward",
     "towards",
     "via",
@@ -238,355 +244,353 @@ const LOCATIVE: &[&str] = &[
     "visited",
     "visiting",
     "visits",
-    "of",
-    "through",
-    "throughout",
-    "inside",
     "within",
-    "reached",
-    "arrived",
 ];
 
 /// Words that begin a place name after which a capitalized run is a location (`in Hangzhou`).
 const PLACE_PREPS: &[&str] = &[
-    "in", "at", "near", "from", "into", "across", "outside", "around", "to",
+    "across", "around", "at", "from", "in", "into", "near", "outside", "to",
 ];
 
 /// Capitalized words that are not names when they begin a sentence (or stand alone).
 const FUNCTION_WORDS: &[&str] = &[
-    "the",
     "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "to",
-    "from",
-    "by",
-    "with",
-    "and",
-    "but",
-    "or",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "as",
-    "since",
-    "because",
-    "although",
-    "though",
-    "however",
-    "meanwhile",
-    "also",
-    "there",
-    "here",
-    "what",
-    "who",
-    "which",
-    "where",
-    "why",
-    "how",
-    "some",
-    "many",
-    "most",
-    "all",
-    "no",
-    "not",
-    "yes",
-    "one",
-    "two",
-    "three",
-    "both",
-    "each",
-    "every",
-    "other",
-    "another",
-    "such",
-    "so",
-    "than",
-    "then",
-    "now",
-    "yet",
-    "still",
-    "even",
-    "just",
-    "only",
-    "over",
-    "under",
     "about",
-    "during",
-    "until",
-    "despite",
     "according",
-    "officials",
-    "official",
-    "earlier",
-    "later",
-    "last",
-    "next",
-    "first",
-    "new",
-    "more",
-    "us",
-    "me",
-    "him",
-    "them",
-    "is",
+    "after",
+    "all",
+    "also",
+    "although",
+    "am",
+    "an",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "april",
     "are",
-    "was",
-    "were",
+    "as",
+    "at",
+    "august",
     "be",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
+    "because",
+    "before",
+    "best",
+    "both",
+    "breaking",
+    "but",
+    "by",
     "can",
     "could",
-    "may",
-    "might",
-    "should",
-    "must",
+    "dear",
+    "december",
+    "despite",
+    "did",
     "do",
     "does",
-    "did",
-    "said",
-    "says",
-    "mr",
-    "mrs",
-    "ms",
     "dr",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
+    "during",
+    "each",
+    "earlier",
+    "even",
+    "every",
+    "everyone",
     "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "please",
-    "thanks",
-    "thank",
-    "hi",
-    "hello",
-    "dear",
-    "ok",
-    "okay",
-    "well",
-    "oh",
-    "like",
+    "first",
+    "for",
+    "friday",
+    "from",
+    "fw",
+    "fwd",
     "get",
-    "let",
-    "see",
-    "try",
     "go",
     "good",
     "great",
-    "very",
-    "best",
-    "any",
-    "anyone",
-    "everyone",
-    "nothing",
+    "had",
+    "has",
+    "have",
+    "he",
+    "hello",
+    "her",
+    "here",
+    "hi",
+    "him",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "is",
+    "it",
+    "its",
+    "january",
+    "july",
+    "june",
+    "just",
+    "last",
+    "later",
+    "let",
+    "like",
+    "many",
+    "march",
+    "may",
+    "me",
+    "meanwhile",
+    "might",
+    "monday",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "must",
+    "my",
+    "new",
+    "next",
+    "no",
     "none",
-    "am",
+    "not",
+    "note",
+    "nothing",
+    "november",
+    "now",
+    "october",
+    "of",
+    "official",
+    "officials",
+    "oh",
+    "ok",
+    "okay",
+    "on",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "photo",
+    "please",
     "pm",
     "re",
-    "fw",
-    "fwd",
-    "subject",
-    "note",
-    "update",
-    "breaking",
-    "photo",
-    "video",
     "read",
-    "more",
+    "said",
+    "saturday",
+    "says",
+    "see",
+    "september",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "subject",
+    "such",
+    "sunday",
+    "than",
+    "thank",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "three",
+    "thursday",
+    "to",
+    "today",
+    "tomorrow",
+    "try",
+    "tuesday",
+    "two",
+    "under",
+    "until",
+    "update",
+    "us",
+    "very",
+    "video",
+    "was",
+    "we",
+    "wednesday",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yes",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
 ];
 
 /// Honorifics and titles that mark a following name as a person.
 const HONORIFICS: &[&str] = &[
-    "mr.",
-    "mrs.",
-    "ms.",
+    "ayatollah",
+    "capt.",
+    "chancellor",
+    "col.",
+    "dame",
+    "dr",
     "dr.",
     "gen.",
-    "lt.",
-    "col.",
-    "sgt.",
-    "capt.",
+    "general",
     "gov.",
-    "sen.",
-    "rep.",
-    "rev.",
-    "prof.",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
+    "governor",
+    "judge",
+    "king",
     "lady",
-    "sheikh",
-    "ayatollah",
+    "lord",
+    "lt.",
+    "mayor",
+    "minister",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
     "pope",
+    "president",
     "prince",
     "princess",
-    "king",
+    "prof.",
     "queen",
-    "president",
-    "minister",
-    "chancellor",
+    "rep.",
+    "rev.",
+    "sen.",
     "senator",
-    "governor",
-    "mayor",
-    "general",
-    "judge",
+    "sgt.",
+    "sheikh",
+    "sir",
 ];
 
 /// Regions: places, never persons (`Middle East allies`).
 const REGIONS: &[&str] = &[
-    "middle east",
-    "europe",
-    "asia",
     "africa",
-    "latin america",
-    "south america",
-    "north america",
-    "central asia",
-    "southeast asia",
-    "east asia",
-    "south asia",
-    "west africa",
-    "east africa",
-    "north africa",
-    "the gulf",
-    "gulf",
-    "persian gulf",
+    "antarctica",
+    "arctic",
+    "asia",
     "balkans",
+    "caribbean",
     "caucasus",
-    "west bank",
+    "central asia",
+    "crimea",
+    "darfur",
+    "east africa",
+    "east asia",
+    "europe",
     "gaza strip",
+    "gulf",
     "horn of africa",
+    "kurdistan",
+    "latin america",
+    "levant",
+    "mediterranean",
+    "middle east",
+    "north africa",
+    "north america",
+    "pacific",
+    "persian gulf",
     "sahel",
     "scandinavia",
-    "caribbean",
-    "pacific",
-    "arctic",
-    "antarctica",
-    "mediterranean",
-    "levant",
-    "kurdistan",
-    "darfur",
-    "crimea",
+    "south america",
+    "south asia",
+    "southeast asia",
+    "the gulf",
+    "west africa",
+    "west bank",
 ];
 
 /// Role nouns of the press: they report, they are not parties to what they report.
 const MEDIA_ROLES: &[&str] = &[
-    "reporters",
-    "reporter",
-    "journalists",
-    "journalist",
-    "media",
-    "press",
-    "correspondents",
-    "correspondent",
-    "newsmen",
-    "photographers",
-    "editors",
     "analysts",
-    "observers",
+    "correspondent",
+    "correspondents",
+    "editors",
     "experts",
+    "journalist",
+    "journalists",
+    "media",
+    "newsmen",
+    "observers",
+    "photographers",
+    "press",
+    "reporter",
+    "reporters",
     "sources",
     "witnesses",
 ];
 
 /// Modifiers that may precede a plural group noun (`Islamist militants`).
 const GROUP_MODIFIERS: &[&str] = &[
-    "islamist",
-    "opposition",
-    "armed",
-    "jihadist",
-    "islamic",
-    "kurdish",
-    "shiite",
-    "shia",
-    "sunni",
-    "rebel",
-    "militant",
-    "separatist",
-    "foreign",
-    "tribal",
-    "local",
-    "pro-government",
     "anti-government",
-    "government",
-    "security",
-    "radical",
-    "extremist",
-    "insurgent",
-    "maoist",
-    "communist",
-    "palestinian",
-    "christian",
-    "muslim",
-    "hindu",
+    "armed",
     "buddhist",
-    "moderate",
-    "hardline",
+    "christian",
+    "communist",
     "dissident",
-    "student",
-    "unidentified",
+    "extremist",
+    "foreign",
+    "government",
+    "hardline",
+    "hindu",
+    "insurgent",
+    "islamic",
+    "islamist",
+    "jihadist",
+    "kurdish",
+    "local",
+    "maoist",
     "masked",
+    "militant",
+    "moderate",
+    "muslim",
+    "opposition",
+    "palestinian",
+    "pro-government",
+    "radical",
+    "rebel",
+    "security",
+    "separatist",
+    "shia",
+    "shiite",
+    "student",
+    "sunni",
+    "tribal",
+    "unidentified",
 ];
 
 /// Roles of agents that stand for the state when they have a country (`Israeli troops`).
 const PAIR_NOUNS: &[&str] = &[
     "countries",
-    "nations",
-    "sides",
+    "governments",
     "leaders",
     "men",
-    "governments",
-    "states",
+    "nations",
     "parties",
+    "sides",
+    "states",
 ];
+
+/// True when `w` is in `list` (every word list of this module is sorted, checked by a test).
+fn is_in(list: &[&str], w: &str) -> bool {
+    list.binary_search(&w).is_ok()
+}
 
 fn lower(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -613,18 +617,19 @@ fn is_all_caps(w: &str) -> bool {
 
 /// The lexicon's best reading of each token position.
 struct Readings<'a> {
-    matches: Vec<PhraseMatch>,
+    idx: &'a SentenceIndex,
     lex: &'a Lexicon,
 }
 
 impl Readings<'_> {
-    /// Longest match starting at `i` satisfying `pred`.
+    /// Longest match starting at `i` satisfying `pred` (matches are sorted longest first).
     fn at(&self, i: usize, pred: impl Fn(&Entry) -> bool) -> Option<PhraseMatch> {
-        self.matches
-            .iter()
-            .filter(|m| m.start == i && pred(&m.entry))
-            .max_by_key(|m| m.end)
-            .copied()
+        self.idx.at(i).iter().find(|m| pred(&m.entry)).copied()
+    }
+
+    /// The normalized (lowercase) word of token `i`, `""` past the end.
+    fn w(&self, i: usize) -> &str {
+        self.idx.word(i)
     }
 
     fn actor(&self, i: usize) -> Option<PhraseMatch> {
@@ -647,14 +652,15 @@ impl Readings<'_> {
     }
 
     fn trigger_at(&self, i: usize) -> bool {
-        self.matches
+        self.idx
+            .matches
             .iter()
             .any(|m| m.start == i && matches!(m.entry, Entry::Trigger(_)))
     }
 
     /// A verb trigger (not only an event noun) begins at `i`.
     fn verb_trigger_at(&self, i: usize) -> bool {
-        self.matches.iter().any(|m| {
+        self.idx.matches.iter().any(|m| {
             m.start == i
                 && matches!(m.entry, Entry::Trigger(t) if self.lex.triggers.get(t as usize).is_some_and(|t| t.form != crate::lexicon::TriggerForm::Noun))
         })
@@ -681,11 +687,13 @@ fn country_of(lex: &Lexicon, m: &PhraseMatch) -> Option<String> {
 
 /// Words after a capital that show it acts (`Moscow said`, `Washington rejected`).
 fn acts(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
-    let Some(t) = s.tokens.get(i) else { return false };
-    let w = lower(t.text(doc));
+    if i >= s.tokens.len() || doc.is_empty() {
+        return false;
+    }
+    let w = r.w(i);
     r.trigger_at(i)
         || matches!(
-            w.as_str(),
+            w,
             "said"
                 | "says"
                 | "has"
@@ -713,21 +721,16 @@ fn acts(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
 
 /// Finds the mentions of one sentence.
 pub fn recognize(doc: &str, s: &Sentence, lex: &Lexicon) -> Vec<EntityMention> {
-    recognize_with(doc, s, lex, lex.find(doc, &s.tokens))
+    recognize_with(doc, s, lex, &lex.index(doc, &s.tokens))
 }
 
-/// [`recognize`] with the sentence's lexicon matches already computed.
-pub fn recognize_with(
-    doc: &str,
-    s: &Sentence,
-    lex: &Lexicon,
-    matches: Vec<PhraseMatch>,
-) -> Vec<EntityMention> {
+/// [`recognize`] with the sentence's lexicon index already computed.
+pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceIndex) -> Vec<EntityMention> {
     let toks = &s.tokens;
-    let r = Readings { matches, lex };
+    let r = Readings { idx, lex };
     let mut out: Vec<EntityMention> = Vec::new();
     let n = toks.len();
-    let word = |i: usize| toks.get(i).map(|t| lower(t.text(doc))).unwrap_or_default();
+    let word = |i: usize| r.w(i);
     let mut i = 0;
     while i < n {
         // 0. Names that begin with a demonym or a country: "Syrian Democratic Forces",
@@ -783,12 +786,8 @@ pub fn recognize_with(
         // except after a preposition of place ("in Moscow", "heads to Beijing").
         if let Some(m) = r.capital(i) {
             let code = country_of(lex, &m);
-            let prev = if m.start > 0 {
-                word(m.start - 1)
-            } else {
-                String::new()
-            };
-            let place = LOCATIVE.contains(&prev.as_str())
+            let prev = if m.start > 0 { word(m.start - 1) } else { "" };
+            let place = is_in(LOCATIVE, prev)
                 || toks.get(m.end).is_some_and(|t| t.text(doc) == "-")
                 || (m.start > 0
                     && toks[m.start - 1].kind == TokenKind::Word
@@ -834,7 +833,7 @@ pub fn recognize_with(
         }
         let w = word(i);
         // 7. Pronouns.
-        let gender = match w.as_str() {
+        let gender = match w {
             "he" | "him" => Some(Gender::Male),
             "she" | "her" => Some(Gender::Female),
             "they" | "them" => Some(Gender::Unknown),
@@ -858,7 +857,7 @@ pub fn recognize_with(
         // 8. Pair nominals: "the two countries", "both sides".
         if (w == "two" || w == "both") && toks.get(i + 1).is_some() {
             let noun = word(i + 1);
-            if PAIR_NOUNS.contains(&noun.as_str()) {
+            if is_in(PAIR_NOUNS, noun) {
                 let start = if i > 0 && word(i - 1) == "the" { i - 1 } else { i };
                 let kind = if noun == "leaders" || noun == "men" {
                     ActorKind::Person
@@ -874,7 +873,7 @@ pub fn recognize_with(
             }
         }
         // 9. Unknown capitalized runs (and "al-Sadr", which starts lowercase).
-        let al_name = matches!(w.as_str(), "al" | "el")
+        let al_name = matches!(w, "al" | "el")
             && toks
                 .get(i + 1)
                 .is_some_and(|n| n.text(doc) == "-" && n.span.start == toks[i].span.end)
@@ -909,7 +908,7 @@ fn modifies_next(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
     // "Russia's" is a possessive: the country is the owner, keep it as an argument.
     is_cap_word(doc, t)
         && !r.actor(i).is_some_and(|m| matches!(m.entry, Entry::Actor { .. }))
-        && !FUNCTION_WORDS.contains(&lower(t.text(doc)).as_str())
+        && !is_in(FUNCTION_WORDS, &lower(t.text(doc)))
 }
 
 /// A modifier before a role noun or a name: a demonym (`Russian`), a country
@@ -958,7 +957,7 @@ fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(Entit
 fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
     let toks = &s.tokens;
     let mut j = i;
-    let the = lower(toks.get(i)?.text(doc)) == "the";
+    let the = r.w(i) == "the";
     if the {
         j += 1;
     }
@@ -987,8 +986,7 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
     // Honorifics ("Mr.", "Gen.") also introduce names.
     if roles.is_empty() && out.is_empty() {
         if let Some(t) = toks.get(j) {
-            if HONORIFICS.contains(&lower(t.text(doc)).as_str())
-                && toks.get(j + 1).is_some_and(|n| is_cap_word(doc, n))
+            if is_in(HONORIFICS, &lower(t.text(doc))) && toks.get(j + 1).is_some_and(|n| is_cap_word(doc, n))
             {
                 j += 1;
             }
@@ -1015,19 +1013,19 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
         let mut e = j;
         let mut end = j;
         while e < toks.len() {
-            let w = lower(toks[e].text(doc));
+            let w = r.w(e);
             let name_word = (is_cap_word(doc, &toks[e]) || is_initial(doc, &toks[e]))
                 && r.agent(e, |_| true).is_none()
-                && !FUNCTION_WORDS.contains(&w.as_str());
+                && !is_in(FUNCTION_WORDS, w);
             // Particles inside a name: "Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen".
             let particle = e > j
                 && matches!(
-                    w.as_str(),
+                    w,
                     "bin" | "ibn" | "al" | "el" | "de" | "da" | "van" | "von" | "der" | "la" | "le" | "-"
                 )
                 && toks
                     .get(e + 1)
-                    .is_some_and(|n| is_cap_word(doc, n) || lower(n.text(doc)) == "der");
+                    .is_some_and(|n| is_cap_word(doc, n) || r.w(e + 1) == "der");
             if name_word {
                 e += 1;
                 end = e;
@@ -1082,43 +1080,43 @@ fn is_initial(doc: &str, t: &Token) -> bool {
 /// Roles of collectives that stand for their state when a country is given
 /// (`the Canadian government`, `Israeli troops`, `French officials`).
 const STATE_ROLES: &[&str] = &[
-    "government",
-    "governments",
-    "authorities",
-    "officials",
-    "official",
     "administration",
-    "ministry",
-    "military",
-    "army",
-    "troops",
-    "soldiers",
-    "forces",
-    "security forces",
-    "armed forces",
-    "navy",
     "air force",
-    "police",
-    "diplomats",
-    "leaders",
-    "leadership",
-    "ministers",
+    "armed forces",
+    "army",
+    "authorities",
+    "border guards",
     "cabinet",
-    "regime",
-    "state media",
-    "security officials",
-    "military officials",
-    "government officials",
-    "intelligence",
+    "coast guard",
+    "diplomats",
     "embassy",
     "envoys",
-    "negotiators",
-    "prosecutors",
-    "border guards",
-    "coast guard",
-    "parliament",
+    "forces",
+    "government",
+    "government officials",
+    "governments",
+    "intelligence",
     "lawmakers",
+    "leaders",
+    "leadership",
     "legislators",
+    "military",
+    "military officials",
+    "ministers",
+    "ministry",
+    "navy",
+    "negotiators",
+    "official",
+    "officials",
+    "parliament",
+    "police",
+    "prosecutors",
+    "regime",
+    "security forces",
+    "security officials",
+    "soldiers",
+    "state media",
+    "troops",
 ];
 
 /// "(the) (Syrian) (opposition) fighters", "the Canadian government" -> a
@@ -1126,7 +1124,7 @@ const STATE_ROLES: &[&str] = &[
 fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
     let toks = &s.tokens;
     let mut j = i;
-    if lower(toks.get(i)?.text(doc)) == "the" {
+    if r.w(i) == "the" {
         j += 1;
     }
     let mut out = Vec::new();
@@ -1155,14 +1153,13 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     }
     let head_start = j;
     loop {
-        let w = toks.get(j).map(|t| lower(t.text(doc))).unwrap_or_default();
+        let w = r.w(j);
         if r.agent(j, |a| a.plural || a.kind == ActorKind::Group).is_some() {
             break;
         }
-        if GROUP_MODIFIERS.contains(&w.as_str()) {
+        if is_in(GROUP_MODIFIERS, w) {
             j += 1;
-        } else if matches!(w.as_str(), "pro" | "anti") && toks.get(j + 1).is_some_and(|t| t.text(doc) == "-")
-        {
+        } else if matches!(w, "pro" | "anti") && toks.get(j + 1).is_some_and(|t| t.text(doc) == "-") {
             // "pro-government militias", "anti-government protesters"
             j += 3;
         } else {
@@ -1184,9 +1181,7 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     let head = Span::new(toks[head_start].span.start, toks[m.end - 1].span.end)
         .slice(doc)
         .to_lowercase();
-    if MEDIA_ROLES.contains(&agent.role.to_lowercase().as_str())
-        || MEDIA_ROLES.contains(&lower(toks[m.end - 1].text(doc)).as_str())
-    {
+    if is_in(MEDIA_ROLES, &agent.role.to_lowercase()) || is_in(MEDIA_ROLES, r.w(m.end - 1)) {
         return Some((Vec::new(), m.end - i));
     }
     let mut em = EntityMention::new(doc, s, head_start, m.end, ActorKind::Group, MentionForm::Nominal);
@@ -1194,9 +1189,9 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     em.plural = true;
     em.lead = head_start - i;
     em.roles = vec![agent.role.clone()];
-    let state = STATE_ROLES.contains(&head.as_str())
-        || STATE_ROLES.contains(&agent.role.to_lowercase().as_str())
-        || STATE_ROLES.contains(&lower(toks[m.end - 1].text(doc)).as_str());
+    let state = is_in(STATE_ROLES, head.as_str())
+        || is_in(STATE_ROLES, &agent.role.to_lowercase())
+        || is_in(STATE_ROLES, r.w(m.end - 1));
     if state && em.country.is_none() {
         // "officials", "the government", "troops" of no named state: not an identifiable actor
         // (a node "officials" would join every document's officials into one hub).
@@ -1298,9 +1293,9 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
         start += 1;
     }
     let next = toks.get(start)?;
-    let w = lower(next.text(doc));
+    let w = r.w(start);
     if !is_cap_word(doc, next)
-        || FUNCTION_WORDS.contains(&w.as_str())
+        || is_in(FUNCTION_WORDS, w)
         || r.actor(start).is_some()
         || r.demonym(start).is_some()
         || r.agent(start, |_| true).is_some()
@@ -1327,100 +1322,100 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
 
 /// Acronyms that are not organizations.
 const NOT_ORG_ACRONYMS: &[&str] = &[
-    "ps", "fyi", "asap", "lol", "lmao", "omg", "btw", "imo", "imho", "dvd", "vhs", "cd", "tv", "pc", "ok",
-    "usb", "pdf", "api", "faq", "diy", "rsvp", "am", "pm", "ie", "eg", "etc", "vs", "ad", "bc", "gmt", "utc",
-    "est", "pst", "ceo", "cfo", "coo", "cto", "vp", "svp", "evp", "hr", "pr", "it", "id", "ii", "iii", "iv",
-    "vi", "vii", "viii", "ix", "xi", "xii", "mr", "mrs", "dr", "jr", "sr", "tba", "tbd", "eta", "aka", "diy",
-    "sms", "gps", "dna", "hiv", "aids", "gdp", "ipo", "lng", "mph", "kg", "km", "mm", "cm", "ft", "lb",
-    "lbs", "oz", "hq", "uk",
+    "ad", "aids", "aka", "am", "api", "asap", "bc", "btw", "cd", "ceo", "cfo", "cm", "coo", "cto", "diy",
+    "dna", "dr", "dvd", "eg", "est", "eta", "etc", "evp", "faq", "ft", "fyi", "gdp", "gmt", "gps", "hiv",
+    "hq", "hr", "id", "ie", "ii", "iii", "imho", "imo", "ipo", "it", "iv", "ix", "jr", "kg", "km", "lb",
+    "lbs", "lmao", "lng", "lol", "mm", "mph", "mr", "mrs", "ok", "omg", "oz", "pc", "pdf", "pm", "pr", "ps",
+    "pst", "rsvp", "sms", "sr", "svp", "tba", "tbd", "tv", "uk", "usb", "utc", "vhs", "vi", "vii", "viii",
+    "vp", "vs", "xi", "xii",
 ];
 
 /// Last words of place names (`Hayes Street`, `Ashtamudi Lake`, `City Hall`).
 const PLACE_WORDS: &[&str] = &[
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "road",
-    "rd",
-    "boulevard",
-    "blvd",
-    "lane",
-    "drive",
-    "square",
-    "bridge",
     "airport",
-    "river",
-    "lake",
-    "mountains",
-    "mountain",
-    "mount",
-    "sea",
-    "ocean",
-    "island",
-    "islands",
-    "province",
-    "region",
-    "district",
-    "county",
-    "valley",
-    "city",
-    "park",
-    "hall",
-    "station",
-    "beach",
-    "bay",
-    "heights",
-    "hills",
-    "canyon",
-    "desert",
-    "peninsula",
-    "strait",
-    "gulf",
-    "coast",
-    "falls",
-    "harbor",
-    "harbour",
-    "port",
-    "plaza",
-    "tower",
-    "towers",
-    "palace",
-    "temple",
-    "cathedral",
-    "mosque",
-    "stadium",
     "arena",
+    "ave",
+    "avenue",
+    "bar",
+    "bay",
+    "beach",
+    "blvd",
+    "boulevard",
+    "bridge",
+    "cafe",
+    "canyon",
+    "cathedral",
+    "city",
+    "coast",
+    "county",
+    "desert",
+    "district",
+    "drive",
+    "falls",
+    "garage",
     "garden",
     "gardens",
-    "zoo",
-    "museum",
-    "mall",
+    "grill",
+    "gulf",
+    "hall",
+    "harbor",
+    "harbour",
+    "heights",
+    "hills",
     "hotel",
     "inn",
-    "restaurant",
-    "grill",
-    "cafe",
+    "island",
+    "islands",
+    "lake",
+    "lane",
+    "mall",
+    "mosque",
+    "mount",
+    "mountain",
+    "mountains",
+    "museum",
+    "ocean",
+    "palace",
+    "park",
+    "peninsula",
+    "plaza",
+    "port",
+    "province",
     "pub",
-    "bar",
-    "garage",
+    "rd",
+    "region",
+    "restaurant",
+    "river",
+    "road",
+    "sea",
+    "square",
+    "st",
+    "stadium",
+    "station",
+    "strait",
+    "street",
+    "temple",
+    "tower",
+    "towers",
+    "valley",
+    "zoo",
 ];
 
 /// True when `w` (lowercase) is an ordinary English word.
 fn common(r: &Readings, w: &str) -> bool {
-    r.lex.common_words.contains(w) || FUNCTION_WORDS.contains(&w)
+    r.lex.common_words.contains(w) || is_in(FUNCTION_WORDS, w)
 }
 
 /// A capitalized run the lexicon does not know.
 fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
     let toks = &s.tokens;
-    let first_word = lower(toks[i].text(doc));
+    let first_word = r.w(i);
     // A sentence-initial function word or quantity is not a name; look at the rest of the run.
-    if FUNCTION_WORDS.contains(&first_word.as_str()) || QUANTITIES.contains(&first_word.as_str()) {
+    if is_in(FUNCTION_WORDS, first_word) || is_in(QUANTITIES, first_word) {
         return Some((Vec::new(), 1));
     }
     // Religious and ethnic adjectives ("Sunni", "Shiite Arab") name no one.
-    if AFFILIATION_WORDS.contains(&first_word.as_str()) {
+    if is_in(AFFILIATION_WORDS, first_word) {
         return Some((Vec::new(), 1));
     }
     // Extend over capitalized words, initials, inner connectors ("of", "al", "bin") and hyphens;
@@ -1429,7 +1424,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     let mut last_cap = i;
     while e < toks.len() {
         let t = &toks[e];
-        let w = lower(t.text(doc));
+        let w = r.w(e);
         if e > i && (r.actor(e).is_some() || r.demonym(e).is_some() || r.agent(e, |_| true).is_some()) {
             break;
         }
@@ -1445,12 +1440,12 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
             && (i..e).any(|k| matches!(toks[k].text(doc), "of" | "for"))
             && toks.get(e + 1).is_some_and(|n| is_cap_word(doc, n));
         let connector = (matches!(
-            w.as_str(),
+            w,
             "of" | "for" | "al" | "bin" | "de" | "van" | "von" | "da" | "la" | "&"
         ) && toks.get(e + 1).is_some_and(|n| is_cap_word(doc, n)))
             || org_and
             // "Muqtada al-Sadr"
-            || (matches!(w.as_str(), "al" | "el" | "ad" | "as" | "ash" | "an" | "ibn")
+            || (matches!(w, "al" | "el" | "ad" | "as" | "ash" | "an" | "ibn")
                 && toks.get(e + 1).is_some_and(|n| n.text(doc) == "-" && n.span.start == t.span.end)
                 && toks.get(e + 2).is_some_and(|n| is_cap_word(doc, n)));
         let hyphen = w == "-"
@@ -1465,38 +1460,34 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         break;
     }
     let end = last_cap + 1;
-    let words: Vec<String> = (i..end).map(|k| lower(toks[k].text(doc))).collect();
-    let alpha: Vec<&String> = words
+    let words: Vec<&str> = (i..end).map(|k| r.w(k)).collect();
+    let alpha: Vec<&str> = words
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
+        .copied()
         .collect();
     let n_words = alpha.len();
     if n_words == 0 {
         return None;
     }
     let at_start = i == 0 || toks[..i].iter().all(|t| t.kind == TokenKind::Punct);
-    let prev = if i > 0 {
-        lower(toks[i - 1].text(doc))
-    } else {
-        String::new()
-    };
-    let next = toks.get(end).map(|t| lower(t.text(doc))).unwrap_or_default();
-    let last = words.last().cloned().unwrap_or_default();
+    let prev = if i > 0 { r.w(i - 1) } else { "" };
+    let next = r.w(end);
+    let last = words.last().copied().unwrap_or_default();
     let raw = Span::new(toks[i].span.start, toks[end - 1].span.end).slice(doc);
-    if NON_ACTOR_WORDS.contains(&last.as_str()) && n_words > 1 {
+    if is_in(NON_ACTOR_WORDS, last) && n_words > 1 {
         return Some((Vec::new(), end - i));
     }
-    let has_connector = words.iter().any(|w| matches!(w.as_str(), "of" | "for" | "&"));
+    let has_connector = words.iter().any(|w| matches!(*w, "of" | "for" | "&"));
     // "Asia-Pacific Economic Cooperation (APEC)": a name that defines an acronym is an organization.
     let defines_acronym = toks.get(end).is_some_and(|t| t.text(doc) == "(")
         && toks.get(end + 2).is_some_and(|t| t.text(doc) == ")")
         && toks.get(end + 1).is_some_and(|t| is_all_caps(t.text(doc)));
     let is_org = defines_acronym
-        || (ORG_WORDS.contains(&last.as_str()) && n_words > 1)
-        || (ORG_HEADS.contains(&words[0].as_str()) && n_words > 1)
-        || (has_connector && !PLACE_WORDS.contains(&last.as_str()));
-    let is_place =
-        PLACE_WORDS.contains(&last.as_str()) && n_words > 1 || REGIONS.contains(&raw.to_lowercase().as_str());
+        || (is_in(ORG_WORDS, last) && n_words > 1)
+        || (is_in(ORG_HEADS, words[0]) && n_words > 1)
+        || (has_connector && !is_in(PLACE_WORDS, last));
+    let is_place = is_in(PLACE_WORDS, last) && n_words > 1 || is_in(REGIONS, &raw.to_lowercase());
     let first_name = r.lex.first_names.contains(toks[i].text(doc));
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
     // An unknown acronym is an organization when the text treats it as an actor:
@@ -1504,15 +1495,11 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     let acronym = n_words == 1
         && is_all_caps(raw)
         && letters <= 6
-        && !common(r, &first_word)
-        && !NOT_ORG_ACRONYMS.contains(&first_word.trim_end_matches('.').replace('.', "").as_str())
+        && !common(r, first_word)
+        && !is_in(NOT_ORG_ACRONYMS, &first_word.replace('.', ""))
         && (prev == "the" || acts(doc, s, r, end));
-    let after_mr =
-        n_words == 1 && !at_start && matches!(prev.as_str(), "mr." | "mr" | "ms." | "mrs." | "mrs" | "ms");
-    let speaker = matches!(
-        next.as_str(),
-        "said" | "says" | "told" | "added" | "wrote" | "asked"
-    );
+    let after_mr = n_words == 1 && !at_start && matches!(prev, "mr." | "mr" | "ms." | "mrs." | "mrs" | "ms");
+    let speaker = matches!(next, "said" | "says" | "told" | "added" | "wrote" | "asked");
     // Every word an ordinary English word ("Hidden Nook", "Total Privacy"): not a person.
     let all_common = alpha.iter().all(|w| common(r, w));
     let shouting = is_all_caps(raw) && n_words > 1;
@@ -1524,7 +1511,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         return Some((Vec::new(), end - i));
     } else if first_name && (2..=4).contains(&n_words) {
         ActorKind::Person
-    } else if PLACE_PREPS.contains(&prev.as_str()) && n_words <= 3 {
+    } else if is_in(PLACE_PREPS, prev) && n_words <= 3 {
         ActorKind::Location
     } else if (2..=4).contains(&n_words) && !all_common || after_mr || (n_words == 1 && speaker && !at_start)
     {
@@ -1533,7 +1520,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         return Some((Vec::new(), end - i));
     } else {
         // A single unknown capitalized word: resolved later against the document's full names.
-        if at_start && common(r, &first_word) {
+        if at_start && common(r, first_word) {
             return Some((Vec::new(), 1));
         }
         let mut em = EntityMention::new(doc, s, i, end, ActorKind::Person, MentionForm::Name);
@@ -1542,7 +1529,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         // "criticized by Okonkwo"); otherwise tentative, resolved against the document's names.
         let agent_of_trigger = r.verb_trigger_at(end) || (prev == "by" && i >= 2 && r.verb_trigger_at(i - 2));
         let wordlike = raw.chars().all(char::is_alphabetic);
-        em.arity = if wordlike && !common(r, &first_word) && (agent_of_trigger || speaker) {
+        em.arity = if wordlike && !common(r, first_word) && (agent_of_trigger || speaker) {
             1
         } else {
             0
@@ -1570,63 +1557,92 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
 
 /// Religious, ethnic and political adjectives: not names on their own.
 const AFFILIATION_WORDS: &[&str] = &[
-    "sunni",
-    "shiite",
-    "shia",
-    "shi'ite",
-    "muslim",
-    "muslims",
-    "christian",
-    "christians",
-    "jewish",
-    "jews",
+    "alawite",
     "arab",
     "arabs",
-    "kurdish",
-    "kurds",
-    "islamic",
-    "islamist",
-    "catholic",
-    "protestant",
-    "orthodox",
-    "hindu",
-    "sikh",
-    "buddhist",
-    "evangelical",
-    "alawite",
-    "druze",
-    "salafi",
-    "wahhabi",
-    "zionist",
     "baathist",
-    "democrat",
-    "democrats",
-    "republican",
-    "republicans",
+    "buddhist",
+    "catholic",
+    "christian",
+    "christians",
+    "communist",
     "conservative",
     "conservatives",
+    "democrat",
+    "democrats",
+    "druze",
+    "eastern",
+    "evangelical",
+    "hindu",
+    "hurricane",
+    "islamic",
+    "islamist",
+    "jewish",
+    "jews",
+    "kurdish",
+    "kurds",
     "liberal",
     "liberals",
-    "communist",
-    "socialist",
-    "western",
-    "eastern",
+    "muslim",
+    "muslims",
     "northern",
+    "orthodox",
+    "protestant",
+    "republican",
+    "republicans",
+    "salafi",
+    "shi'ite",
+    "shia",
+    "shiite",
+    "sikh",
+    "socialist",
     "southern",
-    "hurricane",
+    "sunni",
+    "wahhabi",
+    "western",
+    "zionist",
 ];
 
 /// Quantity words that begin capitalized runs without naming anything (`Hundreds of UN troops`).
 const QUANTITIES: &[&str] = &[
-    "hundreds",
-    "thousands",
     "dozens",
-    "millions",
-    "several",
-    "scores",
-    "tens",
-    "many",
     "few",
-    "some",
+    "hundreds",
+    "many",
+    "millions",
     "most",
+    "scores",
+    "several",
+    "some",
+    "tens",
+    "thousands",
 ];
+
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for (name, list) in [
+            ("ORG_WORDS", ORG_WORDS),
+            ("ORG_HEADS", ORG_HEADS),
+            ("NON_ACTOR_WORDS", NON_ACTOR_WORDS),
+            ("LOCATIVE", LOCATIVE),
+            ("PLACE_PREPS", PLACE_PREPS),
+            ("FUNCTION_WORDS", FUNCTION_WORDS),
+            ("HONORIFICS", HONORIFICS),
+            ("REGIONS", REGIONS),
+            ("MEDIA_ROLES", MEDIA_ROLES),
+            ("GROUP_MODIFIERS", GROUP_MODIFIERS),
+            ("PAIR_NOUNS", PAIR_NOUNS),
+            ("STATE_ROLES", STATE_ROLES),
+            ("NOT_ORG_ACRONYMS", NOT_ORG_ACRONYMS),
+            ("PLACE_WORDS", PLACE_WORDS),
+            ("AFFILIATION_WORDS", AFFILIATION_WORDS),
+            ("QUANTITIES", QUANTITIES),
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted");
+        }
+    }
+}

@@ -20,7 +20,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::extract::entities::EntityMention;
-use crate::lexicon::{Entry, Lexicon, PhraseMatch, TriggerForm};
+use crate::lexicon::{Entry, Lexicon, SentenceIndex, TriggerForm};
 use crate::model::{Modality, Span};
 use crate::resolve::{coordination_before, joined, Resolution};
 use crate::text::Sentence;
@@ -51,86 +51,85 @@ pub struct RelationMention {
     pub target_span: Span,
 }
 
+/// True when `w` is in `list` (the word lists are sorted, checked by a test).
+fn is_in(list: &[&str], w: &str) -> bool {
+    list.binary_search(&w).is_ok()
+}
+
 /// Verbs that take an agreement noun (`reach an agreement`, `strike a deal`).
 const SUPPORT_VERBS: &[&str] = &[
-    "reach",
-    "reached",
-    "reaches",
-    "reaching",
-    "strike",
-    "struck",
-    "strikes",
-    "striking",
-    "sign",
-    "signed",
-    "signs",
-    "signing",
-    "seal",
-    "sealed",
-    "seals",
-    "sealing",
+    "broker",
+    "brokered",
+    "clinch",
+    "clinched",
     "conclude",
     "concluded",
     "concludes",
     "concluding",
+    "finalise",
+    "finalised",
     "finalize",
     "finalized",
     "finalizes",
     "finalizing",
-    "finalise",
-    "finalised",
-    "clinch",
-    "clinched",
     "hammer",
     "hammered",
-    "broker",
-    "brokered",
+    "reach",
+    "reached",
+    "reaches",
+    "reaching",
+    "seal",
+    "sealed",
+    "sealing",
+    "seals",
+    "sign",
+    "signed",
+    "signing",
+    "signs",
+    "strike",
+    "strikes",
+    "striking",
+    "struck",
 ];
 /// Agreement nouns.
 const AGREEMENT_NOUNS: &[&str] = &[
-    "agreement",
-    "deal",
     "accord",
-    "pact",
-    "ceasefire",
+    "agreement",
     "cease-fire",
-    "truce",
-    "treaty",
+    "ceasefire",
+    "deal",
+    "pact",
     "settlement",
+    "treaty",
+    "truce",
     "understanding",
 ];
 /// Triggers whose participants need `with` (`discussed Syria` is about Syria, not with it).
 const NEEDS_WITH: &[&str] = &[
+    "consult",
+    "consultations",
+    "consulted",
+    "consults",
+    "cooperation",
     "discuss",
     "discussed",
     "discusses",
     "discussing",
-    "talk",
-    "talked",
-    "talks",
-    "talking",
+    "discussions",
     "negotiate",
     "negotiated",
     "negotiates",
     "negotiating",
     "negotiations",
-    "discussions",
-    "consult",
-    "consulted",
-    "consults",
-    "consultations",
-    "cooperation",
+    "talk",
+    "talked",
+    "talking",
+    "talks",
 ];
 
 const BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "gets",
+    "'s", "are", "be", "been", "being", "get", "gets", "got", "is", "was", "were",
 ];
-
-fn lower(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    crate::lexicon::normalize_token(s, &mut out);
-    out
-}
 
 struct Trig {
     start: usize,
@@ -143,27 +142,27 @@ struct Trig {
 
 /// Candidate triggers of a sentence: the longest non-overlapping lexicon triggers plus support-verb + agreement-noun pairs.
 fn triggers(
-    doc: &str,
     s: &Sentence,
-    matches: &[PhraseMatch],
+    idx: &SentenceIndex,
+    words: &[&str],
     lex: &Lexicon,
     res_spans: &[(usize, usize)],
 ) -> Vec<Trig> {
     let toks = &s.tokens;
-    let words: Vec<String> = toks.iter().map(|t| lower(t.text(doc))).collect();
+    let matches = idx.matches.as_slice();
     let mut out: Vec<Trig> = Vec::new();
     // Support verb + agreement noun within four tokens.
     for i in 0..toks.len() {
-        if SUPPORT_VERBS.contains(&words[i].as_str()) {
+        if is_in(SUPPORT_VERBS, words[i]) {
             for j in i + 1..(i + 7).min(toks.len()) {
-                if AGREEMENT_NOUNS.contains(&words[j].as_str()) {
+                if is_in(AGREEMENT_NOUNS, words[j]) {
                     out.push(Trig {
                         start: i,
                         end: j + 1,
                         relation: "agreed_with".into(),
                         noun: false,
                         passive_ok: false,
-                        words: words[i..=j].to_vec(),
+                        words: words[i..=j].iter().map(|w| w.to_string()).collect(),
                     });
                     break;
                 }
@@ -189,7 +188,7 @@ fn triggers(
         }
         // "denied meeting", "refused talks": the denial is a negation of the event, not an event.
         let denial = matches!(
-            words[st].as_str(),
+            words[st],
             "deny" | "denies" | "denied" | "denying" | "refuse" | "refused" | "refuses" | "refusing"
         );
         if denial && en - st >= 2 && cands.iter().any(|&(s2, _, _)| s2 == st + 1) {
@@ -207,7 +206,7 @@ fn triggers(
             })
             .collect();
         // A bare word that is both an event noun and a verb ("attack", "support") is a noun after a determiner.
-        let prev = st.checked_sub(1).map(|p| words[p].as_str()).unwrap_or("");
+        let prev = st.checked_sub(1).map(|p| words[p]).unwrap_or("");
         let determiner = matches!(
             prev,
             "a" | "an"
@@ -245,7 +244,7 @@ fn triggers(
             relation: tr.relation.clone(),
             noun,
             passive_ok: forms.contains(&TriggerForm::PastPart),
-            words: words[st..en].to_vec(),
+            words: words[st..en].iter().map(|w| w.to_string()).collect(),
         });
     }
     out.sort_by_key(|t| t.start);
@@ -257,7 +256,7 @@ fn triggers(
 pub fn find(
     doc: &str,
     s: &Sentence,
-    matches: &[PhraseMatch],
+    idx: &SentenceIndex,
     res: &Resolution,
     lex: &Lexicon,
     vocab: &Vocabulary,
@@ -265,7 +264,7 @@ pub fn find(
     sentences: &[Sentence],
 ) -> Vec<RelationMention> {
     let toks = &s.tokens;
-    let words: Vec<String> = toks.iter().map(|t| lower(t.text(doc))).collect();
+    let words: Vec<&str> = (0..toks.len()).map(|i| idx.word(i)).collect();
     // Argument mentions of this sentence (index into res.mentions).
     let args: Vec<usize> = (0..res.mentions.len())
         .filter(|&k| {
@@ -278,7 +277,7 @@ pub fn find(
         .filter(|m| m.sentence == s.index)
         .map(|m| m.tokens)
         .collect();
-    let trigs = triggers(doc, s, matches, lex, &spans);
+    let trigs = triggers(s, idx, &words, lex, &spans);
     let date = sentence_date(&words, doc_date);
     let mut out: Vec<RelationMention> = Vec::new();
     let mut prev_subject: Option<(usize, Vec<usize>)> = None; // (trigger end, subject mentions)
@@ -335,8 +334,8 @@ pub fn find(
             .copied()
             .filter(|&k| res.mentions[k].tokens.0 >= t.end)
             .collect();
-        let next_word = words.get(t.end).map(String::as_str).unwrap_or("");
-        let needs_with = t.words.iter().any(|w| NEEDS_WITH.contains(&w.as_str()));
+        let next_word = words.get(t.end).copied().unwrap_or("");
+        let needs_with = t.words.iter().any(|w| is_in(NEEDS_WITH, w.as_str()));
         let glued_hyphen = t.start >= 2
             && words[t.start - 1] == "-"
             && toks[t.start - 1].span.end == toks[t.start].span.start
@@ -434,8 +433,7 @@ pub fn find(
             // "X's meeting with Y"
             let owner = left.last().copied().filter(|&k| {
                 res.mentions[k].tokens.1 + 1 == t.start
-                    || (res.mentions[k].tokens.1 + 2 == t.start
-                        && matches!(words[t.start - 1].as_str(), "'s"))
+                    || (res.mentions[k].tokens.1 + 2 == t.start && matches!(words[t.start - 1], "'s"))
             });
             let subject = owner
                 .map(|k| vec![k])
@@ -649,10 +647,10 @@ fn group_from(
 }
 
 /// Words allowed between a verb and its object (`met with the`, `imposed sanctions on`).
-fn object_gap_ok(words: &[String]) -> bool {
+fn object_gap_ok(words: &[&str]) -> bool {
     words.iter().all(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "the"
                 | "a"
                 | "an"
@@ -682,7 +680,7 @@ fn subject_of(
     doc: &str,
     res: &Resolution,
     left: &[usize],
-    words: &[String],
+    words: &[&str],
     at: usize,
     sentences: &[Sentence],
     si: usize,
@@ -691,7 +689,7 @@ fn subject_of(
     // Relative clause: "Obama, who met Putin": the actor before the comma.
     let lm = &res.mentions[last];
     let between = &words[lm.tokens.1..at];
-    if between.iter().any(|w| matches!(w.as_str(), "who" | "which")) {
+    if between.iter().any(|w| matches!(*w, "who" | "which")) {
         return Some(vec![last]);
     }
     let coord = coordination_before(doc, sentences, &res.mentions, &res.refs, si, lm.tokens.1);
@@ -714,7 +712,7 @@ fn subject_of(
 
 /// True when a verb at `at` is joined by `and`/`but` to the previous verb (ending at `pend`)
 /// so that it shares its subject: "X met Y and criticized Z", "X met ... but were unable to".
-fn shares_subject(res: &Resolution, left: &[usize], words: &[String], pend: usize, at: usize) -> bool {
+fn shares_subject(res: &Resolution, left: &[usize], words: &[&str], pend: usize, at: usize) -> bool {
     if pend > at {
         return false;
     }
@@ -725,16 +723,16 @@ fn shares_subject(res: &Resolution, left: &[usize], words: &[String], pend: usiz
     }
     words[last_arg_end..at]
         .iter()
-        .any(|w| matches!(w.as_str(), "and" | "but"))
+        .any(|w| matches!(*w, "and" | "but"))
 }
 
 /// Negation, modality and "trying" markers in the words before a trigger.
-fn modality_before(words: &[String], t: &Trig, left: &[usize], res: &Resolution) -> (bool, Modality, bool) {
+fn modality_before(words: &[&str], t: &Trig, left: &[usize], res: &Resolution) -> (bool, Modality, bool) {
     let from = left
         .last()
         .map_or(0, |&k| res.mentions[k].tokens.1)
         .max(t.start.saturating_sub(8));
-    let scope: Vec<&str> = words[from..t.start].iter().map(String::as_str).collect();
+    let scope: Vec<&str> = words[from..t.start].to_vec();
     let has = |w: &str| scope.contains(&w);
     let seq = |a: &str, b: &str| scope.windows(2).any(|p| p[0] == a && p[1] == b);
     let failed = has("unable")
@@ -820,33 +818,33 @@ fn modality_before(words: &[String], t: &Trig, left: &[usize], res: &Resolution)
 }
 
 /// True when the effort itself is only planned: "to keep working on", "to try to".
-fn infinitive_effort(words: &[String], at: usize) -> bool {
+fn infinitive_effort(words: &[&str], at: usize) -> bool {
     let scope = &words[at.saturating_sub(8)..at];
     scope.iter().enumerate().any(|(i, w)| {
-        matches!(w.as_str(), "try" | "working" | "work" | "seek" | "keep")
+        matches!(*w, "try" | "working" | "work" | "seek" | "keep")
             && i > 0
             && scope[i - 1] == "to"
             && !(i > 1
                 && matches!(
-                    scope[i - 2].as_str(),
+                    scope[i - 2],
                     "working" | "trying" | "seeking" | "continue" | "continued"
                 ))
     })
 }
 
 /// True when the sentence opens with a condition ("If", "Unless").
-fn conditional(words: &[String]) -> bool {
+fn conditional(words: &[&str]) -> bool {
     words
         .iter()
         .find(|w| w.chars().any(char::is_alphanumeric))
-        .is_some_and(|w| matches!(w.as_str(), "if" | "unless"))
+        .is_some_and(|w| matches!(*w, "if" | "unless"))
 }
 
 /// True when the words before `at` hedge (may, could, thought ...) beyond mere trying.
-fn hedged(words: &[String], at: usize) -> bool {
+fn hedged(words: &[&str], at: usize) -> bool {
     words[at.saturating_sub(8)..at].iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "may" | "might" | "could" | "would" | "thought" | "hope" | "hopes" | "hoping" | "if"
         )
     })
@@ -866,10 +864,10 @@ fn weekday(w: &str) -> Option<Weekday> {
 }
 
 /// The date a sentence speaks of: `yesterday`, `today`, or a weekday (the latest one on or before the document date).
-pub fn sentence_date(words: &[String], doc: Option<NaiveDate>) -> Option<NaiveDate> {
+pub fn sentence_date(words: &[&str], doc: Option<NaiveDate>) -> Option<NaiveDate> {
     let d = doc?;
     for w in words {
-        match w.as_str() {
+        match *w {
             "yesterday" => return d.checked_sub_signed(Duration::days(1)),
             "today" => return Some(d),
             _ => {
@@ -884,10 +882,10 @@ pub fn sentence_date(words: &[String], doc: Option<NaiveDate>) -> Option<NaiveDa
 }
 
 /// For planned events: `tomorrow`, or the next weekday after the document date.
-fn future_date(words: &[String], doc: Option<NaiveDate>) -> Option<NaiveDate> {
+fn future_date(words: &[&str], doc: Option<NaiveDate>) -> Option<NaiveDate> {
     let d = doc?;
     for w in words {
-        if w == "tomorrow" {
+        if *w == "tomorrow" {
             return d.checked_add_signed(Duration::days(1));
         }
         if let Some(wd) = weekday(w) {
@@ -900,10 +898,22 @@ fn future_date(words: &[String], doc: Option<NaiveDate>) -> Option<NaiveDate> {
 
 #[allow(dead_code)]
 fn is_be(w: &str) -> bool {
-    BE.contains(&w)
+    is_in(BE, w)
 }
 
 #[allow(dead_code)]
 fn mention_text<'a>(doc: &'a str, m: &EntityMention) -> &'a str {
     m.span.slice(doc)
+}
+
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [SUPPORT_VERBS, AGREEMENT_NOUNS, NEEDS_WITH, BE] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
 }
