@@ -25,11 +25,13 @@ use std::time::Instant;
 use crate::error::{Error, Result};
 use crate::export::{self, csv::EvidenceWriter, Format};
 use crate::extract::{entities, relations};
+use crate::filter::{self, FilterOptions};
 use crate::graph::ActorGraph;
 use crate::ingest::{self, Diagnostic, IngestOptions, Record};
 use crate::lexicon::Lexicon;
 use crate::merge;
 use crate::model::{ActorRecord, DocAnalysis, Document, MentionRecord, RelationRecord};
+use crate::render::{self, ImageFormat};
 use crate::resolve;
 use crate::text;
 use crate::vocab::Vocabulary;
@@ -143,6 +145,34 @@ pub struct BuildOptions {
     /// ([`default_jobs`]), 1 runs everything on the calling thread. The
     /// output is the same for every value.
     pub jobs: usize,
+    /// The part of the graph the graph exports (and images) show; the
+    /// default keeps everything. The evidence files (`mentions.csv`,
+    /// `relations.csv`) always stay complete, and so does the merge state
+    /// ([`merge::STATE_FILE`]), so that `merge` stays exact.
+    pub filter: FilterOptions,
+    /// Images rendered with Graphviz after the exports (`graph.svg`,
+    /// `graph.png`), from the filtered graph with the styled DOT
+    /// ([`render::render_graph`]). Graphviz missing is
+    /// [`Error::GraphvizNotFound`].
+    pub images: Vec<ImageFormat>,
+}
+
+impl Default for BuildOptions {
+    /// Standard input as text, into `exports`, with the default writers
+    /// (dot, graphml, csv), the built-in lexicon, one worker per core, no
+    /// filter and no image.
+    fn default() -> Self {
+        Self {
+            inputs: vec![PathBuf::from("-")],
+            out: PathBuf::from("exports"),
+            formats: vec![Format::Dot, Format::GraphMl, Format::Csv],
+            ingest: IngestOptions::default(),
+            lexicons: Vec::new(),
+            jobs: 0,
+            filter: FilterOptions::default(),
+            images: Vec::new(),
+        }
+    }
 }
 
 /// The default number of workers: the number of cores available.
@@ -242,19 +272,17 @@ pub fn build(opts: &BuildOptions, on_diagnostic: impl FnMut(&Diagnostic)) -> Res
 
 /// [`build`], calling `on_progress` on the calling thread after each
 /// document is merged (for a progress bar).
+///
+/// The graph exports and images show the graph after
+/// [`BuildOptions::filter`]; the evidence files and the merge state are
+/// those of the whole graph.
 pub fn build_with_progress(
     opts: &BuildOptions,
-    mut on_diagnostic: impl FnMut(&Diagnostic),
-    mut on_progress: impl FnMut(&Progress),
+    on_diagnostic: impl FnMut(&Diagnostic),
+    on_progress: impl FnMut(&Progress),
 ) -> Result<Summary> {
     let started = Instant::now();
-    let lexicon_owned;
-    let lexicon: &Lexicon = if opts.lexicons.is_empty() {
-        Lexicon::builtin()
-    } else {
-        lexicon_owned = Lexicon::with_user_dirs(&opts.lexicons)?;
-        &lexicon_owned
-    };
+    let lexicon = load_lexicon(&opts.lexicons)?;
     let records = ingest::open(&opts.inputs, &opts.ingest)?;
     if opts.out.is_file() {
         return Err(Error::Output {
@@ -272,13 +300,84 @@ pub fn build_with_progress(
     } else {
         None
     };
+    let lexicon = lexicon.as_ref().unwrap_or_else(|| Lexicon::builtin());
+    let (graph, evidence, mut summary) =
+        analyze_all(records, lexicon, opts.jobs, evidence, on_diagnostic, on_progress)?;
+    // Filtered first: an unknown ego actor stops the run before any file is written.
+    let filtered = if opts.filter.is_identity() {
+        None
+    } else {
+        Some(filter::apply(&graph, &opts.filter)?)
+    };
+    let shown = filtered.as_ref().unwrap_or(&graph);
+    for f in &opts.formats {
+        export::write_graph(shown, *f, &opts.out)?;
+    }
+    // The merge state is the whole graph, whatever the filter.
+    let state = opts.out.join(merge::STATE_FILE);
+    export::write_atomic(&state, |w| merge::write_state(&graph, w))?;
+    if let Some(ev) = evidence {
+        ev.finish()?;
+    }
+    for &image in &opts.images {
+        let path = opts.out.join(format!("graph.{}", image.name()));
+        render::render_graph(shown, &Default::default(), &path, image, None)?;
+    }
+    summary.actors = shown.node_count();
+    summary.edges = shown.edge_count();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Ingests and analyzes every input of `opts` into the whole (unfiltered)
+/// graph, writing nothing: what `build` does before its exports, for
+/// commands that only need the graph (`stats`). Uses
+/// [`BuildOptions::inputs`], [`BuildOptions::ingest`],
+/// [`BuildOptions::lexicons`] and [`BuildOptions::jobs`]; the output,
+/// formats, filter and images are ignored. The summary counts the whole graph.
+pub fn build_graph(
+    opts: &BuildOptions,
+    on_diagnostic: impl FnMut(&Diagnostic),
+    on_progress: impl FnMut(&Progress),
+) -> Result<(ActorGraph, Summary)> {
+    let started = Instant::now();
+    let lexicon = load_lexicon(&opts.lexicons)?;
+    let records = ingest::open(&opts.inputs, &opts.ingest)?;
+    let lexicon = lexicon.as_ref().unwrap_or_else(|| Lexicon::builtin());
+    let (graph, _, mut summary) = analyze_all(records, lexicon, opts.jobs, None, on_diagnostic, on_progress)?;
+    summary.actors = graph.node_count();
+    summary.edges = graph.edge_count();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok((graph, summary))
+}
+
+/// The user lexicon folders loaded over the built-in lexicon, or `None` for
+/// the built-in one alone.
+fn load_lexicon(dirs: &[PathBuf]) -> Result<Option<Lexicon>> {
+    if dirs.is_empty() {
+        Ok(None)
+    } else {
+        Lexicon::with_user_dirs(dirs).map(Some)
+    }
+}
+
+/// Streams `records` through [`analyze`] on `jobs` workers (0: one per
+/// core) into the graph and, when given, the evidence writer, in input order.
+fn analyze_all(
+    records: impl Iterator<Item = Record>,
+    lexicon: &Lexicon,
+    jobs: usize,
+    evidence: Option<EvidenceWriter>,
+    mut on_diagnostic: impl FnMut(&Diagnostic),
+    mut on_progress: impl FnMut(&Progress),
+) -> Result<(ActorGraph, Option<EvidenceWriter>, Summary)> {
     let mut sink = Sink {
         graph: ActorGraph::new(),
         evidence,
         summary: Summary::default(),
         progress: Progress::default(),
     };
-    let jobs = if opts.jobs == 0 { default_jobs() } else { opts.jobs };
+    let jobs = if jobs == 0 { default_jobs() } else { jobs };
     // Diagnostics are reported as they are read, and kept aside for the summary.
     let mut skipped = Vec::new();
     let mut handle = |rec: Record| match rec {
@@ -312,18 +411,7 @@ pub fn build_with_progress(
         ..
     } = sink;
     summary.skipped = skipped;
-    for f in &opts.formats {
-        export::write_graph(&graph, *f, &opts.out)?;
-    }
-    let state = opts.out.join(merge::STATE_FILE);
-    export::write_atomic(&state, |w| merge::write_state(&graph, w))?;
-    if let Some(ev) = evidence {
-        ev.finish()?;
-    }
-    summary.actors = graph.node_count();
-    summary.edges = graph.edge_count();
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok((graph, evidence, summary))
 }
 
 /// Where analyzed documents go, in input order.
