@@ -13,7 +13,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use actorgraph::export::Format;
-use actorgraph::ingest::{IngestOptions, InputFormat};
+use actorgraph::ingest::{IngestOptions, InputFormat, Severity};
 use actorgraph::merge::{self, MergeOptions};
 use actorgraph::pipeline::{self, BuildOptions, Progress};
 
@@ -64,6 +64,10 @@ struct BuildArgs {
     /// Print no progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
+    /// Fail (exit 1, after writing the outputs) if any input was skipped or
+    /// repaired, i.e. on any warning; notes do not count.
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -144,8 +148,8 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let result = pipeline::build_with_progress(
         &opts,
         |d| match &bar {
-            Some((bar, _)) => bar.suspend(|| eprintln!("actorgraph: warning: {d}")),
-            None => eprintln!("actorgraph: warning: {d}"),
+            Some((bar, _)) => bar.suspend(|| eprintln!("actorgraph: {}: {d}", d.severity)),
+            None => eprintln!("actorgraph: {}: {d}", d.severity),
         },
         |p: &Progress| {
             if let Some((bar, docs)) = &bar {
@@ -173,6 +177,17 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             args.out.display()
         );
         eprintln!("actorgraph: {line}");
+    }
+    if args.strict {
+        let warnings = summary
+            .skipped
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        if warnings > 0 {
+            eprintln!("actorgraph: error: {warnings} input warnings with --strict (outputs written)");
+            return Ok(ExitCode::FAILURE);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -127,7 +127,7 @@ pub const WINDOW_PER_JOB: usize = 8;
 pub const WINDOW_BYTES: u64 = 64 << 20;
 
 /// Options of a `build` run.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// Input files, directories, or `-`.
     pub inputs: Vec<PathBuf>,
@@ -248,6 +248,8 @@ pub fn build_with_progress(
     mut on_progress: impl FnMut(&Progress),
 ) -> Result<Summary> {
     let started = Instant::now();
+    // Check the inputs first: a missing one is reported before the lexicon is built.
+    let records = ingest::open(&opts.inputs, &opts.ingest)?;
     let lexicon_owned;
     let lexicon: &Lexicon = if opts.lexicons.is_empty() {
         Lexicon::builtin()
@@ -255,7 +257,6 @@ pub fn build_with_progress(
         lexicon_owned = Lexicon::with_user_dirs(&opts.lexicons)?;
         &lexicon_owned
     };
-    let records = ingest::open(&opts.inputs, &opts.ingest)?;
     if opts.out.is_file() {
         return Err(Error::Output {
             path: opts.out.clone(),
