@@ -1,7 +1,7 @@
 //! The `actorgraph` command line: a thin layer over the library.
 //!
 //! Exit codes: 0 success (warnings for skipped records on standard error),
-//! 1 fatal error, 2 bad usage.
+//! 1 fatal error (or, with `build --strict`, any warning), 2 bad usage.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
