@@ -3,6 +3,10 @@
 //! Soft failures (a bad record, an unreadable file inside a directory) are not
 //! errors: they are [`crate::ingest::Diagnostic`]s and the run goes on. An
 //! [`Error`] is something the run cannot continue past.
+//!
+//! An error's message does not repeat its cause: the IO error of
+//! [`Error::Input`] and [`Error::Output`] is their [`std::error::Error::source`],
+//! so print the whole chain (`{:#}` with anyhow, as the binary does) to see it.
 
 use std::path::PathBuf;
 
@@ -10,19 +14,19 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// An input path that does not exist or cannot be opened at all.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Input {
         /// The path as given.
         path: PathBuf,
-        /// The IO error.
+        /// The IO error (the [`std::error::Error::source`], not in the message).
         source: std::io::Error,
     },
     /// Writing an output file failed.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Output {
         /// The file or folder being written.
         path: PathBuf,
-        /// The IO error.
+        /// The IO error (the [`std::error::Error::source`], not in the message).
         source: std::io::Error,
     },
     /// A lexicon file given by the user is malformed.
@@ -64,3 +68,27 @@ pub enum Error {
 
 /// Shorthand for results with the library's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The binary prints the chain with anyhow's `{:#}`: the IO error must appear once.
+    #[test]
+    fn io_cause_is_printed_once_in_the_chain() {
+        for err in [
+            Error::Input {
+                path: "in.jsonl".into(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            },
+            Error::Output {
+                path: "out".into(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            },
+        ] {
+            let cause = std::io::Error::from(std::io::ErrorKind::NotFound).to_string();
+            let line = format!("{:#}", anyhow::Error::new(err));
+            assert_eq!(line.matches(&cause).count(), 1, "{line}");
+        }
+    }
+}

@@ -13,6 +13,10 @@
 //! Only [`ingest`] and [`export`] do IO. See `ARCHITECTURE.md`.
 
 #![warn(missing_docs)]
+// No panics on input: library code returns errors or diagnostics instead of
+// unwrapping (CI turns these warnings into errors). Tests may unwrap.
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod analyze;
 pub mod error;

@@ -1,7 +1,7 @@
 //! The `actorgraph` command line: a thin layer over the library.
 //!
 //! Exit codes: 0 success (warnings for skipped records on standard error),
-//! 1 fatal error, 2 bad usage.
+//! 1 fatal error (or, with `build --strict`, any warning), 2 bad usage.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -17,7 +17,7 @@ use actorgraph::export::dot::{StyleOptions, DEFAULT_MAX_EDGES};
 use actorgraph::export::Format;
 use actorgraph::filter::{self, FilterOptions};
 use actorgraph::graph::ActorGraph;
-use actorgraph::ingest::{IngestOptions, InputFormat};
+use actorgraph::ingest::{IngestOptions, InputFormat, Severity};
 use actorgraph::merge::{self, MergeOptions};
 use actorgraph::model::ActorKind;
 use actorgraph::pipeline::{self, BuildOptions, Progress};
@@ -79,6 +79,10 @@ struct BuildArgs {
     /// Print no progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
+    /// Fail (exit 1, after writing the outputs) if any input was skipped or
+    /// repaired, i.e. on any warning; notes do not count.
+    #[arg(long)]
+    strict: bool,
     #[command(flatten)]
     filter: FilterArgs,
 }
@@ -263,8 +267,8 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let result = pipeline::build_with_progress(
         &opts,
         |d| match &bar {
-            Some((bar, _)) => bar.suspend(|| eprintln!("actorgraph: warning: {d}")),
-            None => eprintln!("actorgraph: warning: {d}"),
+            Some((bar, _)) => bar.suspend(|| eprintln!("actorgraph: {}: {d}", d.severity)),
+            None => eprintln!("actorgraph: {}: {d}", d.severity),
         },
         |p: &Progress| {
             if let Some((bar, docs)) = &bar {
@@ -292,6 +296,17 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             args.out.display()
         );
         eprintln!("actorgraph: {line}");
+    }
+    if args.strict {
+        let warnings = summary
+            .skipped
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        if warnings > 0 {
+            eprintln!("actorgraph: error: {warnings} input warnings with --strict (outputs written)");
+            return Ok(ExitCode::FAILURE);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -449,6 +449,17 @@ mod tests {
         assert_eq!(exports(&whole), exports(&merged));
     }
 
+    /// The error with its causes, as the binary prints it.
+    fn chain(e: &Error) -> String {
+        let mut s = e.to_string();
+        let mut cause = std::error::Error::source(e);
+        while let Some(c) = cause {
+            s = format!("{s}: {c}");
+            cause = c.source();
+        }
+        s
+    }
+
     #[test]
     fn bad_state_files_are_errors() {
         for (text, needle) in [
@@ -459,7 +470,7 @@ mod tests {
         ] {
             let err = read_state(text.as_bytes(), Path::new("s.jsonl"))
                 .err()
-                .map(|e| e.to_string());
+                .map(|e| chain(&e));
             assert!(
                 err.as_deref().is_some_and(|e| e.contains(needle)),
                 "{text:?}: {err:?}"
@@ -472,7 +483,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = read_state_dir(dir.path())
             .err()
-            .map(|e| e.to_string())
+            .map(|e| chain(&e))
             .unwrap_or_default();
         assert!(err.contains(STATE_FILE), "{err}");
     }

@@ -282,8 +282,9 @@ pub fn build_with_progress(
     on_progress: impl FnMut(&Progress),
 ) -> Result<Summary> {
     let started = Instant::now();
-    let lexicon = load_lexicon(&opts.lexicons)?;
+    // Check the inputs first: a missing one is reported before the lexicon is built.
     let records = ingest::open(&opts.inputs, &opts.ingest)?;
+    let lexicon = load_lexicon(&opts.lexicons)?;
     if opts.out.is_file() {
         return Err(Error::Output {
             path: opts.out.clone(),

@@ -376,3 +376,120 @@ fn large_graphs_render_with_sfdp_after_thinning() {
         }
     }
 }
+
+/// Twenty random nasty labels (proptest-generated: arbitrary Unicode, quotes,
+/// backslashes, `<>&`, control characters, line breaks, right-to-left text,
+/// emoji, long runs) in one graph, read back by the real consumers: NetworkX
+/// and igraph for GraphML (against the CSV tables), `gc` and `dot` for DOT.
+#[test]
+fn random_nasty_labels_survive_the_real_readers() {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::TestRunner;
+
+    let pieces = proptest::sample::select(vec![
+        "\"",
+        "\\",
+        "<",
+        ">",
+        "&",
+        "'",
+        ",",
+        "|",
+        ";",
+        "\n",
+        "\r",
+        "\r\n",
+        "\t",
+        "\u{0}",
+        "\u{7}",
+        "\u{1b}",
+        "\u{7f}",
+        "\u{85}",
+        "\u{2028}",
+        "\u{feff}",
+        "\u{202e}",
+        "שלום",
+        "مرحبا",
+        "e\u{301}",
+        "😀",
+        "👩‍👩‍👧",
+        "\\N",
+        "]]>",
+        "<!--",
+        "&amp;",
+        "&#0;",
+        " ",
+        "x",
+        "{",
+        "}",
+        "->",
+        "--",
+        "Macron",
+    ]);
+    let label = proptest::prop_oneof![
+        2 => proptest::arbitrary::any::<String>(),
+        3 => proptest::collection::vec(pieces, 0..30).prop_map(|v| v.concat()),
+        1 => (proptest::sample::select(vec!["\"", "\\", "é", "😀", "\n"]), 100usize..2_000)
+            .prop_map(|(s, n)| s.repeat(n)),
+    ];
+    let mut runner = TestRunner::deterministic();
+    let labels: Vec<String> = (0..20)
+        .map(|_| label.new_tree(&mut runner).unwrap().current())
+        .collect();
+    let actor = |i: usize| ActorRecord {
+        id: ActorId(format!("group:random-{i}")),
+        label: labels[i].clone(),
+        kind: ActorKind::Group,
+        country: None,
+        roles: vec![labels[(i + 1) % labels.len()].clone()],
+        aliases: vec![labels[i].clone(), labels[(i + 7) % labels.len()].clone()],
+        mentions: 1,
+    };
+    let relation = |s: usize, t: usize| RelationRecord {
+        sentence: 0,
+        sentence_span: Span::new(0, 0),
+        source: ActorId(format!("group:random-{s}")),
+        target: ActorId(format!("group:random-{t}")),
+        relation: if s % 2 == 0 { "met_with" } else { "attacks" }.into(),
+        trigger: Span::new(0, 0),
+        negated: false,
+        modality: Modality::Asserted,
+        date: None,
+        source_span: Span::new(0, 0),
+        target_span: Span::new(0, 0),
+    };
+    let doc = DocAnalysis {
+        actors: (0..labels.len()).map(actor).collect(),
+        relations: (0..labels.len())
+            .map(|i| relation(i, (i + 1) % labels.len()))
+            .collect(),
+        ..Default::default()
+    };
+    let mut g = ActorGraph::new();
+    g.add_document(&doc, Vocabulary::builtin());
+    let dir = export_all(&g);
+    let d = dir.path();
+    check_dot_renders(d);
+    if let Some(out) = run("gc", &[Path::new("-n"), Path::new("-e"), &d.join("graph.dot")]) {
+        assert_eq!(text(&out.stderr), "", "gc complained");
+        let counts: Vec<usize> = text(&out.stdout)
+            .split_whitespace()
+            .take(2)
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert_eq!(
+            counts,
+            [csv_rows(&d.join("nodes.csv")), csv_rows(&d.join("edges.csv"))]
+        );
+    }
+    run_checker(
+        &python(),
+        &[
+            &script(),
+            &d.join("graph.graphml"),
+            &d.join("nodes.csv"),
+            &d.join("edges.csv"),
+        ],
+        INSTALL_PYTHON,
+    );
+}
