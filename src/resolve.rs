@@ -126,6 +126,13 @@ pub fn resolve(
             }
         }
     }
+    // First and last words of the full names -> the first full name with that word.
+    let mut name_index: HashMap<String, usize> = HashMap::new();
+    for (k, (words, _, _)) in full_names.iter().enumerate() {
+        for w in [words.first(), words.last()].into_iter().flatten() {
+            name_index.entry(w.clone()).or_insert(k);
+        }
+    }
     // Acronyms defined in the document ("... Cooperation (APEC)"): surface -> long name.
     let acronyms: HashMap<String, String> = mentions
         .iter()
@@ -166,9 +173,7 @@ pub fn resolve(
                     refs.push(vec![e]);
                     continue;
                 }
-                let linked = full_names.iter().find(|(words, _, _)| {
-                    words.last().is_some_and(|l| l == w) || words.first().is_some_and(|f| f == w)
-                });
+                let linked = name_index.get(w).and_then(|&k| full_names.get(k));
                 match linked {
                     Some((_, lex_actor, full)) => {
                         let id = lex_actor
@@ -247,7 +252,7 @@ pub fn resolve(
                 if coord.len() >= usize::from(m.arity) {
                     found = coord.into_iter().rev().take(usize::from(m.arity)).collect();
                 }
-                for (km, kr) in kept.iter().zip(&refs).rev() {
+                for (km, kr) in kept.iter().zip(&refs).rev().take(LOOKBACK) {
                     if found.len() >= usize::from(m.arity) {
                         break;
                     }
@@ -272,7 +277,7 @@ pub fn resolve(
             }
             (MentionForm::Title, _) => {
                 let role = m.roles.first().map(|r| r.to_lowercase()).unwrap_or_default();
-                let hit = kept.iter().zip(&refs).rev().find_map(|(km, kr)| {
+                let hit = kept.iter().zip(&refs).rev().take(LOOKBACK).find_map(|(km, kr)| {
                     let &e = kr.first()?;
                     let ent = &b.entities[e];
                     (km.kind == ActorKind::Person
@@ -285,7 +290,7 @@ pub fn resolve(
                 // whose known roles do not contradict the title.
                 let hit = hit.or_else(|| {
                     m.country.as_ref()?;
-                    kept.iter().zip(&refs).rev().find_map(|(km, kr)| {
+                    kept.iter().zip(&refs).rev().take(LOOKBACK).find_map(|(km, kr)| {
                         let &e = kr.first()?;
                         let ent = &b.entities[e];
                         (km.kind == ActorKind::Person
@@ -365,6 +370,17 @@ impl EntityMention {
     }
 }
 
+/// How many mentions back titles and pair nominals look for their antecedent
+/// (bounds the work on very long documents).
+const LOOKBACK: usize = 400;
+
+/// The indices of `kept` (sorted by sentence) that lie in sentence `si`.
+pub fn sentence_range(kept: &[EntityMention], si: usize) -> std::ops::Range<usize> {
+    let lo = kept.partition_point(|m| m.sentence < si);
+    let hi = kept.partition_point(|m| m.sentence <= si);
+    lo..hi
+}
+
 /// Mentions joined by `and` / `,` right before token `before` in sentence `s` form a coordination.
 pub fn coordination_before(
     doc: &str,
@@ -377,7 +393,7 @@ pub fn coordination_before(
     let Some(s) = sentences.get(sentence) else {
         return Vec::new();
     };
-    let cands: Vec<usize> = (0..kept.len())
+    let cands: Vec<usize> = sentence_range(kept, sentence)
         .filter(|&k| {
             kept[k].sentence == sentence
                 && kept[k].tokens.1 <= before
@@ -442,7 +458,7 @@ fn recent_coordination(
         let Some(si) = m.sentence.checked_sub(back) else {
             break;
         };
-        let ends: Vec<usize> = (0..kept.len())
+        let ends: Vec<usize> = sentence_range(kept, si)
             .filter(|&k| kept[k].sentence == si && (back > 0 || kept[k].tokens.1 <= m.tokens.0))
             .map(|k| kept[k].tokens.1)
             .collect();
@@ -487,7 +503,7 @@ fn antecedent(
         let Some(si) = m.sentence.checked_sub(back) else {
             break;
         };
-        let in_sentence: Vec<usize> = (0..kept.len())
+        let in_sentence: Vec<usize> = sentence_range(kept, si)
             .filter(|&k| kept[k].sentence == si && (back > 0 || kept[k].tokens.1 <= m.tokens.0))
             .collect();
         if in_sentence.is_empty() {
@@ -528,7 +544,7 @@ fn first_coordination(
     si: usize,
     before: usize,
 ) -> Vec<usize> {
-    let idx: Vec<usize> = (0..kept.len())
+    let idx: Vec<usize> = sentence_range(kept, si)
         .filter(|&k| {
             kept[k].sentence == si && kept[k].tokens.1 <= before && !kept[k].modifier && !refs[k].is_empty()
         })

@@ -266,17 +266,14 @@ pub fn find(
     let toks = &s.tokens;
     let words: Vec<&str> = (0..toks.len()).map(|i| idx.word(i)).collect();
     // Argument mentions of this sentence (index into res.mentions).
-    let args: Vec<usize> = (0..res.mentions.len())
+    let here = crate::resolve::sentence_range(&res.mentions, s.index);
+    let args: Vec<usize> = here
+        .clone()
         .filter(|&k| {
             res.mentions[k].sentence == s.index && !res.mentions[k].modifier && !res.refs[k].is_empty()
         })
         .collect();
-    let spans: Vec<(usize, usize)> = res
-        .mentions
-        .iter()
-        .filter(|m| m.sentence == s.index)
-        .map(|m| m.tokens)
-        .collect();
+    let spans: Vec<(usize, usize)> = res.mentions[here.clone()].iter().map(|m| m.tokens).collect();
     let trigs = triggers(s, idx, &words, lex, &spans);
     let date = sentence_date(&words, doc_date);
     let mut out: Vec<RelationMention> = Vec::new();
@@ -348,7 +345,7 @@ pub fn find(
                 .find(|&k| res.mentions[k].tokens.1 == t.start - 1)
                 .or_else(|| {
                     // the modifier itself ("U.S." marked as modifier) is an argument here
-                    (0..res.mentions.len()).find(|&k| {
+                    here.clone().find(|&k| {
                         res.mentions[k].sentence == s.index
                             && res.mentions[k].tokens.1 == t.start - 1
                             && !res.refs[k].is_empty()
@@ -534,7 +531,7 @@ pub fn find(
         let m = &res.mentions[k];
         let Some(title) = m.title else { continue };
         let Some(&p) = res.refs[k].first() else { continue };
-        let Some(modifier) = (0..res.mentions.len()).find(|&x| {
+        let Some(modifier) = here.clone().find(|&x| {
             let mm = &res.mentions[x];
             mm.sentence == s.index && mm.modifier && title.contains(&mm.span) && !res.refs[x].is_empty()
         }) else {
