@@ -91,6 +91,65 @@ const SUPPORT_VERBS: &[&str] = &[
     "striking",
     "struck",
 ];
+/// Verbs whose subject is the agent of the event noun they take (`launched attacks`).
+const LIGHT_VERBS: &[&str] = &[
+    "began",
+    "begin",
+    "carried",
+    "carries",
+    "carry",
+    "carrying",
+    "conducted",
+    "conducting",
+    "conducts",
+    "escalated",
+    "expressed",
+    "filed",
+    "gave",
+    "give",
+    "gives",
+    "giving",
+    "imposed",
+    "imposes",
+    "imposing",
+    "intensified",
+    "issued",
+    "issues",
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "led",
+    "leveled",
+    "levelled",
+    "lodged",
+    "made",
+    "make",
+    "makes",
+    "making",
+    "mount",
+    "mounted",
+    "mounting",
+    "offer",
+    "offered",
+    "offers",
+    "ordered",
+    "provide",
+    "provided",
+    "provides",
+    "providing",
+    "sent",
+    "staged",
+    "staging",
+    "started",
+    "step",
+    "stepped",
+    "voiced",
+    "wage",
+    "waged",
+    "waging",
+];
+
 /// Agreement nouns.
 const AGREEMENT_NOUNS: &[&str] = &[
     "accord",
@@ -432,9 +491,17 @@ pub fn find(
                 res.mentions[k].tokens.1 + 1 == t.start
                     || (res.mentions[k].tokens.1 + 2 == t.start && matches!(words[t.start - 1], "'s"))
             });
-            let subject = owner
-                .map(|k| vec![k])
-                .or_else(|| subject_of(doc, res, &left, &words, t.start, sentences, s.index));
+            // The clause subject is the agent of a one-sided event noun only through a light
+            // verb ("X launched attacks on Y", "X imposed sanctions on Y"); in "X accused Y of
+            // attacks on Z" the attacks are not X's. Meetings and talks take the clause subject.
+            let light = (t.start.saturating_sub(4)..t.start).any(|k| is_in(LIGHT_VERBS, words[k]));
+            let subject = owner.map(|k| vec![k]).or_else(|| {
+                if info.symmetric || light {
+                    subject_of(doc, res, &left, &words, t.start, sentences, s.index)
+                } else {
+                    None
+                }
+            });
             if let Some(o) = obj {
                 if let Some(subj) = subject {
                     for &sm in &subj {
@@ -909,7 +976,7 @@ mod list_tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [SUPPORT_VERBS, AGREEMENT_NOUNS, NEEDS_WITH, BE] {
+        for list in [SUPPORT_VERBS, AGREEMENT_NOUNS, NEEDS_WITH, BE, LIGHT_VERBS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
     }
