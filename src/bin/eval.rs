@@ -141,16 +141,19 @@ fn main() -> ExitCode {
     };
     match run_eval(&cmd) {
         Ok(out) => {
-            match (cli.json, out.json) {
+            let text = match (cli.json, out.json) {
                 (true, Some(json)) => match serde_json::to_string_pretty(&json) {
-                    Ok(s) => println!("{s}"),
+                    Ok(s) => s + "\n",
                     Err(e) => {
                         eprintln!("eval: {e}");
                         return ExitCode::from(1);
                     }
                 },
-                _ => print!("{}", out.text),
-            }
+                _ => out.text,
+            };
+            // A closed pipe (`eval dump uner | head`) ends the output quietly.
+            use std::io::Write;
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => {
