@@ -40,7 +40,7 @@ pub enum Error {
         message: String,
     },
     /// An unknown export format name.
-    #[error("unknown format {0:?} (known: dot, graphml, csv, gexf, json, neo4j)")]
+    #[error("unknown format {0:?} (known: dot, graphml, csv, gexf, gexf-directed, json, neo4j)")]
     UnknownFormat(String),
     /// A bad option value (for example an unparsable date).
     #[error("{0}")]

@@ -63,7 +63,7 @@ struct BuildArgs {
     /// Output folder (created if missing).
     #[arg(short, long, default_value = "exports")]
     out: PathBuf,
-    /// Comma-separated writers: dot, graphml, csv, gexf, json, neo4j; svg and
+    /// Comma-separated writers: dot, graphml, csv, gexf, gexf-directed (for NetworkX), json, neo4j; svg and
     /// png render graph.svg / graph.png with Graphviz.
     #[arg(long, default_value = "dot,graphml,csv")]
     format: String,
@@ -187,7 +187,7 @@ struct MergeArgs {
     #[arg(short, long, default_value = "exports")]
     out: PathBuf,
     /// Comma-separated writers: dot, graphml, csv (csv also concatenates
-    /// mentions.csv and relations.csv), gexf, json, neo4j; svg and png render
+    /// mentions.csv and relations.csv), gexf, gexf-directed, json, neo4j; svg and png render
     /// graph.svg / graph.png with Graphviz.
     #[arg(long, default_value = "dot,graphml,csv")]
     format: String,
@@ -380,7 +380,7 @@ fn parse_formats(list: &str) -> anyhow::Result<(Vec<Format>, Vec<ImageFormat>)> 
         } else {
             let f = Format::from_name(part).map_err(|_| {
                 actorgraph::Error::Usage(format!(
-                    "unknown format {part:?} (known: dot, graphml, csv, gexf, json, neo4j, svg, png)"
+                    "unknown format {part:?} (known: dot, graphml, csv, gexf, gexf-directed, json, neo4j, svg, png)"
                 ))
             })?;
             if !formats.contains(&f) {

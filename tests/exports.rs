@@ -98,6 +98,7 @@ fn exports_are_deterministic_and_atomic() {
         names,
         [
             "edges.csv",
+            "graph.directed.gexf",
             "graph.dot",
             "graph.gexf",
             "graph.graphml",

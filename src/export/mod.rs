@@ -29,6 +29,10 @@ pub enum Format {
     Csv,
     /// GEXF 1.3 for Gephi (`graph.gexf`), dynamic when edges have dates.
     Gexf,
+    /// The same GEXF as a purely directed graph (`graph.directed.gexf`), the
+    /// variant NetworkX's `read_gexf` accepts (it refuses undirected edges in
+    /// a directed graph); symmetric relations keep `directed=false` as an attribute.
+    GexfDirected,
     /// Node-link JSON for NetworkX and D3 (`graph.json`).
     Json,
     /// Neo4j bulk-import CSV (`neo4j-nodes.csv`, `neo4j-relationships.csv`).
@@ -37,11 +41,12 @@ pub enum Format {
 
 impl Format {
     /// All formats.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Dot,
         Format::GraphMl,
         Format::Csv,
         Format::Gexf,
+        Format::GexfDirected,
         Format::Json,
         Format::Neo4j,
     ];
@@ -53,6 +58,7 @@ impl Format {
             Format::GraphMl => "graphml",
             Format::Csv => "csv",
             Format::Gexf => "gexf",
+            Format::GexfDirected => "gexf-directed",
             Format::Json => "json",
             Format::Neo4j => "neo4j",
         }
@@ -90,6 +96,7 @@ impl Format {
             Format::GraphMl => &["graph.graphml"],
             Format::Csv => &["nodes.csv", "edges.csv"],
             Format::Gexf => &["graph.gexf"],
+            Format::GexfDirected => &["graph.directed.gexf"],
             Format::Json => &["graph.json"],
             Format::Neo4j => &["neo4j-nodes.csv", "neo4j-relationships.csv"],
         }
@@ -106,6 +113,9 @@ pub fn write_graph(graph: &ActorGraph, format: Format, dir: &Path) -> Result<()>
             write_atomic(&dir.join("edges.csv"), |w| csv::write_edges(graph, w))
         }
         Format::Gexf => write_atomic(&dir.join("graph.gexf"), |w| gexf::write(graph, w)),
+        Format::GexfDirected => write_atomic(&dir.join("graph.directed.gexf"), |w| {
+            gexf::write_with(graph, &gexf::GexfOptions { edge_types: false }, w)
+        }),
         Format::Json => write_atomic(&dir.join("graph.json"), |w| json::write(graph, w)),
         Format::Neo4j => {
             write_atomic(&dir.join("neo4j-nodes.csv"), |w| neo4j::write_nodes(graph, w))?;
