@@ -311,23 +311,8 @@ impl ActorGraph {
             node.documents += n.documents;
         }
         for (s, t, e) in other.edges() {
-            let si = self.node_index(&s.id, s.kind);
-            let ti = self.node_index(&t.id, t.kind);
-            let key = (si, ti, e.relation.clone());
-            match self.edges.get(&key) {
-                Some(&ei) => {
-                    let edge = &mut self.graph[ei];
-                    edge.weight += e.weight;
-                    edge.negated += e.negated;
-                    edge.documents += e.documents;
-                    edge.first_date = min_opt(edge.first_date, e.first_date);
-                    edge.last_date = max_opt(edge.last_date, e.last_date);
-                }
-                None => {
-                    let ei = self.graph.add_edge(si, ti, e.clone());
-                    self.edges.insert(key, ei);
-                }
-            }
+            // Both ends exist by now, with their kinds.
+            self.add_edge(&s.id, &t.id, e.clone());
         }
     }
 }

@@ -55,6 +55,39 @@ enum StdinFormat {
     Csv,
 }
 
+/// How articles are read and analyzed (shared by `build` and `stats`).
+#[derive(clap::Args, Debug)]
+struct ReadArgs {
+    /// How to read standard input (`-`).
+    #[arg(long, value_enum, default_value = "text")]
+    input_format: StdinFormat,
+    /// Extra lexicon folder (actors.tsv, demonyms.tsv, ...; see data/lexicon/README.md). Repeatable.
+    #[arg(long)]
+    lexicon: Vec<PathBuf>,
+    /// Worker threads (default: the number of cores). The output is the same for every value.
+    #[arg(short, long, value_parser = clap::value_parser!(u32).range(1..))]
+    jobs: Option<u32>,
+}
+
+impl ReadArgs {
+    /// Build options reading `inputs` this way (everything else default).
+    fn options(self, inputs: Vec<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            inputs,
+            ingest: IngestOptions {
+                stdin_format: match self.input_format {
+                    StdinFormat::Text => InputFormat::Text,
+                    StdinFormat::Jsonl => InputFormat::Jsonl,
+                    StdinFormat::Csv => InputFormat::Csv,
+                },
+            },
+            lexicons: self.lexicon,
+            jobs: self.jobs.map_or(0, |j| j as usize),
+            ..BuildOptions::default()
+        }
+    }
+}
+
 #[derive(clap::Args, Debug)]
 struct BuildArgs {
     /// Files (.txt, .md, .jsonl, .ndjson, .csv, optionally .gz), directories, or `-` for standard input.
@@ -67,15 +100,8 @@ struct BuildArgs {
     /// png render graph.svg / graph.png with Graphviz.
     #[arg(long, default_value = "dot,graphml,csv")]
     format: String,
-    /// How to read standard input (`-`).
-    #[arg(long, value_enum, default_value = "text")]
-    input_format: StdinFormat,
-    /// Extra lexicon folder (actors.tsv, demonyms.tsv, ...; see data/lexicon/README.md). Repeatable.
-    #[arg(long)]
-    lexicon: Vec<PathBuf>,
-    /// Worker threads (default: the number of cores). The output is the same for every value.
-    #[arg(short, long, value_parser = clap::value_parser!(u32).range(1..))]
-    jobs: Option<u32>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Print no progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
@@ -137,15 +163,8 @@ struct StatsArgs {
     /// Print one JSON object instead of the text report.
     #[arg(long)]
     json: bool,
-    /// How to read standard input (`-`).
-    #[arg(long, value_enum, default_value = "text")]
-    input_format: StdinFormat,
-    /// Extra lexicon folder (actors.tsv, demonyms.tsv, ...; see data/lexicon/README.md). Repeatable.
-    #[arg(long)]
-    lexicon: Vec<PathBuf>,
-    /// Worker threads (default: the number of cores). The output is the same for every value.
-    #[arg(short, long, value_parser = clap::value_parser!(u32).range(1..))]
-    jobs: Option<u32>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Print no progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
@@ -247,20 +266,11 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         check_graphviz()?;
     }
     let opts = BuildOptions {
-        inputs: args.inputs,
         out: args.out.clone(),
         formats,
-        ingest: IngestOptions {
-            stdin_format: match args.input_format {
-                StdinFormat::Text => InputFormat::Text,
-                StdinFormat::Jsonl => InputFormat::Jsonl,
-                StdinFormat::Csv => InputFormat::Csv,
-            },
-        },
-        lexicons: args.lexicon,
-        jobs: args.jobs.map_or(0, |j| j as usize),
         filter,
         images,
+        ..args.read.options(args.inputs)
     };
     // A progress bar only for a person watching: on a terminal, and not with --quiet.
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(&opts.inputs));
@@ -565,19 +575,7 @@ fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
             "stats takes either articles or `build` output folders, not both".into(),
         ));
     } else {
-        let opts = BuildOptions {
-            inputs: args.inputs,
-            ingest: IngestOptions {
-                stdin_format: match args.input_format {
-                    StdinFormat::Text => InputFormat::Text,
-                    StdinFormat::Jsonl => InputFormat::Jsonl,
-                    StdinFormat::Csv => InputFormat::Csv,
-                },
-            },
-            lexicons: args.lexicon,
-            jobs: args.jobs.map_or(0, |j| j as usize),
-            ..BuildOptions::default()
-        };
+        let opts = args.read.options(args.inputs);
         let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(&opts.inputs));
         let result = pipeline::build_graph(
             &opts,
