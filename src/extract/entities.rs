@@ -1414,9 +1414,36 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     if is_in(FUNCTION_WORDS, first_word) || is_in(QUANTITIES, first_word) {
         return Some((Vec::new(), 1));
     }
-    // Religious and ethnic adjectives ("Sunni", "Shiite Arab") name no one.
+    // Storms are named like people: "Hurricane Katrina" names no actor.
+    if matches!(
+        first_word,
+        "hurricane" | "storm" | "typhoon" | "cyclone" | "tropical"
+    ) {
+        let mut e = i + 1;
+        while s.tokens.get(e).is_some_and(|t| is_cap_word(doc, t)) {
+            e += 1;
+        }
+        return Some((Vec::new(), e - i));
+    }
+    // Religious and ethnic adjectives ("Sunni", "Shiite Arab") name no one, except at the
+    // head of an organization's name ("Islamic Jihad", "Muslim Brotherhood").
     if is_in(AFFILIATION_WORDS, first_word) {
-        return Some((Vec::new(), 1));
+        let next = r.w(i + 1);
+        let named = s.tokens.get(i + 1).is_some_and(|t| is_cap_word(doc, t))
+            && !is_in(AFFILIATION_WORDS, next)
+            && r.actor(i + 1).is_none()
+            && r.demonym(i + 1).is_none()
+            && r.agent(i + 1, |_| true).is_none();
+        if !named {
+            return Some((Vec::new(), 1));
+        }
+        let mut e = i + 1;
+        while s.tokens.get(e).is_some_and(|t| is_cap_word(doc, t)) && r.actor(e).is_none() {
+            e += 1;
+        }
+        let mut em = EntityMention::new(doc, s, i, e, ActorKind::Organization, MentionForm::Name);
+        em.plural = true;
+        return Some((vec![em], e - i));
     }
     // Extend over capitalized words, initials, inner connectors ("of", "al", "bin") and hyphens;
     // stop where a known actor, demonym or role noun begins.
@@ -1536,6 +1563,14 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         };
         return Some((vec![em], end - i));
     };
+    // A person's name ends before ordinary words glued after it in lists and signatures
+    // ("John Staikos Direct Dial", "Sungjoo Lee Stochastic Processes").
+    let mut end = end;
+    if kind == ActorKind::Person && n_words >= 3 {
+        if let Some(k) = (i + 2..end).find(|&k| common(r, r.w(k)) && !is_initial(doc, &toks[k])) {
+            end = k;
+        }
+    }
     let mut em = EntityMention::new(doc, s, i, end, kind, MentionForm::Name);
     em.plural = kind != ActorKind::Person;
     // "Asia-Pacific Economic Cooperation (APEC)": the acronym is an alias of the name.
