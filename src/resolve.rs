@@ -56,7 +56,6 @@ pub struct Resolution {
 
 struct Builder<'a> {
     lex: &'a Lexicon,
-    doc_id: &'a str,
     entities: Vec<Entity>,
     by_id: HashMap<ActorId, usize>,
 }
@@ -94,6 +93,12 @@ impl Builder<'_> {
     }
 }
 
+/// The id of a person known only by one word in one document: scoped to the
+/// document, so a bare surname never merges across documents (`person:kerry~doc-7`).
+fn doc_person_id(word: &str, doc_id: &str) -> ActorId {
+    ActorId(format!("person:{}~{}", slug(word), slug(doc_id)))
+}
+
 /// Words of a name, for surname / first-name linking.
 fn name_words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace())
@@ -112,7 +117,6 @@ pub fn resolve(
 ) -> Resolution {
     let mut b = Builder {
         lex,
-        doc_id,
         entities: Vec::new(),
         by_id: HashMap::new(),
     };
@@ -189,11 +193,11 @@ pub fn resolve(
                         },
                         // A given name, or a surname several known persons share: a person of this document.
                         Some(None) => {
-                            let id = ActorId(format!("person:{}~{}", slug(w), slug(doc_id)));
+                            let id = doc_person_id(w, doc_id);
                             vec![b.entity(id, ActorKind::Person, w, None)]
                         }
                         None if lex.first_names.contains(w) || m.arity != 0 => {
-                            let id = ActorId(format!("person:{}~{}", slug(w), slug(doc_id)));
+                            let id = doc_person_id(w, doc_id);
                             vec![b.entity(id, ActorKind::Person, w, None)]
                         }
                         None => continue,
@@ -225,7 +229,7 @@ pub fn resolve(
             (MentionForm::Name, kind) => {
                 let words = name_words(&m.name);
                 let id = if kind == ActorKind::Person && words.len() < 2 {
-                    ActorId(format!("person:{}~{}", slug(&m.name), slug(doc_id)))
+                    doc_person_id(&m.name, doc_id)
                 } else {
                     ActorId::from_name(kind, &m.name)
                 };
@@ -355,7 +359,6 @@ pub fn resolve(
             }
         }
     }
-    let _ = b.doc_id;
     Resolution {
         mentions: kept,
         refs,

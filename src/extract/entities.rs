@@ -592,12 +592,6 @@ fn is_in(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
 
-fn lower(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    crate::lexicon::normalize_token(s, &mut out);
-    out
-}
-
 fn is_cap_word(doc: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word && t.text(doc).chars().next().is_some_and(char::is_uppercase)
 }
@@ -908,7 +902,7 @@ fn modifies_next(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
     // "Russia's" is a possessive: the country is the owner, keep it as an argument.
     is_cap_word(doc, t)
         && !r.actor(i).is_some_and(|m| matches!(m.entry, Entry::Actor { .. }))
-        && !is_in(FUNCTION_WORDS, &lower(t.text(doc)))
+        && !is_in(FUNCTION_WORDS, r.w(i))
 }
 
 /// A modifier before a role noun or a name: a demonym (`Russian`), a country
@@ -984,13 +978,12 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
         j = m.end;
     }
     // Honorifics ("Mr.", "Gen.") also introduce names.
-    if roles.is_empty() && out.is_empty() {
-        if let Some(t) = toks.get(j) {
-            if is_in(HONORIFICS, &lower(t.text(doc))) && toks.get(j + 1).is_some_and(|n| is_cap_word(doc, n))
-            {
-                j += 1;
-            }
-        }
+    if roles.is_empty()
+        && out.is_empty()
+        && is_in(HONORIFICS, r.w(j))
+        && toks.get(j + 1).is_some_and(|n| is_cap_word(doc, n))
+    {
+        j += 1;
     }
     if j == title_start {
         return None;

@@ -19,7 +19,6 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::extract::entities::EntityMention;
 use crate::lexicon::{Entry, Lexicon, SentenceIndex, TriggerForm};
 use crate::model::{Modality, Span};
 use crate::resolve::{coordination_before, joined, Resolution};
@@ -184,10 +183,6 @@ const NEEDS_WITH: &[&str] = &[
     "talked",
     "talking",
     "talks",
-];
-
-const BE: &[&str] = &[
-    "'s", "are", "be", "been", "being", "get", "gets", "got", "is", "was", "were",
 ];
 
 struct Trig {
@@ -968,23 +963,13 @@ fn future_date(words: &[&str], doc: Option<NaiveDate>) -> Option<NaiveDate> {
     None
 }
 
-#[allow(dead_code)]
-fn is_be(w: &str) -> bool {
-    is_in(BE, w)
-}
-
-#[allow(dead_code)]
-fn mention_text<'a>(doc: &'a str, m: &EntityMention) -> &'a str {
-    m.span.slice(doc)
-}
-
 #[cfg(test)]
 mod list_tests {
     use super::*;
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [SUPPORT_VERBS, AGREEMENT_NOUNS, NEEDS_WITH, BE, LIGHT_VERBS] {
+        for list in [SUPPORT_VERBS, AGREEMENT_NOUNS, NEEDS_WITH, LIGHT_VERBS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
     }
