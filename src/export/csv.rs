@@ -14,7 +14,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use super::iso_date;
 use tempfile::NamedTempFile;
 
 use crate::error::{Error, Result};
@@ -77,22 +77,16 @@ pub fn write_nodes(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(NODE_HEADER)?;
     for node in graph.nodes() {
-        let roles = node
-            .roles
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join("|");
-        let aliases = node.other_aliases().collect::<Vec<_>>().join("|");
+        let [kind, country, roles, aliases, mentions, documents] = super::node_attributes(node);
         out.write_record([
             node.id.as_str(),
             node.label(),
-            node.kind.name(),
-            node.country().unwrap_or(""),
+            &kind,
+            &country,
             &roles,
             &aliases,
-            &node.mentions.to_string(),
-            &node.documents.to_string(),
+            &mentions,
+            &documents,
         ])?;
     }
     out.flush()
@@ -119,10 +113,6 @@ pub fn write_edges(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
         ])?;
     }
     out.flush()
-}
-
-fn iso_date(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
 /// One evidence table being written to a temporary file next to its final path.
@@ -238,6 +228,7 @@ impl EvidenceWriter {
 mod tests {
     use super::*;
     use crate::model::{ActorId, ActorKind, MentionForm, MentionRecord, Modality, RelationRecord, Span};
+    use chrono::NaiveDate;
 
     fn names(dir: &Path) -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(dir)

@@ -227,26 +227,11 @@ fn spell(edge: &Edge) -> Option<(String, String)> {
         (Some(d), None) | (None, Some(d)) => (d, d),
         (None, None) => return None,
     };
-    Some((iso(first), iso(last)))
-}
-
-fn iso(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    Some((super::iso_date(Some(first)), super::iso_date(Some(last))))
 }
 
 fn node_values(node: &Node) -> Vec<String> {
-    vec![
-        node.kind.name().to_string(),
-        node.country().unwrap_or("").to_string(),
-        node.roles
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join("|"),
-        node.other_aliases().collect::<Vec<_>>().join("|"),
-        node.mentions.to_string(),
-        node.documents.to_string(),
-    ]
+    super::node_attributes(node).to_vec()
 }
 
 fn edge_values(edge: &Edge) -> Vec<String> {
@@ -257,8 +242,8 @@ fn edge_values(edge: &Edge) -> Vec<String> {
         edge.directed.to_string(),
         edge.negated.to_string(),
         edge.documents.to_string(),
-        edge.first_date.map(iso).unwrap_or_default(),
-        edge.last_date.map(iso).unwrap_or_default(),
+        super::iso_date(edge.first_date),
+        super::iso_date(edge.last_date),
     ]
 }
 

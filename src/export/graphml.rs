@@ -140,24 +140,13 @@ fn write_data<W: Write>(xml: &mut Writer<W>, keys: &[Key], values: &[String]) ->
 }
 
 fn node_values(node: &Node) -> Vec<String> {
-    vec![
-        node.id.as_str().to_string(),
-        node.label().to_string(),
-        node.kind.name().to_string(),
-        node.country().unwrap_or("").to_string(),
-        node.roles
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join("|"),
-        node.other_aliases().collect::<Vec<_>>().join("|"),
-        node.mentions.to_string(),
-        node.documents.to_string(),
-    ]
+    let mut values = vec![node.id.as_str().to_string(), node.label().to_string()];
+    values.extend(super::node_attributes(node));
+    values
 }
 
 fn edge_values(edge: &Edge) -> Vec<String> {
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let date = super::iso_date;
     vec![
         edge.label.clone(),
         format!("{:.1}", edge.weight as f64),

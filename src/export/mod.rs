@@ -103,6 +103,29 @@ impl Format {
     }
 }
 
+/// A date as every export writes it: ISO `YYYY-MM-DD`, empty when unknown.
+pub(crate) fn iso_date(date: Option<chrono::NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+/// The attribute columns of a node that every graph format writes, in
+/// `nodes.csv` order after `Id,Label`: kind, country, roles (`|`-joined),
+/// aliases other than the label (`|`-joined), mentions, documents.
+pub(crate) fn node_attributes(node: &crate::graph::Node) -> [String; 6] {
+    [
+        node.kind.name().to_string(),
+        node.country().unwrap_or("").to_string(),
+        node.roles
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("|"),
+        node.other_aliases().collect::<Vec<_>>().join("|"),
+        node.mentions.to_string(),
+        node.documents.to_string(),
+    ]
+}
+
 /// Writes `graph` in `format` into `dir` (atomically, file by file).
 pub fn write_graph(graph: &ActorGraph, format: Format, dir: &Path) -> Result<()> {
     match format {

@@ -129,7 +129,7 @@ pub fn write_nodes(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
 
 /// Writes `neo4j-relationships.csv`: one row per edge in [`ActorGraph::edges`] order.
 pub fn write_relationships(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let date = super::iso_date;
     let mut out = csv::Writer::from_writer(w);
     out.write_record(RELATIONSHIP_HEADER)?;
     for (source, target, edge) in graph.edges() {
