@@ -3,10 +3,12 @@
 //! messages, standard input, directory order and document ids, diagnostics
 //! for bad records, byte offsets, determinism and atomic writes.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{actorgraph, csv_rows, manifest_path};
 use predicates::prelude::*;
 
 /// The files of a default run, with their exact header rows (`None`: not CSV).
@@ -28,16 +30,6 @@ const FILES: [(&str, Option<&str>); 6] = [
     ),
 ];
 
-fn manifest_path(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-fn actorgraph() -> Command {
-    let mut c = Command::cargo_bin("actorgraph").unwrap();
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
-
 /// `actorgraph build INPUTS... -o OUT --quiet`, expected to succeed.
 fn build(inputs: &[&Path], out: &Path) {
     actorgraph()
@@ -48,21 +40,6 @@ fn build(inputs: &[&Path], out: &Path) {
         .arg("--quiet")
         .assert()
         .success();
-}
-
-fn read_rows(path: &Path) -> Vec<HashMap<String, String>> {
-    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let headers = r.headers().unwrap().clone();
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            headers
-                .iter()
-                .map(String::from)
-                .zip(rec.iter().map(String::from))
-                .collect()
-        })
-        .collect()
 }
 
 fn listing(dir: &Path) -> Vec<String> {
@@ -77,7 +54,7 @@ fn listing(dir: &Path) -> Vec<String> {
 /// Document ids in order of first appearance in `mentions.csv`.
 fn doc_order(dir: &Path) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
-    for row in read_rows(&dir.join("mentions.csv")) {
+    for row in csv_rows(&dir.join("mentions.csv")) {
         if ids.last() != Some(&row["doc_id"]) {
             assert!(
                 !ids.contains(&row["doc_id"]),
@@ -180,13 +157,13 @@ fn stdin_plain_text() {
         .write_stdin("German Chancellor Angela Merkel met French President Emmanuel Macron in Paris.\n")
         .assert()
         .success();
-    let mentions = read_rows(&out.path().join("mentions.csv"));
+    let mentions = csv_rows(&out.path().join("mentions.csv"));
     assert!(mentions.iter().all(|m| m["doc_id"] == "stdin"), "{mentions:#?}");
     assert!(
         mentions.iter().any(|m| m["entity"] == "person:angela-merkel"),
         "{mentions:#?}"
     );
-    let relations = read_rows(&out.path().join("relations.csv"));
+    let relations = csv_rows(&out.path().join("relations.csv"));
     assert!(
         relations.iter().any(|r| r["relation"] == "met_with"),
         "{relations:#?}"
@@ -209,7 +186,7 @@ fn stdin_jsonl() {
         .assert()
         .success();
     assert_eq!(doc_order(out.path()), ["one", "two"]);
-    let relations = read_rows(&out.path().join("relations.csv"));
+    let relations = csv_rows(&out.path().join("relations.csv"));
     assert!(
         relations
             .iter()
@@ -238,7 +215,7 @@ fn directory_is_read_recursively_in_sorted_order() {
     let out = dir.path().join("out");
     build(&[&corpus], &out);
     assert_eq!(doc_order(&out), ["a.txt", "b.jsonl:1", "b/c.txt", "c.csv:2"]);
-    let relations = read_rows(&out.join("relations.csv"));
+    let relations = csv_rows(&out.join("relations.csv"));
     let order: Vec<&str> = relations.iter().map(|r| r["doc_id"].as_str()).collect();
     let mut sorted = order.clone();
     sorted.dedup();
@@ -299,7 +276,7 @@ fn sample_texts() -> HashMap<String, String> {
                 }
             }
             Some("csv") => {
-                for row in read_rows(&path) {
+                for row in csv_rows(&path) {
                     texts.insert(row["id"].clone(), row["text"].clone());
                 }
             }
@@ -332,12 +309,12 @@ fn offsets_slice_the_document_text_exactly() {
             .unwrap_or_else(|| panic!("{doc}: {s}..{e} is not a slice"))
             .to_string()
     };
-    let mentions = read_rows(&out.path().join("mentions.csv"));
+    let mentions = csv_rows(&out.path().join("mentions.csv"));
     assert!(mentions.len() > 50, "{}", mentions.len());
     for m in &mentions {
         assert_eq!(slice(&m["doc_id"], &m["start"], &m["end"]), m["text"], "{m:#?}");
     }
-    let relations = read_rows(&out.path().join("relations.csv"));
+    let relations = csv_rows(&out.path().join("relations.csv"));
     assert!(relations.len() > 20, "{}", relations.len());
     for r in &relations {
         let sentence = slice(&r["doc_id"], &r["start"], &r["end"]);
@@ -385,7 +362,7 @@ fn no_temporary_files_are_left_behind() {
         "{names:?}"
     );
     assert_eq!(names.len(), FILES.len() + 1, "{names:?}");
-    let mentions = read_rows(&out.path().join("mentions.csv"));
+    let mentions = csv_rows(&out.path().join("mentions.csv"));
     assert!(
         mentions.iter().all(|m| m["doc_id"] == "ceasefire-like.txt"),
         "stale rows from the first run"

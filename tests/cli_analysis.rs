@@ -9,18 +9,14 @@
 //! improves. Without Graphviz the image tests print `SKIP: ...` and pass,
 //! unless `ACTORGRAPH_REQUIRE_INTEROP=1` is set, where they fail.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{actorgraph, csv_rows};
 use predicates::prelude::*;
-
-fn actorgraph() -> Command {
-    let mut c = Command::cargo_bin("actorgraph").unwrap();
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
 
 /// Builds `data/samples` into a fresh folder with `args` added.
 fn build(args: &[&str]) -> tempfile::TempDir {
@@ -34,28 +30,12 @@ fn build(args: &[&str]) -> tempfile::TempDir {
     dir
 }
 
-/// The rows of a CSV file as maps from column name to value.
-fn rows(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(path).unwrap();
-    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            header
-                .iter()
-                .cloned()
-                .zip(rec.iter().map(str::to_string))
-                .collect()
-        })
-        .collect()
-}
-
 fn edges(dir: &Path) -> Vec<BTreeMap<String, String>> {
-    rows(&dir.join("edges.csv"))
+    csv_rows(&dir.join("edges.csv"))
 }
 
 fn nodes(dir: &Path) -> Vec<BTreeMap<String, String>> {
-    rows(&dir.join("nodes.csv"))
+    csv_rows(&dir.join("nodes.csv"))
 }
 
 fn node_ids(dir: &Path) -> BTreeSet<String> {
@@ -359,9 +339,7 @@ fn format_svg_renders_with_graphviz() {
 #[test]
 fn missing_graphviz_is_a_clear_error() {
     let out = tempfile::tempdir().unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("actorgraph");
-    Command::new(bin)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    actorgraph()
         .env("PATH", "/nonexistent")
         .args(["build", "data/samples", "--format", "csv,svg", "-o"])
         .arg(out.path())

@@ -3,6 +3,7 @@
 //! (CSV read back with the csv crate, GraphML parsed with quick-xml, DOT
 //! quoting).
 
+mod common;
 #[path = "interop/fixture.rs"]
 mod fixture;
 
@@ -159,46 +160,7 @@ fn one_node_graph(label: &str) -> ActorGraph {
 
 /// Arbitrary Unicode, and strings made of the characters that break formats.
 fn nasty_string() -> impl Strategy<Value = String> {
-    let nasty = prop::sample::select(vec![
-        "\"",
-        "\\",
-        "<",
-        ">",
-        "&",
-        "'",
-        ",",
-        "|",
-        ";",
-        "\n",
-        "\r",
-        "\r\n",
-        "\t",
-        "\u{0}",
-        "\u{7}",
-        "\u{1b}",
-        "\u{7f}",
-        "\u{85}",
-        "\u{2028}",
-        "\u{feff}",
-        "\u{fffe}",
-        "\u{ffff}",
-        "\u{202e}",
-        "שלום",
-        "مرحبا",
-        "é",
-        "e\u{301}",
-        "😀",
-        "👩‍👩‍👧",
-        "\\N",
-        "\\n",
-        "]]>",
-        "<!--",
-        "&amp;",
-        "&#0;",
-        " ",
-        "x",
-        "Macron",
-    ]);
+    let nasty = prop::sample::select(common::NASTY_PIECES);
     prop_oneof![
         4 => any::<String>(),
         4 => prop::collection::vec(nasty, 0..40).prop_map(|v| v.concat()),

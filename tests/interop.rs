@@ -15,6 +15,7 @@
 //! A missing tool makes a test print `SKIP: ...` and pass, unless
 //! `ACTORGRAPH_REQUIRE_INTEROP=1` is set (as in CI), where it fails.
 
+mod common;
 #[path = "interop/fixture.rs"]
 mod fixture;
 
@@ -386,46 +387,7 @@ fn random_nasty_labels_survive_the_real_readers() {
     use proptest::strategy::{Strategy, ValueTree};
     use proptest::test_runner::TestRunner;
 
-    let pieces = proptest::sample::select(vec![
-        "\"",
-        "\\",
-        "<",
-        ">",
-        "&",
-        "'",
-        ",",
-        "|",
-        ";",
-        "\n",
-        "\r",
-        "\r\n",
-        "\t",
-        "\u{0}",
-        "\u{7}",
-        "\u{1b}",
-        "\u{7f}",
-        "\u{85}",
-        "\u{2028}",
-        "\u{feff}",
-        "\u{202e}",
-        "שלום",
-        "مرحبا",
-        "e\u{301}",
-        "😀",
-        "👩‍👩‍👧",
-        "\\N",
-        "]]>",
-        "<!--",
-        "&amp;",
-        "&#0;",
-        " ",
-        "x",
-        "{",
-        "}",
-        "->",
-        "--",
-        "Macron",
-    ]);
+    let pieces = proptest::sample::select(common::NASTY_PIECES);
     let label = proptest::prop_oneof![
         2 => proptest::arbitrary::any::<String>(),
         3 => proptest::collection::vec(pieces, 0..30).prop_map(|v| v.concat()),

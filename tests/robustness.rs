@@ -10,23 +10,21 @@
 //!   leaves each export either as the previous complete version or as the
 //!   new complete one, and the next run removes the stale temporaries.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+use common::{actorgraph, csv_rows};
 
 /// Articles with actors, so each one shows up in `mentions.csv`.
 const MERKEL: &str = "Angela Merkel met Emmanuel Macron in Paris on Monday.";
 const BIDEN: &str = "Joe Biden met Boris Johnson in Cornwall.";
 const XI: &str = "Xi Jinping held talks with Vladimir Putin in Moscow.";
 const MODI: &str = "Narendra Modi met Olaf Scholz in Berlin.";
-
-fn actorgraph() -> Command {
-    Command::cargo_bin("actorgraph").unwrap()
-}
 
 fn write(dir: &Path, rel: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(rel);
@@ -97,27 +95,11 @@ fn assert_one(diags: &[String], severity: &str, file: &str, line: Option<usize>,
     assert!(d.contains(message), "expected {message:?} in {d}");
 }
 
-/// Rows of a CSV file as maps from column name to value.
-fn rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
-    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let headers = r.headers().unwrap().clone();
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            headers
-                .iter()
-                .map(String::from)
-                .zip(rec.iter().map(String::from))
-                .collect()
-        })
-        .collect()
-}
-
 /// The document ids found in `mentions.csv` and `relations.csv`.
 fn doc_ids(out: &Path) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     for file in ["mentions.csv", "relations.csv"] {
-        ids.extend(rows(&out.join(file)).into_iter().map(|r| r["doc_id"].clone()));
+        ids.extend(csv_rows(&out.join(file)).into_iter().map(|r| r["doc_id"].clone()));
     }
     ids
 }
@@ -143,7 +125,7 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning_naming_the_file() {
     let o = build(&[&latin1], &out, &["--quiet"]);
     assert_one(&success(&o), "warning", "latin1.txt", None, "invalid UTF-8");
     assert_eq!(doc_ids(&out), set(&["latin1.txt"]));
-    let mentions = rows(&out.join("mentions.csv"));
+    let mentions = csv_rows(&out.join("mentions.csv"));
     assert!(
         mentions.iter().any(|m| m["entity"] == "person:angela-merkel"),
         "{mentions:#?}"
@@ -186,7 +168,7 @@ fn byte_order_mark_is_stripped_and_offsets_start_after_it() {
     let o = build(&[&a, &b, &c], &out, &["--quiet"]);
     assert_eq!(success(&o), Vec::<String>::new());
     assert_eq!(doc_ids(&out), set(&["bom.txt", "j", "c"]));
-    let mentions = rows(&out.join("mentions.csv"));
+    let mentions = csv_rows(&out.join("mentions.csv"));
     let merkel = mentions
         .iter()
         .find(|m| m["doc_id"] == "bom.txt" && m["text"] == "Angela Merkel")
@@ -211,7 +193,7 @@ fn crlf_line_ends_are_accepted() {
     assert_eq!(doc_ids(&out), set(&["a.txt", "j1", "b.jsonl:3", "c1"]));
     // The .txt keeps its CRLFs: offsets slice the text exactly as given.
     let text = format!("{MERKEL}\r\n{BIDEN}\r\n");
-    for m in rows(&out.join("mentions.csv"))
+    for m in csv_rows(&out.join("mentions.csv"))
         .iter()
         .filter(|m| m["doc_id"] == "a.txt")
     {

@@ -13,15 +13,15 @@
 //!
 //! Each input is built once per test run, into `CARGO_TARGET_TMPDIR`.
 
-use std::collections::{BTreeSet, HashMap};
+mod common;
+
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use assert_cmd::Command;
-
-/// One CSV row, by column name.
-type Row = HashMap<String, String>;
+use common::{csv_rows, manifest_path, Row};
 
 /// The exports of one run.
 struct Output {
@@ -31,25 +31,6 @@ struct Output {
     edges: Vec<Row>,
     mentions: Vec<Row>,
     relations: Vec<Row>,
-}
-
-fn manifest_path(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-fn read_csv(path: &Path) -> Vec<Row> {
-    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let headers = r.headers().unwrap().clone();
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            headers
-                .iter()
-                .map(String::from)
-                .zip(rec.iter().map(String::from))
-                .collect()
-        })
-        .collect()
 }
 
 /// Runs `actorgraph build INPUT -o CARGO_TARGET_TMPDIR/NAME` and reads the exports.
@@ -73,10 +54,10 @@ fn build(name: &str, input: &str) -> Output {
     };
     Output {
         text,
-        nodes: read_csv(&dir.join("nodes.csv")),
-        edges: read_csv(&dir.join("edges.csv")),
-        mentions: read_csv(&dir.join("mentions.csv")),
-        relations: read_csv(&dir.join("relations.csv")),
+        nodes: csv_rows(&dir.join("nodes.csv")),
+        edges: csv_rows(&dir.join("edges.csv")),
+        mentions: csv_rows(&dir.join("mentions.csv")),
+        relations: csv_rows(&dir.join("relations.csv")),
         dir,
     }
 }

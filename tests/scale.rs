@@ -6,10 +6,13 @@
 //! Corpora: `tests/data/scale-corpus.jsonl` (ten invented news-like
 //! paragraphs) and articles from the `gen-corpus` binary.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use assert_cmd::prelude::*;
+use common::actorgraph;
 use predicates::prelude::*;
 
 /// Every file `build` writes with the default formats.
@@ -25,10 +28,6 @@ const FILES: [&str; 7] = [
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scale-corpus.jsonl")
-}
-
-fn actorgraph() -> Command {
-    Command::cargo_bin("actorgraph").unwrap()
 }
 
 /// `gen-corpus --docs N --seed S`, as lines.
