@@ -23,7 +23,7 @@ use std::sync::{mpsc, Mutex};
 use std::time::Instant;
 
 use crate::error::{Error, Result};
-use crate::export::{self, csv::EvidenceWriter, Format};
+use crate::export::{self, csv::EvidenceRows, csv::EvidenceWriter, Format};
 use crate::extract::{entities, relations};
 use crate::filter::{self, FilterOptions};
 use crate::graph::ActorGraph;
@@ -394,7 +394,7 @@ fn analyze_all(
             let estimate = estimated_record_bytes(&doc);
             let a = analyze(&doc, lexicon);
             drop(doc);
-            sink.add(a, estimate, &mut on_progress)?;
+            sink.add(a, None, estimate, &mut on_progress)?;
         }
     } else {
         run_parallel(
@@ -424,11 +424,22 @@ struct Sink {
 }
 
 impl Sink {
-    fn add(&mut self, a: DocAnalysis, estimate: u64, on_progress: &mut impl FnMut(&Progress)) -> Result<()> {
+    /// Merges one document; `rows` are its evidence rows when a worker
+    /// already serialized them.
+    fn add(
+        &mut self,
+        a: DocAnalysis,
+        rows: Option<EvidenceRows>,
+        estimate: u64,
+        on_progress: &mut impl FnMut(&Progress),
+    ) -> Result<()> {
         let vocab = Vocabulary::builtin();
         self.graph.add_document(&a, vocab);
         if let Some(ev) = self.evidence.as_mut() {
-            ev.add(&a, vocab)?;
+            match rows {
+                Some(rows) => ev.append(&rows)?,
+                None => ev.add(&a, vocab)?,
+            }
         }
         let bytes = a.text.len() as u64;
         self.summary.documents += 1;
@@ -442,8 +453,12 @@ impl Sink {
     }
 }
 
-/// A document's analysis (or the panic that interrupted it), with its input number.
-type Outcome = (u64, std::thread::Result<DocAnalysis>, u64);
+/// A document's analysis and evidence rows (or the panic that interrupted
+/// them), with its input number and estimated input bytes.
+type Outcome = (u64, std::thread::Result<Analyzed>, u64);
+
+/// A document's analysis, with its evidence rows when the build writes them.
+type Analyzed = (DocAnalysis, Option<EvidenceRows>);
 
 /// Analyzes `docs` on `jobs` worker threads and merges the results into
 /// `sink` in input order, with a bounded window of documents in flight.
@@ -455,6 +470,7 @@ fn run_parallel(
     on_progress: &mut impl FnMut(&Progress),
 ) -> Result<()> {
     let window = jobs * WINDOW_PER_JOB;
+    let evidence = sink.evidence.is_some();
     let (work_tx, work_rx) = mpsc::channel::<(u64, Document)>();
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::channel::<Outcome>();
@@ -469,8 +485,13 @@ fn run_parallel(
                     .and_then(|rx| rx.recv().map_err(|_| ()));
                 let Ok((seq, doc)) = next else { return };
                 let estimate = estimated_record_bytes(&doc);
-                let result =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(&doc, lexicon)));
+                // The evidence rows are serialized here, in parallel, so that the
+                // merging thread only appends bytes.
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let a = analyze(&doc, lexicon);
+                    let rows = evidence.then(|| EvidenceRows::new(&a, Vocabulary::builtin()));
+                    (a, rows)
+                }));
                 drop(doc);
                 if done_tx.send((seq, result, estimate)).is_err() {
                     return;
@@ -488,7 +509,7 @@ fn run_parallel(
         // Sent but not yet merged: count and text bytes.
         let (mut in_flight, mut in_flight_bytes) = (0usize, 0u64);
         let (mut sent, mut next_merge) = (0u64, 0u64);
-        let mut pending: BTreeMap<u64, (DocAnalysis, u64)> = BTreeMap::new();
+        let mut pending: BTreeMap<u64, (Analyzed, u64)> = BTreeMap::new();
         let mut docs = docs.fuse();
         loop {
             // Fill the window.
@@ -517,11 +538,11 @@ fn run_parallel(
                 }
                 outcome = done_rx.try_recv().ok();
             }
-            while let Some((a, estimate)) = pending.remove(&next_merge) {
+            while let Some(((a, rows), estimate)) = pending.remove(&next_merge) {
                 in_flight -= 1;
                 in_flight_bytes -= a.text.len() as u64;
                 next_merge += 1;
-                sink.add(a, estimate, on_progress)?;
+                sink.add(a, rows, estimate, on_progress)?;
             }
         }
     })

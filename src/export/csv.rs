@@ -115,11 +115,14 @@ pub fn write_edges(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
     out.flush()
 }
 
+/// Buffer of each evidence file: large writes, few system calls.
+const EVIDENCE_BUFFER: usize = 1 << 20;
+
 /// One evidence table being written to a temporary file next to its final path.
 #[derive(Debug)]
 struct PendingTable {
     path: PathBuf,
-    out: csv::Writer<NamedTempFile>,
+    out: io::BufWriter<NamedTempFile>,
 }
 
 impl PendingTable {
@@ -127,21 +130,25 @@ impl PendingTable {
         let tmp = super::temp_file(&path)?;
         let mut table = Self {
             path,
-            out: csv::Writer::from_writer(tmp),
+            out: io::BufWriter::with_capacity(EVIDENCE_BUFFER, tmp),
         };
-        table.write(header)?;
+        let mut head = csv::Writer::from_writer(Vec::new());
+        head.write_record(header).map_err(|e| table.err(e.into()))?;
+        let head = head.into_inner().map_err(|e| table.err(e.into_error()))?;
+        table.append(&head)?;
         Ok(table)
     }
 
-    fn write<I, T>(&mut self, record: I) -> Result<()>
-    where
-        I: IntoIterator<Item = T>,
-        T: AsRef<[u8]>,
-    {
-        self.out.write_record(record).map_err(|e| Error::Output {
+    fn err(&self, source: io::Error) -> Error {
+        Error::Output {
             path: self.path.clone(),
-            source: e.into(),
-        })
+            source,
+        }
+    }
+
+    /// Appends rows already serialized as CSV.
+    fn append(&mut self, bytes: &[u8]) -> Result<()> {
+        self.out.write_all(bytes).map_err(|e| self.err(e))
     }
 
     fn finish(self) -> Result<()> {
@@ -152,6 +159,65 @@ impl PendingTable {
         };
         let tmp = self.out.into_inner().map_err(|e| out_err(e.into_error()))?;
         super::persist(tmp, &path)
+    }
+}
+
+/// The evidence rows of one document, serialized as CSV (no header): what
+/// [`EvidenceWriter::append`] writes. Made apart from the writer so that the
+/// worker threads of a build serialize in parallel and the merging thread
+/// only appends bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EvidenceRows {
+    mentions: Vec<u8>,
+    relations: Vec<u8>,
+}
+
+impl EvidenceRows {
+    /// One row per mention and one row per relation mention of `doc`.
+    ///
+    /// Texts are sliced from `doc.text` with the records' spans (empty when a
+    /// span does not fit the text); the `evidence` column is the sentence
+    /// exactly as it appears in the text, line breaks included.
+    pub fn new(doc: &DocAnalysis, vocab: &Vocabulary) -> Self {
+        let text = doc.text.as_str();
+        // Writing to a `Vec` cannot fail, and every record has its table's column count.
+        let mut mentions = csv::Writer::from_writer(Vec::new());
+        for m in &doc.mentions {
+            let _ = mentions.write_record([
+                doc.doc_id.as_str(),
+                &m.span.start.to_string(),
+                &m.span.end.to_string(),
+                m.span.slice(text),
+                m.entity.as_ref().map_or("", |e| e.as_str()),
+                m.kind.name(),
+                m.form.name(),
+            ]);
+        }
+        let mut relations = csv::Writer::from_writer(Vec::new());
+        for r in &doc.relations {
+            let category = vocab.get(&r.relation).map_or("", |v| v.category.as_str());
+            let _ = relations.write_record([
+                doc.doc_id.as_str(),
+                &r.sentence.to_string(),
+                &r.sentence_span.start.to_string(),
+                &r.sentence_span.end.to_string(),
+                r.source.as_str(),
+                r.target.as_str(),
+                &r.relation,
+                category,
+                r.trigger.slice(text),
+                if r.negated { "true" } else { "false" },
+                r.modality.name(),
+                &iso_date(r.date),
+                r.source_span.slice(text),
+                r.target_span.slice(text),
+                r.sentence_span.slice(text),
+            ]);
+        }
+        Self {
+            mentions: mentions.into_inner().unwrap_or_default(),
+            relations: relations.into_inner().unwrap_or_default(),
+        }
     }
 }
 
@@ -175,45 +241,16 @@ impl EvidenceWriter {
         })
     }
 
-    /// Appends one row per mention and one row per relation mention of `doc`.
-    ///
-    /// Texts are sliced from `doc.text` with the records' spans (empty when a
-    /// span does not fit the text); the `evidence` column is the sentence
-    /// exactly as it appears in the text, line breaks included.
+    /// Appends one row per mention and one row per relation mention of `doc`
+    /// (see [`EvidenceRows::new`]).
     pub fn add(&mut self, doc: &DocAnalysis, vocab: &Vocabulary) -> Result<()> {
-        let text = doc.text.as_str();
-        for m in &doc.mentions {
-            self.mentions.write([
-                doc.doc_id.as_str(),
-                &m.span.start.to_string(),
-                &m.span.end.to_string(),
-                m.span.slice(text),
-                m.entity.as_ref().map_or("", |e| e.as_str()),
-                m.kind.name(),
-                m.form.name(),
-            ])?;
-        }
-        for r in &doc.relations {
-            let category = vocab.get(&r.relation).map_or("", |v| v.category.as_str());
-            self.relations.write([
-                doc.doc_id.as_str(),
-                &r.sentence.to_string(),
-                &r.sentence_span.start.to_string(),
-                &r.sentence_span.end.to_string(),
-                r.source.as_str(),
-                r.target.as_str(),
-                &r.relation,
-                category,
-                r.trigger.slice(text),
-                if r.negated { "true" } else { "false" },
-                r.modality.name(),
-                &iso_date(r.date),
-                r.source_span.slice(text),
-                r.target_span.slice(text),
-                r.sentence_span.slice(text),
-            ])?;
-        }
-        Ok(())
+        self.append(&EvidenceRows::new(doc, vocab))
+    }
+
+    /// Appends the rows of one document serialized beforehand.
+    pub fn append(&mut self, rows: &EvidenceRows) -> Result<()> {
+        self.mentions.append(&rows.mentions)?;
+        self.relations.append(&rows.relations)
     }
 
     /// Flushes and syncs both files and renames them to `mentions.csv` and
