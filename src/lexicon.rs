@@ -168,7 +168,15 @@ struct PhraseTable {
     /// starts with a word of that hash (a superset on hash collisions, which
     /// the exact phrase lookup then rules out).
     first_words: HashMap<u64, u64, BuildHasherDefault<Mix>>,
+    /// One bit per phrase hash (its top [`FILTER_BITS`] bits), set for every
+    /// phrase: most word sequences tried while matching are no phrase, and
+    /// this small bitset (256 KiB, cache-resident) rules them out without
+    /// probing the table.
+    filter: Vec<u64>,
 }
+
+/// Bits of a phrase hash that index [`PhraseTable::filter`].
+const FILTER_BITS: u32 = 21;
 
 const NO_PHRASE: u32 = u32::MAX;
 
@@ -217,6 +225,10 @@ impl std::hash::Hasher for Mix {
 impl PhraseTable {
     /// The phrase with this text (and hash), if any.
     fn get(&self, hash: u64, phrase: &[u8]) -> Option<usize> {
+        let bit = hash >> (64 - FILTER_BITS);
+        if self.filter.get((bit / 64) as usize).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+            return None;
+        }
         let mut i = *self.by_hash.get(&hash)?;
         while i != NO_PHRASE {
             let (a, b) = self.spans[i as usize];
@@ -245,6 +257,13 @@ impl PhraseTable {
         self.text.push_str(phrase);
         self.spans.push((start, self.text.len() as u32));
         self.entries.push(Vec::new());
+        if self.filter.is_empty() {
+            self.filter = vec![0; 1 << (FILTER_BITS - 6)];
+        }
+        let bit = hash >> (64 - FILTER_BITS);
+        if let Some(w) = self.filter.get_mut((bit / 64) as usize) {
+            *w |= 1 << (bit % 64);
+        }
         let head = self.by_hash.entry(hash).or_insert(NO_PHRASE);
         self.next.push(*head);
         *head = i;
