@@ -226,7 +226,11 @@ impl PhraseTable {
     /// The phrase with this text (and hash), if any.
     fn get(&self, hash: u64, phrase: &[u8]) -> Option<usize> {
         let bit = hash >> (64 - FILTER_BITS);
-        if self.filter.get((bit / 64) as usize).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+        if self
+            .filter
+            .get((bit / 64) as usize)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+        {
             return None;
         }
         let mut i = *self.by_hash.get(&hash)?;
@@ -329,22 +333,37 @@ const FILES: [&str; 7] = [
     "common_words.txt",
 ];
 
+/// The embedded phrase tables (all but the word lists), as `(file name, content)`.
+const BUILTIN_PHRASES: [(&str, &str); 5] = [
+    ("actors.tsv", include_str!("../data/lexicon/actors.tsv")),
+    ("demonyms.tsv", include_str!("../data/lexicon/demonyms.tsv")),
+    ("capitals.tsv", include_str!("../data/lexicon/capitals.tsv")),
+    ("agents.tsv", include_str!("../data/lexicon/agents.tsv")),
+    ("triggers.tsv", include_str!("../data/lexicon/triggers.tsv")),
+];
+
+/// The embedded word lists.
+const BUILTIN_WORDS: [(&str, &str); 2] = [
+    ("first_names.txt", include_str!("../data/lexicon/first_names.txt")),
+    (
+        "common_words.txt",
+        include_str!("../data/lexicon/common_words.txt"),
+    ),
+];
+
 impl Tables {
     /// The tables embedded in the binary.
     pub fn builtin() -> Result<Self> {
         let mut t = Tables::default();
-        let files: [(&str, &str); 7] = [
-            ("actors.tsv", include_str!("../data/lexicon/actors.tsv")),
-            ("demonyms.tsv", include_str!("../data/lexicon/demonyms.tsv")),
-            ("capitals.tsv", include_str!("../data/lexicon/capitals.tsv")),
-            ("agents.tsv", include_str!("../data/lexicon/agents.tsv")),
-            ("first_names.txt", include_str!("../data/lexicon/first_names.txt")),
-            ("triggers.tsv", include_str!("../data/lexicon/triggers.tsv")),
-            (
-                "common_words.txt",
-                include_str!("../data/lexicon/common_words.txt"),
-            ),
-        ];
+        for (name, content) in BUILTIN_PHRASES.into_iter().chain(BUILTIN_WORDS) {
+            t.add_file(Path::new(name), content)?;
+        }
+        Ok(t)
+    }
+
+    /// The embedded tables of `files`.
+    fn builtin_files(files: &[(&str, &str)]) -> Result<Self> {
+        let mut t = Tables::default();
         for (name, content) in files {
             t.add_file(Path::new(name), content)?;
         }
@@ -534,6 +553,22 @@ fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
     (out, caps, n)
 }
 
+/// The first names and common words of tables, as sets.
+#[derive(Debug, Default)]
+struct WordSets {
+    first_names: FnvSet<String>,
+    common_words: FnvSet<String>,
+}
+
+impl WordSets {
+    fn new(t: &Tables) -> Self {
+        Self {
+            first_names: t.first_names.iter().filter(|n| !n.is_empty()).cloned().collect(),
+            common_words: t.common_words.iter().filter(|n| !n.is_empty()).cloned().collect(),
+        }
+    }
+}
+
 fn is_acronym(alias: &str) -> bool {
     let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
     !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
@@ -546,9 +581,24 @@ impl Lexicon {
         LEX.get_or_init(|| {
             // The embedded tables are checked by a unit test; an error here can only
             // come from a broken build, so fall back to an empty lexicon rather than panic.
-            Tables::builtin()
-                .map(|t| Lexicon::from_tables(&t))
-                .unwrap_or_else(|_| Lexicon::from_tables(&Tables::default()))
+            // The word lists are read on a second thread while the phrases are compiled:
+            // the same lexicon as `from_tables(&Tables::builtin())`, sooner.
+            let words = || {
+                Tables::builtin_files(&BUILTIN_WORDS)
+                    .map(|t| WordSets::new(&t))
+                    .unwrap_or_default()
+            };
+            std::thread::scope(|scope| {
+                let sets = std::thread::Builder::new()
+                    .name("lexicon-words".into())
+                    .spawn_scoped(scope, words);
+                let phrases = Tables::builtin_files(&BUILTIN_PHRASES).unwrap_or_default();
+                let sets = match sets {
+                    Ok(handle) => handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                    Err(_) => words(),
+                };
+                Lexicon::with_word_sets(&phrases, sets)
+            })
         })
     }
 
@@ -565,17 +615,26 @@ impl Lexicon {
     /// Builds the lexicon and its matcher from tables. Later actor rows with
     /// an id already seen add aliases and fill empty fields.
     pub fn from_tables(t: &Tables) -> Self {
+        Self::with_word_sets(t, WordSets::new(t))
+    }
+
+    /// [`from_tables`](Self::from_tables) with the word lists already made into sets.
+    fn with_word_sets(t: &Tables, words: WordSets) -> Self {
         let mut lex = Lexicon {
             actors: Vec::new(),
             countries: Vec::new(),
             agents: Vec::new(),
             triggers: Vec::new(),
-            first_names: t.first_names.iter().filter(|n| !n.is_empty()).cloned().collect(),
-            common_words: t.common_words.iter().filter(|n| !n.is_empty()).cloned().collect(),
+            first_names: words.first_names,
+            common_words: words.common_words,
             surnames: HashMap::new(),
             actor_index: HashMap::new(),
             phrases: PhraseTable::default(),
         };
+        // About one phrase per row, a few per actor: no rehashing while filling.
+        let rows =
+            t.actors.len() * 3 + t.demonyms.len() + t.capitals.len() + t.agents.len() + t.triggers.len();
+        lex.phrases.by_hash.reserve(rows);
         let mut country_index: HashMap<String, u32> = HashMap::new();
         let mut country = |lex: &mut Lexicon, code: &str| -> u32 {
             *country_index.entry(code.to_string()).or_insert_with(|| {
@@ -955,5 +1014,29 @@ mod tests {
     #[test]
     fn embedded_tables_parse() {
         Tables::builtin().unwrap();
+    }
+
+    #[test]
+    fn builtin_is_the_lexicon_of_the_embedded_tables() {
+        let (a, b) = (
+            Lexicon::builtin(),
+            Lexicon::from_tables(&Tables::builtin().unwrap()),
+        );
+        assert_eq!(a.actors, b.actors);
+        assert_eq!(
+            (&a.countries, &a.agents, &a.triggers),
+            (&b.countries, &b.agents, &b.triggers)
+        );
+        assert_eq!(
+            (&a.first_names, &a.common_words),
+            (&b.first_names, &b.common_words)
+        );
+        assert_eq!(a.surnames, b.surnames);
+        assert_eq!(
+            (&a.phrases.text, &a.phrases.spans),
+            (&b.phrases.text, &b.phrases.spans)
+        );
+        assert_eq!(a.phrases.entries, b.phrases.entries);
+        assert!(a.common_words.len() > 1000 && a.phrases.entries.len() > 1000);
     }
 }

@@ -311,15 +311,7 @@ pub fn build_with_progress(
         Some(filter::apply(&graph, &opts.filter)?)
     };
     let shown = filtered.as_ref().unwrap_or(&graph);
-    for f in &opts.formats {
-        export::write_graph(shown, *f, &opts.out)?;
-    }
-    // The merge state is the whole graph, whatever the filter.
-    let state = opts.out.join(merge::STATE_FILE);
-    export::write_atomic(&state, |w| merge::write_state(&graph, w))?;
-    if let Some(ev) = evidence {
-        ev.finish()?;
-    }
+    write_outputs(shown, &graph, evidence, opts)?;
     for &image in &opts.images {
         let path = opts.out.join(format!("graph.{}", image.name()));
         render::render_graph(shown, &Default::default(), &path, image, None)?;
@@ -328,6 +320,54 @@ pub fn build_with_progress(
     summary.edges = shown.edge_count();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Writes the graph exports of `shown`, the merge state of `graph` (the
+/// whole graph, whatever the filter) and finishes the evidence files, each
+/// file on its own thread: they are independent, and their formatting and
+/// syncing to disk overlap. The first error in that order is returned.
+fn write_outputs(
+    shown: &ActorGraph,
+    graph: &ActorGraph,
+    evidence: Option<EvidenceWriter>,
+    opts: &BuildOptions,
+) -> Result<()> {
+    let state = opts.out.join(merge::STATE_FILE);
+    std::thread::scope(|scope| {
+        let mut writers = Vec::new();
+        for &f in &opts.formats {
+            writers.push(spawn_writer(scope, f.name(), move || {
+                export::write_graph(shown, f, &opts.out)
+            }));
+        }
+        let state = &state;
+        writers.push(spawn_writer(scope, "state", move || {
+            export::write_atomic(state, |w| merge::write_state(graph, w))
+        }));
+        if let Some(ev) = evidence {
+            writers.push(spawn_writer(scope, "evidence", move || ev.finish()));
+        }
+        let mut first_error = Ok(());
+        for w in writers {
+            let result = w.and_then(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            if first_error.is_ok() {
+                first_error = result;
+            }
+        }
+        first_error
+    })
+}
+
+/// Runs one output writer of [`write_outputs`] on a named thread of `scope`.
+fn spawn_writer<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    name: &str,
+    job: impl FnOnce() -> Result<()> + Send + 'scope,
+) -> Result<std::thread::ScopedJoinHandle<'scope, Result<()>>> {
+    std::thread::Builder::new()
+        .name(format!("write-{name}"))
+        .spawn_scoped(scope, job)
+        .map_err(Error::Io)
 }
 
 /// Ingests and analyzes every input of `opts` into the whole (unfiltered)
