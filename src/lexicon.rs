@@ -145,8 +145,8 @@ pub struct Lexicon {
     pub common_words: FnvSet<String>,
     /// Last words of the lexicon's persons (`Putin`): the person when only one
     /// has it, `None` when several share it.
-    pub surnames: HashMap<String, Option<u32>>,
-    actor_index: HashMap<ActorId, usize>,
+    pub surnames: FnvMap<String, Option<u32>>,
+    actor_index: FnvMap<ActorId, usize>,
     phrases: PhraseTable,
 }
 
@@ -627,8 +627,8 @@ impl Lexicon {
             triggers: Vec::new(),
             first_names: words.first_names,
             common_words: words.common_words,
-            surnames: HashMap::new(),
-            actor_index: HashMap::new(),
+            surnames: FnvMap::default(),
+            actor_index: FnvMap::default(),
             phrases: PhraseTable::default(),
         };
         // About one phrase per row, a few per actor: no rehashing while filling.

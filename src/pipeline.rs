@@ -100,16 +100,17 @@ pub fn analyze(doc: &Document, lexicon: &Lexicon) -> DocAnalysis {
             })
         })
         .collect();
+    // The entities are not needed any more: moved, not cloned.
     let actors = res
         .entities
-        .iter()
+        .into_iter()
         .map(|e| ActorRecord {
-            id: e.id.clone(),
-            label: e.label.clone(),
+            id: e.id,
+            label: e.label,
             kind: e.kind,
-            country: e.country.clone(),
-            roles: e.roles.clone(),
-            aliases: e.aliases.clone(),
+            country: e.country,
+            roles: e.roles,
+            aliases: e.aliases,
             mentions: e.mentions,
         })
         .collect();
