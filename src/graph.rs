@@ -7,11 +7,12 @@
 //! every export is deterministic and two partial graphs merged give the same
 //! output as one graph built from the whole corpus.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
+use crate::lexicon::FnvMap;
 use crate::model::{ActorId, ActorKind, DocAnalysis};
 use crate::vocab::{Polarity, Vocabulary};
 
@@ -95,8 +96,8 @@ pub struct Edge {
 #[derive(Debug, Clone, Default)]
 pub struct ActorGraph {
     graph: DiGraph<Node, Edge>,
-    nodes: HashMap<ActorId, NodeIndex>,
-    edges: HashMap<(NodeIndex, NodeIndex, String), EdgeIndex>,
+    nodes: FnvMap<ActorId, NodeIndex>,
+    edges: FnvMap<(NodeIndex, NodeIndex), Vec<EdgeIndex>>,
 }
 
 impl ActorGraph {
@@ -151,6 +152,22 @@ impl ActorGraph {
         v
     }
 
+    /// The edge `si -> ti` of this relation, if any.
+    fn find_edge(&self, si: NodeIndex, ti: NodeIndex, relation: &str) -> Option<EdgeIndex> {
+        self.edges
+            .get(&(si, ti))?
+            .iter()
+            .copied()
+            .find(|&e| self.graph[e].relation == relation)
+    }
+
+    /// Adds a new edge (no edge `si -> ti` of its relation exists).
+    fn push_edge(&mut self, si: NodeIndex, ti: NodeIndex, edge: Edge) -> EdgeIndex {
+        let e = self.graph.add_edge(si, ti, edge);
+        self.edges.entry((si, ti)).or_default().push(e);
+        e
+    }
+
     fn node_index(&mut self, id: &ActorId, kind: ActorKind) -> NodeIndex {
         if let Some(&i) = self.nodes.get(id) {
             return i;
@@ -179,12 +196,13 @@ impl ActorGraph {
         for actor in &doc.actors {
             let i = self.node_index(&actor.id, actor.kind);
             let node = &mut self.graph[i];
-            *node.labels.entry(actor.label.clone()).or_default() += 1;
+            // Keys are cloned only when new.
+            count_vote(&mut node.labels, &actor.label, 1);
             if let Some(c) = &actor.country {
-                *node.countries.entry(c.clone()).or_default() += 1;
+                count_vote(&mut node.countries, c, 1);
             }
-            node.roles.extend(actor.roles.iter().cloned());
-            node.aliases.extend(actor.aliases.iter().cloned());
+            add_all(&mut node.roles, &actor.roles);
+            add_all(&mut node.aliases, &actor.aliases);
             node.mentions += actor.mentions as u64;
             node.documents += 1;
         }
@@ -206,29 +224,24 @@ impl ActorGraph {
             }
             let si = self.node_index(s, kind_of(s));
             let ti = self.node_index(t, kind_of(t));
-            let key = (si, ti, info.key.clone());
-            let ei = match self.edges.get(&key) {
-                Some(&e) => e,
-                None => {
-                    let e = self.graph.add_edge(
-                        si,
-                        ti,
-                        Edge {
-                            relation: info.key.clone(),
-                            label: info.phrase.clone(),
-                            category: info.category.clone(),
-                            polarity: info.polarity,
-                            directed: !info.symmetric,
-                            weight: 0,
-                            negated: 0,
-                            documents: 0,
-                            first_date: None,
-                            last_date: None,
-                        },
-                    );
-                    self.edges.insert(key, e);
-                    e
-                }
+            let ei = match self.find_edge(si, ti, &info.key) {
+                Some(e) => e,
+                None => self.push_edge(
+                    si,
+                    ti,
+                    Edge {
+                        relation: info.key.clone(),
+                        label: info.phrase.clone(),
+                        category: info.category.clone(),
+                        polarity: info.polarity,
+                        directed: !info.symmetric,
+                        weight: 0,
+                        negated: 0,
+                        documents: 0,
+                        first_date: None,
+                        last_date: None,
+                    },
+                ),
             };
             let edge = &mut self.graph[ei];
             if rel.is_asserted() {
@@ -276,9 +289,8 @@ impl ActorGraph {
     pub fn add_edge(&mut self, source: &ActorId, target: &ActorId, e: Edge) {
         let si = self.node_index(source, ActorKind::Group);
         let ti = self.node_index(target, ActorKind::Group);
-        let key = (si, ti, e.relation.clone());
-        match self.edges.get(&key) {
-            Some(&ei) => {
+        match self.find_edge(si, ti, &e.relation) {
+            Some(ei) => {
                 let edge = &mut self.graph[ei];
                 edge.weight += e.weight;
                 edge.negated += e.negated;
@@ -287,8 +299,7 @@ impl ActorGraph {
                 edge.last_date = max_opt(edge.last_date, e.last_date);
             }
             None => {
-                let ei = self.graph.add_edge(si, ti, e);
-                self.edges.insert(key, ei);
+                self.push_edge(si, ti, e);
             }
         }
     }
@@ -339,15 +350,32 @@ impl ActorGraph {
         let (Some(&si), Some(&ti)) = (self.nodes.get(source), self.nodes.get(target)) else {
             return false;
         };
-        let key = (si, ti, edge.relation.clone());
-        match self.edges.get(&key) {
-            Some(&ei) => self.graph[ei] = edge,
+        match self.find_edge(si, ti, &edge.relation) {
+            Some(ei) => self.graph[ei] = edge,
             None => {
-                let ei = self.graph.add_edge(si, ti, edge);
-                self.edges.insert(key, ei);
+                self.push_edge(si, ti, edge);
             }
         }
         true
+    }
+}
+
+/// Adds `n` votes for `key`, cloning it only when it is new.
+fn count_vote(votes: &mut BTreeMap<String, u64>, key: &str, n: u64) {
+    match votes.get_mut(key) {
+        Some(c) => *c += n,
+        None => {
+            votes.insert(key.to_string(), n);
+        }
+    }
+}
+
+/// Adds the missing `items` to `set`, cloning only those.
+fn add_all(set: &mut BTreeSet<String>, items: &[String]) {
+    for x in items {
+        if !set.contains(x) {
+            set.insert(x.clone());
+        }
     }
 }
 

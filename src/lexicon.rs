@@ -17,6 +17,7 @@
 //! faster than an overlapping automaton search over the sentence.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -144,12 +145,134 @@ pub struct Lexicon {
     pub common_words: FnvSet<String>,
     /// Last words of the lexicon's persons (`Putin`): the person when only one
     /// has it, `None` when several share it.
-    pub surnames: HashMap<String, Option<u32>>,
-    actor_index: HashMap<ActorId, usize>,
+    pub surnames: FnvMap<String, Option<u32>>,
+    actor_index: FnvMap<ActorId, usize>,
+    phrases: PhraseTable,
+}
+
+/// The normalized phrases and their entries, looked up by the hash of their
+/// text ([`phrase_hash`]): the keys are `u64`s in a small table, and the text
+/// is compared once, on a hit.
+#[derive(Debug, Default)]
+struct PhraseTable {
+    /// Phrase hash -> first phrase with that hash.
+    by_hash: HashMap<u64, u32, BuildHasherDefault<Mix>>,
+    /// Next phrase with the same hash ([`NO_PHRASE`] at the end).
+    next: Vec<u32>,
+    /// Text of phrase `i`: `text[spans[i].0..spans[i].1]`.
+    spans: Vec<(u32, u32)>,
+    text: String,
+    /// What phrase `i` is.
     entries: Vec<Vec<Entry>>,
-    pattern_index: FnvMap<String, usize>,
-    /// First word of a phrase -> bit `n-1` set when a phrase of `n` words starts with it.
-    first_words: FnvMap<String, u64>,
+    /// Hash of a first word -> bit `n-1` set when a phrase of `n` words
+    /// starts with a word of that hash (a superset on hash collisions, which
+    /// the exact phrase lookup then rules out).
+    first_words: HashMap<u64, u64, BuildHasherDefault<Mix>>,
+    /// One bit per phrase hash (its top [`FILTER_BITS`] bits), set for every
+    /// phrase: most word sequences tried while matching are no phrase, and
+    /// this small bitset (256 KiB, cache-resident) rules them out without
+    /// probing the table.
+    filter: Vec<u64>,
+}
+
+/// Bits of a phrase hash that index [`PhraseTable::filter`].
+const FILTER_BITS: u32 = 21;
+
+const NO_PHRASE: u32 = u32::MAX;
+
+/// FNV-1a hash of a normalized phrase, extended word by word while matching.
+#[derive(Debug, Clone, Copy)]
+struct PhraseHash(u64);
+
+impl PhraseHash {
+    const START: Self = PhraseHash(0xcbf2_9ce4_8422_2325);
+
+    fn add(mut self, bytes: &[u8]) -> Self {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+}
+
+fn phrase_hash(phrase: &str) -> u64 {
+    PhraseHash::START.add(phrase.as_bytes()).0
+}
+
+/// Hasher of keys that are already hashes: one multiply-xorshift to spread
+/// them over the table's bucket and tag bits.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mix(u64);
+
+impl std::hash::Hasher for Mix {
+    fn finish(&self) -> u64 {
+        let x = self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        x ^ (x >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+}
+
+impl PhraseTable {
+    /// The phrase with this text (and hash), if any.
+    fn get(&self, hash: u64, phrase: &[u8]) -> Option<usize> {
+        let bit = hash >> (64 - FILTER_BITS);
+        if self
+            .filter
+            .get((bit / 64) as usize)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
+        let mut i = *self.by_hash.get(&hash)?;
+        while i != NO_PHRASE {
+            let (a, b) = self.spans[i as usize];
+            if self.text.as_bytes().get(a as usize..b as usize) == Some(phrase) {
+                return Some(i as usize);
+            }
+            i = self.next[i as usize];
+        }
+        None
+    }
+
+    /// The phrase with this text, added when new (`None` when it has more than 64 words).
+    fn get_or_insert(&mut self, phrase: &str) -> Option<usize> {
+        let hash = phrase_hash(phrase);
+        if let Some(i) = self.get(hash, phrase.as_bytes()) {
+            return Some(i);
+        }
+        let words = phrase.split(' ').count();
+        if words > 64 {
+            return None;
+        }
+        let first = phrase.split(' ').next().unwrap_or_default();
+        *self.first_words.entry(phrase_hash(first)).or_default() |= 1u64 << (words - 1);
+        let i = self.entries.len() as u32;
+        let start = self.text.len() as u32;
+        self.text.push_str(phrase);
+        self.spans.push((start, self.text.len() as u32));
+        self.entries.push(Vec::new());
+        if self.filter.is_empty() {
+            self.filter = vec![0; 1 << (FILTER_BITS - 6)];
+        }
+        let bit = hash >> (64 - FILTER_BITS);
+        if let Some(w) = self.filter.get_mut((bit / 64) as usize) {
+            *w |= 1 << (bit % 64);
+        }
+        let head = self.by_hash.entry(hash).or_insert(NO_PHRASE);
+        self.next.push(*head);
+        *head = i;
+        Some(i as usize)
+    }
 }
 
 /// A fast, deterministic hasher for short strings (FNV-1a).
@@ -210,22 +333,37 @@ const FILES: [&str; 7] = [
     "common_words.txt",
 ];
 
+/// The embedded phrase tables (all but the word lists), as `(file name, content)`.
+const BUILTIN_PHRASES: [(&str, &str); 5] = [
+    ("actors.tsv", include_str!("../data/lexicon/actors.tsv")),
+    ("demonyms.tsv", include_str!("../data/lexicon/demonyms.tsv")),
+    ("capitals.tsv", include_str!("../data/lexicon/capitals.tsv")),
+    ("agents.tsv", include_str!("../data/lexicon/agents.tsv")),
+    ("triggers.tsv", include_str!("../data/lexicon/triggers.tsv")),
+];
+
+/// The embedded word lists.
+const BUILTIN_WORDS: [(&str, &str); 2] = [
+    ("first_names.txt", include_str!("../data/lexicon/first_names.txt")),
+    (
+        "common_words.txt",
+        include_str!("../data/lexicon/common_words.txt"),
+    ),
+];
+
 impl Tables {
     /// The tables embedded in the binary.
     pub fn builtin() -> Result<Self> {
         let mut t = Tables::default();
-        let files: [(&str, &str); 7] = [
-            ("actors.tsv", include_str!("../data/lexicon/actors.tsv")),
-            ("demonyms.tsv", include_str!("../data/lexicon/demonyms.tsv")),
-            ("capitals.tsv", include_str!("../data/lexicon/capitals.tsv")),
-            ("agents.tsv", include_str!("../data/lexicon/agents.tsv")),
-            ("first_names.txt", include_str!("../data/lexicon/first_names.txt")),
-            ("triggers.tsv", include_str!("../data/lexicon/triggers.tsv")),
-            (
-                "common_words.txt",
-                include_str!("../data/lexicon/common_words.txt"),
-            ),
-        ];
+        for (name, content) in BUILTIN_PHRASES.into_iter().chain(BUILTIN_WORDS) {
+            t.add_file(Path::new(name), content)?;
+        }
+        Ok(t)
+    }
+
+    /// The embedded tables of `files`.
+    fn builtin_files(files: &[(&str, &str)]) -> Result<Self> {
+        let mut t = Tables::default();
         for (name, content) in files {
             t.add_file(Path::new(name), content)?;
         }
@@ -320,8 +458,37 @@ impl Tables {
     }
 }
 
+/// True when `w` is in `list`, a list sorted in byte order (`&str` order).
+///
+/// A binary search with the byte comparison inlined: the word lists are short
+/// words, for which calling `memcmp` at every probe costs more than the compare.
+pub fn in_sorted(list: &[&str], w: &str) -> bool {
+    let w = w.as_bytes();
+    list.binary_search_by(|x| cmp_bytes(x.as_bytes(), w)).is_ok()
+}
+
+/// Byte-wise order of two byte strings (the order of `&[u8]` and `&str`).
+#[inline]
+fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
 /// Lowercases a token for matching (and folds the typographic apostrophe).
 pub fn normalize_token(tok: &str, out: &mut String) {
+    if tok.is_ascii() {
+        let start = out.len();
+        out.push_str(tok);
+        // Only the part just pushed, all ASCII: stays valid UTF-8.
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        return;
+    }
     for ch in tok.chars() {
         match ch {
             '\u{2019}' | '\u{2018}' => out.push('\''),
@@ -386,6 +553,22 @@ fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
     (out, caps, n)
 }
 
+/// The first names and common words of tables, as sets.
+#[derive(Debug, Default)]
+struct WordSets {
+    first_names: FnvSet<String>,
+    common_words: FnvSet<String>,
+}
+
+impl WordSets {
+    fn new(t: &Tables) -> Self {
+        Self {
+            first_names: t.first_names.iter().filter(|n| !n.is_empty()).cloned().collect(),
+            common_words: t.common_words.iter().filter(|n| !n.is_empty()).cloned().collect(),
+        }
+    }
+}
+
 fn is_acronym(alias: &str) -> bool {
     let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
     !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
@@ -398,9 +581,24 @@ impl Lexicon {
         LEX.get_or_init(|| {
             // The embedded tables are checked by a unit test; an error here can only
             // come from a broken build, so fall back to an empty lexicon rather than panic.
-            Tables::builtin()
-                .map(|t| Lexicon::from_tables(&t))
-                .unwrap_or_else(|_| Lexicon::from_tables(&Tables::default()))
+            // The word lists are read on a second thread while the phrases are compiled:
+            // the same lexicon as `from_tables(&Tables::builtin())`, sooner.
+            let words = || {
+                Tables::builtin_files(&BUILTIN_WORDS)
+                    .map(|t| WordSets::new(&t))
+                    .unwrap_or_default()
+            };
+            std::thread::scope(|scope| {
+                let sets = std::thread::Builder::new()
+                    .name("lexicon-words".into())
+                    .spawn_scoped(scope, words);
+                let phrases = Tables::builtin_files(&BUILTIN_PHRASES).unwrap_or_default();
+                let sets = match sets {
+                    Ok(handle) => handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                    Err(_) => words(),
+                };
+                Lexicon::with_word_sets(&phrases, sets)
+            })
         })
     }
 
@@ -417,20 +615,26 @@ impl Lexicon {
     /// Builds the lexicon and its matcher from tables. Later actor rows with
     /// an id already seen add aliases and fill empty fields.
     pub fn from_tables(t: &Tables) -> Self {
+        Self::with_word_sets(t, WordSets::new(t))
+    }
+
+    /// [`from_tables`](Self::from_tables) with the word lists already made into sets.
+    fn with_word_sets(t: &Tables, words: WordSets) -> Self {
         let mut lex = Lexicon {
             actors: Vec::new(),
             countries: Vec::new(),
             agents: Vec::new(),
             triggers: Vec::new(),
-            first_names: t.first_names.iter().filter(|n| !n.is_empty()).cloned().collect(),
-            common_words: t.common_words.iter().filter(|n| !n.is_empty()).cloned().collect(),
-            surnames: HashMap::new(),
-            actor_index: HashMap::new(),
-
-            entries: Vec::new(),
-            pattern_index: FnvMap::default(),
-            first_words: FnvMap::default(),
+            first_names: words.first_names,
+            common_words: words.common_words,
+            surnames: FnvMap::default(),
+            actor_index: FnvMap::default(),
+            phrases: PhraseTable::default(),
         };
+        // About one phrase per row, a few per actor: no rehashing while filling.
+        let rows =
+            t.actors.len() * 3 + t.demonyms.len() + t.capitals.len() + t.agents.len() + t.triggers.len();
+        lex.phrases.by_hash.reserve(rows);
         let mut country_index: HashMap<String, u32> = HashMap::new();
         let mut country = |lex: &mut Lexicon, code: &str| -> u32 {
             *country_index.entry(code.to_string()).or_insert_with(|| {
@@ -545,22 +749,12 @@ impl Lexicon {
         if norm.is_empty() {
             return;
         }
-        let i = match self.pattern_index.get(&norm) {
-            Some(&i) => i,
-            None => {
-                let words = norm.split(' ').count();
-                if words > 64 {
-                    return;
-                }
-                let first = norm.split(' ').next().unwrap_or_default().to_string();
-                *self.first_words.entry(first).or_default() |= 1u64 << (words - 1);
-                self.entries.push(Vec::new());
-                self.pattern_index.insert(norm, self.entries.len() - 1);
-                self.entries.len() - 1
-            }
+        let Some(i) = self.phrases.get_or_insert(&norm) else {
+            return;
         };
-        if !self.entries[i].contains(&entry) {
-            self.entries[i].push(entry);
+        let entries = &mut self.phrases.entries[i];
+        if !entries.contains(&entry) {
+            entries.push(entry);
         }
     }
 
@@ -572,9 +766,9 @@ impl Lexicon {
     /// The entries of an exact phrase (normalized as the matcher does).
     pub fn lookup(&self, phrase: &str) -> &[Entry] {
         let (norm, _, _) = normalize_phrase(phrase);
-        self.pattern_index
-            .get(&norm)
-            .map(|&i| self.entries[i].as_slice())
+        self.phrases
+            .get(phrase_hash(&norm), norm.as_bytes())
+            .map(|i| self.phrases.entries[i].as_slice())
             .unwrap_or(&[])
     }
 
@@ -599,26 +793,34 @@ impl Lexicon {
             words.push((start as u32, norm.len() as u32));
         }
         let mut matches = Vec::new();
+        let text = norm.as_bytes();
+        // Hash of the phrase of words `s..s + n` at `hashes[n - 1]`.
+        let mut hashes = [0u64; 64];
         for s in 0..words.len() {
             let (a, b) = words[s];
-            let Some(&lengths) = norm
-                .get(a as usize..b as usize)
-                .and_then(|w| self.first_words.get(w))
-            else {
+            let first = PhraseHash::START.add(&text[a as usize..b as usize]);
+            let Some(&lengths) = self.phrases.first_words.get(&first.0) else {
                 continue;
             };
-            for n in (1..=64usize.min(words.len() - s)).rev() {
+            let longest = (64 - lengths.leading_zeros() as usize).min(words.len() - s);
+            let mut h = first;
+            hashes[0] = h.0;
+            for n in 2..=longest {
+                h = h.add(&text[words[s + n - 2].1 as usize..words[s + n - 1].1 as usize]);
+                hashes[n - 1] = h.0;
+            }
+            for n in (1..=longest).rev() {
                 if lengths & (1u64 << (n - 1)) == 0 {
                     continue;
                 }
                 let e = s + n;
-                let Some(&pid) = norm
-                    .get(a as usize..words[e - 1].1 as usize)
-                    .and_then(|p| self.pattern_index.get(p))
+                let Some(pid) = self
+                    .phrases
+                    .get(hashes[n - 1], &text[a as usize..words[e - 1].1 as usize])
                 else {
                     continue;
                 };
-                for &entry in &self.entries[pid] {
+                for &entry in &self.phrases.entries[pid] {
                     let fits = match entry {
                         Entry::Actor { caps, acronym, .. } => case_fits(doc, &tokens[s..e], caps, acronym),
                         // Capitals and demonyms are proper words: "Malé" is a capital, "male" is not.
@@ -812,5 +1014,29 @@ mod tests {
     #[test]
     fn embedded_tables_parse() {
         Tables::builtin().unwrap();
+    }
+
+    #[test]
+    fn builtin_is_the_lexicon_of_the_embedded_tables() {
+        let (a, b) = (
+            Lexicon::builtin(),
+            Lexicon::from_tables(&Tables::builtin().unwrap()),
+        );
+        assert_eq!(a.actors, b.actors);
+        assert_eq!(
+            (&a.countries, &a.agents, &a.triggers),
+            (&b.countries, &b.agents, &b.triggers)
+        );
+        assert_eq!(
+            (&a.first_names, &a.common_words),
+            (&b.first_names, &b.common_words)
+        );
+        assert_eq!(a.surnames, b.surnames);
+        assert_eq!(
+            (&a.phrases.text, &a.phrases.spans),
+            (&b.phrases.text, &b.phrases.spans)
+        );
+        assert_eq!(a.phrases.entries, b.phrases.entries);
+        assert!(a.common_words.len() > 1000 && a.phrases.entries.len() > 1000);
     }
 }

@@ -24,6 +24,12 @@ use actorgraph::pipeline::{self, BuildOptions, Progress};
 use actorgraph::render::{self, Engine, ImageFormat};
 use actorgraph::vocab::Vocabulary;
 
+/// mimalloc: the per-document analysis makes many small, short-lived
+/// allocations (words, names, records), which it serves faster than the
+/// system allocator, from per-thread heaps.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Turn news text into a knowledge graph of actors and their relations.
 #[derive(Parser, Debug)]
 #[command(name = "actorgraph", version, about)]

@@ -23,7 +23,7 @@ use std::sync::{mpsc, Mutex};
 use std::time::Instant;
 
 use crate::error::{Error, Result};
-use crate::export::{self, csv::EvidenceWriter, Format};
+use crate::export::{self, csv::EvidenceRows, csv::EvidenceWriter, Format};
 use crate::extract::{entities, relations};
 use crate::filter::{self, FilterOptions};
 use crate::graph::ActorGraph;
@@ -100,16 +100,17 @@ pub fn analyze(doc: &Document, lexicon: &Lexicon) -> DocAnalysis {
             })
         })
         .collect();
+    // The entities are not needed any more: moved, not cloned.
     let actors = res
         .entities
-        .iter()
+        .into_iter()
         .map(|e| ActorRecord {
-            id: e.id.clone(),
-            label: e.label.clone(),
+            id: e.id,
+            label: e.label,
             kind: e.kind,
-            country: e.country.clone(),
-            roles: e.roles.clone(),
-            aliases: e.aliases.clone(),
+            country: e.country,
+            roles: e.roles,
+            aliases: e.aliases,
             mentions: e.mentions,
         })
         .collect();
@@ -311,15 +312,7 @@ pub fn build_with_progress(
         Some(filter::apply(&graph, &opts.filter)?)
     };
     let shown = filtered.as_ref().unwrap_or(&graph);
-    for f in &opts.formats {
-        export::write_graph(shown, *f, &opts.out)?;
-    }
-    // The merge state is the whole graph, whatever the filter.
-    let state = opts.out.join(merge::STATE_FILE);
-    export::write_atomic(&state, |w| merge::write_state(&graph, w))?;
-    if let Some(ev) = evidence {
-        ev.finish()?;
-    }
+    write_outputs(shown, &graph, evidence, opts)?;
     for &image in &opts.images {
         let path = opts.out.join(format!("graph.{}", image.name()));
         render::render_graph(shown, &Default::default(), &path, image, None)?;
@@ -328,6 +321,54 @@ pub fn build_with_progress(
     summary.edges = shown.edge_count();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Writes the graph exports of `shown`, the merge state of `graph` (the
+/// whole graph, whatever the filter) and finishes the evidence files, each
+/// file on its own thread: they are independent, and their formatting and
+/// syncing to disk overlap. The first error in that order is returned.
+fn write_outputs(
+    shown: &ActorGraph,
+    graph: &ActorGraph,
+    evidence: Option<EvidenceWriter>,
+    opts: &BuildOptions,
+) -> Result<()> {
+    let state = opts.out.join(merge::STATE_FILE);
+    std::thread::scope(|scope| {
+        let mut writers = Vec::new();
+        for &f in &opts.formats {
+            writers.push(spawn_writer(scope, f.name(), move || {
+                export::write_graph(shown, f, &opts.out)
+            }));
+        }
+        let state = &state;
+        writers.push(spawn_writer(scope, "state", move || {
+            export::write_atomic(state, |w| merge::write_state(graph, w))
+        }));
+        if let Some(ev) = evidence {
+            writers.push(spawn_writer(scope, "evidence", move || ev.finish()));
+        }
+        let mut first_error = Ok(());
+        for w in writers {
+            let result = w.and_then(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            if first_error.is_ok() {
+                first_error = result;
+            }
+        }
+        first_error
+    })
+}
+
+/// Runs one output writer of [`write_outputs`] on a named thread of `scope`.
+fn spawn_writer<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    name: &str,
+    job: impl FnOnce() -> Result<()> + Send + 'scope,
+) -> Result<std::thread::ScopedJoinHandle<'scope, Result<()>>> {
+    std::thread::Builder::new()
+        .name(format!("write-{name}"))
+        .spawn_scoped(scope, job)
+        .map_err(Error::Io)
 }
 
 /// Ingests and analyzes every input of `opts` into the whole (unfiltered)
@@ -394,7 +435,7 @@ fn analyze_all(
             let estimate = estimated_record_bytes(&doc);
             let a = analyze(&doc, lexicon);
             drop(doc);
-            sink.add(a, estimate, &mut on_progress)?;
+            sink.add(a, None, estimate, &mut on_progress)?;
         }
     } else {
         run_parallel(
@@ -424,11 +465,22 @@ struct Sink {
 }
 
 impl Sink {
-    fn add(&mut self, a: DocAnalysis, estimate: u64, on_progress: &mut impl FnMut(&Progress)) -> Result<()> {
+    /// Merges one document; `rows` are its evidence rows when a worker
+    /// already serialized them.
+    fn add(
+        &mut self,
+        a: DocAnalysis,
+        rows: Option<EvidenceRows>,
+        estimate: u64,
+        on_progress: &mut impl FnMut(&Progress),
+    ) -> Result<()> {
         let vocab = Vocabulary::builtin();
         self.graph.add_document(&a, vocab);
         if let Some(ev) = self.evidence.as_mut() {
-            ev.add(&a, vocab)?;
+            match rows {
+                Some(rows) => ev.append(&rows)?,
+                None => ev.add(&a, vocab)?,
+            }
         }
         let bytes = a.text.len() as u64;
         self.summary.documents += 1;
@@ -442,8 +494,12 @@ impl Sink {
     }
 }
 
-/// A document's analysis (or the panic that interrupted it), with its input number.
-type Outcome = (u64, std::thread::Result<DocAnalysis>, u64);
+/// A document's analysis and evidence rows (or the panic that interrupted
+/// them), with its input number and estimated input bytes.
+type Outcome = (u64, std::thread::Result<Analyzed>, u64);
+
+/// A document's analysis, with its evidence rows when the build writes them.
+type Analyzed = (DocAnalysis, Option<EvidenceRows>);
 
 /// Analyzes `docs` on `jobs` worker threads and merges the results into
 /// `sink` in input order, with a bounded window of documents in flight.
@@ -455,6 +511,7 @@ fn run_parallel(
     on_progress: &mut impl FnMut(&Progress),
 ) -> Result<()> {
     let window = jobs * WINDOW_PER_JOB;
+    let evidence = sink.evidence.is_some();
     let (work_tx, work_rx) = mpsc::channel::<(u64, Document)>();
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::channel::<Outcome>();
@@ -469,8 +526,13 @@ fn run_parallel(
                     .and_then(|rx| rx.recv().map_err(|_| ()));
                 let Ok((seq, doc)) = next else { return };
                 let estimate = estimated_record_bytes(&doc);
-                let result =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(&doc, lexicon)));
+                // The evidence rows are serialized here, in parallel, so that the
+                // merging thread only appends bytes.
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let a = analyze(&doc, lexicon);
+                    let rows = evidence.then(|| EvidenceRows::new(&a, Vocabulary::builtin()));
+                    (a, rows)
+                }));
                 drop(doc);
                 if done_tx.send((seq, result, estimate)).is_err() {
                     return;
@@ -488,7 +550,7 @@ fn run_parallel(
         // Sent but not yet merged: count and text bytes.
         let (mut in_flight, mut in_flight_bytes) = (0usize, 0u64);
         let (mut sent, mut next_merge) = (0u64, 0u64);
-        let mut pending: BTreeMap<u64, (DocAnalysis, u64)> = BTreeMap::new();
+        let mut pending: BTreeMap<u64, (Analyzed, u64)> = BTreeMap::new();
         let mut docs = docs.fuse();
         loop {
             // Fill the window.
@@ -517,11 +579,11 @@ fn run_parallel(
                 }
                 outcome = done_rx.try_recv().ok();
             }
-            while let Some((a, estimate)) = pending.remove(&next_merge) {
+            while let Some(((a, rows), estimate)) = pending.remove(&next_merge) {
                 in_flight -= 1;
                 in_flight_bytes -= a.text.len() as u64;
                 next_merge += 1;
-                sink.add(a, estimate, on_progress)?;
+                sink.add(a, rows, estimate, on_progress)?;
             }
         }
     })

@@ -16,7 +16,7 @@
 //! Across documents, ids are the merge key: lexicon actors and unknown full
 //! names merge by id (the normalized name).
 
-use std::collections::HashMap;
+use crate::lexicon::FnvMap as HashMap;
 
 use crate::extract::entities::{EntityMention, Gender};
 use crate::lexicon::Lexicon;
@@ -118,7 +118,7 @@ pub fn resolve(
     let mut b = Builder {
         lex,
         entities: Vec::new(),
-        by_id: HashMap::new(),
+        by_id: HashMap::default(),
     };
     // Full person names of the document (known and unknown), for single-word linking.
     let mut full_names: Vec<(Vec<String>, Option<u32>, String)> = Vec::new();
@@ -131,7 +131,7 @@ pub fn resolve(
         }
     }
     // First and last words of the full names -> the first full name with that word.
-    let mut name_index: HashMap<String, usize> = HashMap::new();
+    let mut name_index: HashMap<String, usize> = HashMap::default();
     for (k, (words, _, _)) in full_names.iter().enumerate() {
         for w in [words.first(), words.last()].into_iter().flatten() {
             name_index.entry(w.clone()).or_insert(k);

@@ -505,7 +505,6 @@ pub fn is_credit_line(line: &str) -> bool {
     if l.is_empty() || l.len() > 200 {
         return false;
     }
-    let lower = l.to_ascii_lowercase();
     const PREFIXES: [&str; 10] = [
         "photo:",
         "photo by",
@@ -518,9 +517,22 @@ pub fn is_credit_line(line: &str) -> bool {
         "ap photo",
         "afp photo",
     ];
-    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    // ASCII case-insensitive prefix and suffix tests: the same answers as on
+    // the lowercased line, without making it for every sentence.
+    let starts = |p: &&str| l.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let ends = |p: &str| {
+        l.len() >= p.len()
+            && l.get(l.len() - p.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(p))
+    };
+    if PREFIXES.iter().any(starts) {
         return true;
     }
+    // Without a slash, only an agency credit at the end is left.
+    if !l.contains('/') {
+        return ends("via reuters") || ends("via ap");
+    }
+    let lower = l.to_ascii_lowercase();
     let slashes = l.matches('/').count();
     let via_agency = lower.contains("/via ") || lower.ends_with("via reuters") || lower.ends_with("via ap");
     let no_verbs = l
@@ -546,7 +558,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             out.push(Sentence {
                 index: out.len(),
                 span,
-                tokens: cur.to_vec(),
+                tokens: std::mem::take(cur),
             });
         }
         cur.clear();
@@ -607,6 +619,12 @@ mod tests {
             "The talks in Geneva/Lausanne went on for days, officials said."
         ));
         assert!(!is_credit_line("Obama met Putin on Monday."));
+        // Case-insensitive prefixes and agency endings, with or without slashes.
+        assert!(is_credit_line("PHOTO BY a staff photographer"));
+        assert!(is_credit_line("Pool photo via Reuters."));
+        assert!(is_credit_line("File image via AP"));
+        assert!(!is_credit_line("Officials said the convoy left via Rafah."));
+        assert!(!is_credit_line("Été photo: café"));
         let text = "Putin met Erdogan in Sochi\nPhoto: Kremlin pool/Ivan Petrov/via REUTERS\nThe two leaders talked.";
         let sents = split_sentences(text);
         assert_eq!(sents.len(), 3, "{sents:?}");

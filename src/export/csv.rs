@@ -115,11 +115,14 @@ pub fn write_edges(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
     out.flush()
 }
 
+/// Buffer of each evidence file: large writes, few system calls.
+const EVIDENCE_BUFFER: usize = 1 << 20;
+
 /// One evidence table being written to a temporary file next to its final path.
 #[derive(Debug)]
 struct PendingTable {
     path: PathBuf,
-    out: csv::Writer<NamedTempFile>,
+    out: io::BufWriter<NamedTempFile>,
 }
 
 impl PendingTable {
@@ -127,21 +130,25 @@ impl PendingTable {
         let tmp = super::temp_file(&path)?;
         let mut table = Self {
             path,
-            out: csv::Writer::from_writer(tmp),
+            out: io::BufWriter::with_capacity(EVIDENCE_BUFFER, tmp),
         };
-        table.write(header)?;
+        let mut head = csv::Writer::from_writer(Vec::new());
+        head.write_record(header).map_err(|e| table.err(e.into()))?;
+        let head = head.into_inner().map_err(|e| table.err(e.into_error()))?;
+        table.append(&head)?;
         Ok(table)
     }
 
-    fn write<I, T>(&mut self, record: I) -> Result<()>
-    where
-        I: IntoIterator<Item = T>,
-        T: AsRef<[u8]>,
-    {
-        self.out.write_record(record).map_err(|e| Error::Output {
+    fn err(&self, source: io::Error) -> Error {
+        Error::Output {
             path: self.path.clone(),
-            source: e.into(),
-        })
+            source,
+        }
+    }
+
+    /// Appends rows already serialized as CSV.
+    fn append(&mut self, bytes: &[u8]) -> Result<()> {
+        self.out.write_all(bytes).map_err(|e| self.err(e))
     }
 
     fn finish(self) -> Result<()> {
@@ -152,6 +159,117 @@ impl PendingTable {
         };
         let tmp = self.out.into_inner().map_err(|e| out_err(e.into_error()))?;
         super::persist(tmp, &path)
+    }
+}
+
+/// The evidence rows of one document, serialized as CSV (no header): what
+/// [`EvidenceWriter::append`] writes. Made apart from the writer so that the
+/// worker threads of a build serialize in parallel and the merging thread
+/// only appends bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EvidenceRows {
+    mentions: Vec<u8>,
+    relations: Vec<u8>,
+}
+
+impl EvidenceRows {
+    /// One row per mention and one row per relation mention of `doc`.
+    ///
+    /// Texts are sliced from `doc.text` with the records' spans (empty when a
+    /// span does not fit the text); the `evidence` column is the sentence
+    /// exactly as it appears in the text, line breaks included.
+    pub fn new(doc: &DocAnalysis, vocab: &Vocabulary) -> Self {
+        let text = doc.text.as_str();
+        let id = doc.doc_id.as_bytes();
+        let mut mentions = Vec::new();
+        for m in &doc.mentions {
+            let mut row = Row::new(&mut mentions);
+            row.field(id);
+            row.number(m.span.start);
+            row.number(m.span.end);
+            row.field(m.span.slice(text).as_bytes());
+            row.field(m.entity.as_ref().map_or("", |e| e.as_str()).as_bytes());
+            row.field(m.kind.name().as_bytes());
+            row.field(m.form.name().as_bytes());
+            row.end();
+        }
+        let mut relations = Vec::new();
+        for r in &doc.relations {
+            let category = vocab.get(&r.relation).map_or("", |v| v.category.as_str());
+            let mut row = Row::new(&mut relations);
+            row.field(id);
+            row.number(r.sentence);
+            row.number(r.sentence_span.start);
+            row.number(r.sentence_span.end);
+            row.field(r.source.as_str().as_bytes());
+            row.field(r.target.as_str().as_bytes());
+            row.field(r.relation.as_bytes());
+            row.field(category.as_bytes());
+            row.field(r.trigger.slice(text).as_bytes());
+            row.field(if r.negated { b"true" } else { b"false" });
+            row.field(r.modality.name().as_bytes());
+            row.field(iso_date(r.date).as_bytes());
+            row.field(r.source_span.slice(text).as_bytes());
+            row.field(r.target_span.slice(text).as_bytes());
+            row.field(r.sentence_span.slice(text).as_bytes());
+            row.end();
+        }
+        Self { mentions, relations }
+    }
+}
+
+/// One CSV record being appended to a buffer, byte for byte as the `csv`
+/// crate's default writer makes it (the evidence files are the hot path of
+/// a build): fields separated by `,`, a field quoted (its quotes doubled)
+/// when it holds a `,`, a `"`, `\r` or `\n`, and `\n` after the record.
+/// The evidence records have several fields, so the `csv` crate's special
+/// case of a record of one empty field never arises.
+struct Row<'a> {
+    out: &'a mut Vec<u8>,
+    first: bool,
+}
+
+impl<'a> Row<'a> {
+    fn new(out: &'a mut Vec<u8>) -> Self {
+        Self { out, first: true }
+    }
+
+    fn field(&mut self, field: &[u8]) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        if field.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n')) {
+            self.out.push(b'"');
+            for &b in field {
+                if b == b'"' {
+                    self.out.push(b'"');
+                }
+                self.out.push(b);
+            }
+            self.out.push(b'"');
+        } else {
+            self.out.extend_from_slice(field);
+        }
+    }
+
+    fn number(&mut self, n: usize) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.field(&digits[i..]);
+    }
+
+    fn end(self) {
+        self.out.push(b'\n');
     }
 }
 
@@ -175,45 +293,16 @@ impl EvidenceWriter {
         })
     }
 
-    /// Appends one row per mention and one row per relation mention of `doc`.
-    ///
-    /// Texts are sliced from `doc.text` with the records' spans (empty when a
-    /// span does not fit the text); the `evidence` column is the sentence
-    /// exactly as it appears in the text, line breaks included.
+    /// Appends one row per mention and one row per relation mention of `doc`
+    /// (see [`EvidenceRows::new`]).
     pub fn add(&mut self, doc: &DocAnalysis, vocab: &Vocabulary) -> Result<()> {
-        let text = doc.text.as_str();
-        for m in &doc.mentions {
-            self.mentions.write([
-                doc.doc_id.as_str(),
-                &m.span.start.to_string(),
-                &m.span.end.to_string(),
-                m.span.slice(text),
-                m.entity.as_ref().map_or("", |e| e.as_str()),
-                m.kind.name(),
-                m.form.name(),
-            ])?;
-        }
-        for r in &doc.relations {
-            let category = vocab.get(&r.relation).map_or("", |v| v.category.as_str());
-            self.relations.write([
-                doc.doc_id.as_str(),
-                &r.sentence.to_string(),
-                &r.sentence_span.start.to_string(),
-                &r.sentence_span.end.to_string(),
-                r.source.as_str(),
-                r.target.as_str(),
-                &r.relation,
-                category,
-                r.trigger.slice(text),
-                if r.negated { "true" } else { "false" },
-                r.modality.name(),
-                &iso_date(r.date),
-                r.source_span.slice(text),
-                r.target_span.slice(text),
-                r.sentence_span.slice(text),
-            ])?;
-        }
-        Ok(())
+        self.append(&EvidenceRows::new(doc, vocab))
+    }
+
+    /// Appends the rows of one document serialized beforehand.
+    pub fn append(&mut self, rows: &EvidenceRows) -> Result<()> {
+        self.mentions.append(&rows.mentions)?;
+        self.relations.append(&rows.relations)
     }
 
     /// Flushes and syncs both files and renames them to `mentions.csv` and
@@ -227,6 +316,40 @@ impl EvidenceWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_are_written_as_the_csv_crate_writes_them() {
+        let fields: [&[u8]; 12] = [
+            b"",
+            b"plain",
+            b"a,b",
+            b"say \"hi\"",
+            b"\"",
+            b"line\nbreak",
+            b"cr\rlf\r\n",
+            b" spaced ",
+            "caf\u{e9} \u{2019}s".as_bytes(),
+            b"#hash",
+            b"back\\slash",
+            b"'single'",
+        ];
+        let mut ours = Vec::new();
+        let mut theirs = csv::Writer::from_writer(Vec::new());
+        for (i, f) in fields.iter().enumerate() {
+            let mut row = Row::new(&mut ours);
+            row.field(f);
+            row.number(i * 1_000_003);
+            row.field(b"");
+            row.end();
+            theirs
+                .write_record([*f, (i * 1_000_003).to_string().as_bytes(), b""])
+                .unwrap();
+        }
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&theirs.into_inner().unwrap())
+        );
+    }
     use crate::model::{ActorId, ActorKind, MentionForm, MentionRecord, Modality, RelationRecord, Span};
     use chrono::NaiveDate;
 

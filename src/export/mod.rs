@@ -105,7 +105,32 @@ impl Format {
 
 /// A date as every export writes it: ISO `YYYY-MM-DD`, empty when unknown.
 pub(crate) fn iso_date(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    use chrono::Datelike;
+    let Some(d) = date else {
+        return String::new();
+    };
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        // chrono's own form for years of more than four digits or before year 0.
+        return d.format("%Y-%m-%d").to_string();
+    }
+    // The digits by hand: this runs for every relation row of the evidence.
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y as u32;
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .iter()
+    .collect()
 }
 
 /// The attribute columns of a node that every graph format writes, in
@@ -225,6 +250,23 @@ pub fn clean_stale_temporaries(dir: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_date_is_chronos_form() {
+        assert_eq!(iso_date(None), "");
+        for (y, m, d) in [
+            (2024, 2, 29),
+            (1, 1, 1),
+            (0, 12, 31),
+            (999, 10, 9),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-5, 3, 4),
+        ] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso_date(Some(date)), date.format("%Y-%m-%d").to_string());
+        }
+    }
 
     #[test]
     fn format_names_round_trip() {

@@ -589,7 +589,7 @@ const PAIR_NOUNS: &[&str] = &[
 
 /// True when `w` is in `list` (every word list of this module is sorted, checked by a test).
 fn is_in(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
+    crate::lexicon::in_sorted(list, w)
 }
 
 fn is_cap_word(doc: &str, t: &Token) -> bool {
@@ -647,16 +647,15 @@ impl Readings<'_> {
 
     fn trigger_at(&self, i: usize) -> bool {
         self.idx
-            .matches
+            .at(i)
             .iter()
-            .any(|m| m.start == i && matches!(m.entry, Entry::Trigger(_)))
+            .any(|m| matches!(m.entry, Entry::Trigger(_)))
     }
 
     /// A verb trigger (not only an event noun) begins at `i`.
     fn verb_trigger_at(&self, i: usize) -> bool {
-        self.idx.matches.iter().any(|m| {
-            m.start == i
-                && matches!(m.entry, Entry::Trigger(t) if self.lex.triggers.get(t as usize).is_some_and(|t| t.form != crate::lexicon::TriggerForm::Noun))
+        self.idx.at(i).iter().any(|m| {
+            matches!(m.entry, Entry::Trigger(t) if self.lex.triggers.get(t as usize).is_some_and(|t| t.form != crate::lexicon::TriggerForm::Noun))
         })
     }
 }

@@ -52,7 +52,7 @@ pub struct RelationMention {
 
 /// True when `w` is in `list` (the word lists are sorted, checked by a test).
 fn is_in(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
+    crate::lexicon::in_sorted(list, w)
 }
 
 /// Verbs that take an agreement noun (`reach an agreement`, `strike a deal`).
