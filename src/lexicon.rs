@@ -620,7 +620,10 @@ impl Lexicon {
                 };
                 for &entry in &self.entries[pid] {
                     let fits = match entry {
-                        Entry::Actor { caps, acronym, .. } => case_fits(doc, &tokens[s..e], caps, acronym),
+                        Entry::Actor { actor, caps, acronym } => {
+                            case_fits(doc, &tokens[s..e], caps, acronym)
+                                || self.lowercase_country(doc, &tokens[s..e], actor)
+                        }
                         // Capitals and demonyms are proper words: "Malé" is a capital, "male" is not.
                         Entry::Capital(_) | Entry::Demonym(_) => tokens[s]
                             .text(doc)
@@ -653,6 +656,29 @@ impl Lexicon {
             matches,
             by_start,
         }
+    }
+}
+
+impl Lexicon {
+    /// A country name written all in lowercase (`i am from mexico`, common in web
+    /// text): one word of at least four letters that is the country's label and
+    /// neither an ordinary English word (`turkey`, `china`) nor a given name
+    /// (`jordan`, `chad`), so that `us` or `georgia` never match.
+    fn lowercase_country(&self, doc: &str, tokens: &[Token], actor: u32) -> bool {
+        let [t] = tokens else { return false };
+        let w = t.text(doc);
+        if w.chars().count() < 4 || !w.chars().all(|c| c.is_ascii_lowercase()) {
+            return false;
+        }
+        let Some(a) = self.actors.get(actor as usize) else {
+            return false;
+        };
+        if a.kind != ActorKind::Country || !a.label.eq_ignore_ascii_case(w) || self.common_words.contains(w) {
+            return false;
+        }
+        let mut title = w.to_string();
+        title[..1].make_ascii_uppercase();
+        !self.first_names.contains(&title)
     }
 }
 

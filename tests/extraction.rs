@@ -718,6 +718,181 @@ fn photo_credit_line_yields_no_relation() {
     }
 }
 
+/// The kinds of the name mentions whose text is exactly `surface`.
+fn name_kinds(a: &DocAnalysis, surface: &str) -> Vec<ActorKind> {
+    mentions_of(a, surface)
+        .iter()
+        .filter(|m| m.form == MentionForm::Name)
+        .map(|m| m.kind)
+        .collect()
+}
+
+/// True when some name mention lies inside the first occurrence of `phrase`.
+fn any_name_in(a: &DocAnalysis, phrase: &str) -> bool {
+    let start = a.text.find(phrase).expect("phrase in the text");
+    let span = actorgraph::model::Span::new(start, start + phrase.len());
+    a.mentions
+        .iter()
+        .any(|m| m.form == MentionForm::Name && span.contains(&m.span))
+}
+
+#[test]
+fn web_addresses_and_file_names_hold_no_names() {
+    let a = run("Open Maria_budget.xls and the page www.example.com/en-US before you reply to Nadia@example.org today.");
+    for part in ["Maria_budget.xls", "www.example.com/en-US", "Nadia@example.org"] {
+        assert!(!any_name_in(&a, part), "{part}\n{}", dump(&a));
+    }
+}
+
+#[test]
+fn lowercase_country_names_in_web_text() {
+    let a = run("my cousin moved from mexico to vietnam last year and the storm will get us too.");
+    assert_eq!(
+        entities_of(&a, "mexico"),
+        vec![Some("country:MEX".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_eq!(
+        entities_of(&a, "vietnam"),
+        vec![Some("country:VNM".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert!(name_kinds(&a, "us").is_empty(), "{}", dump(&a));
+}
+
+#[test]
+fn legal_forms_make_companies() {
+    let a =
+        run("Shares of Hartwell Corp. fell after Dunmore Logistics, Inc. and Google, Inc. signed the deal.");
+    for name in ["Hartwell Corp.", "Dunmore Logistics, Inc.", "Google, Inc."] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Organization],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+}
+
+#[test]
+fn company_words_end_organization_names() {
+    let a = run("Calls now go to Hartley Motorsports, and Brandt Futures handles the trades.");
+    for name in ["Hartley Motorsports", "Brandt Futures"] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Organization],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+}
+
+#[test]
+fn a_place_and_one_organization_word_name_an_organization() {
+    let a = run("She studied at Georgia Tech before the Malaysia Airlines flight was delayed.");
+    assert_eq!(
+        name_kinds(&a, "Georgia Tech"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+    assert!(name_kinds(&a, "Georgia").is_empty(), "{}", dump(&a));
+    // Before a noun the organization only modifies it: the flight was delayed, not the airline.
+    assert_eq!(
+        name_kinds(&a, "Malaysia Airlines"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn compass_word_and_country_name_a_place() {
+    let a = run("Veterans who served in South Vietnam gathered on Sunday.");
+    assert_eq!(
+        name_kinds(&a, "South Vietnam"),
+        vec![ActorKind::Location],
+        "{}",
+        dump(&a)
+    );
+    assert!(name_kinds(&a, "Vietnam").is_empty(), "{}", dump(&a));
+}
+
+#[test]
+fn organization_names_go_on_over_the_place_after_of() {
+    let a = run("The University of Texas and the Housing Authority of New Orleans signed the agreement.");
+    for name in ["University of Texas", "Housing Authority of New Orleans"] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Organization],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+}
+
+#[test]
+fn greetings_and_the_pronoun_i_are_not_part_of_names() {
+    let a = run("Good Morning Linda, and Welcome Robert! Maria I think is right.");
+    for name in ["Linda", "Robert", "Maria"] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Person],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+    for wrong in ["Morning Linda", "Welcome Robert", "Maria I"] {
+        assert!(name_kinds(&a, wrong).is_empty(), "{wrong}\n{}", dump(&a));
+    }
+}
+
+#[test]
+fn place_name_prefixes_make_places() {
+    let a = run("Fort Collins has grown fast, and St. Thomas is warm in winter.");
+    for name in ["Fort Collins", "St. Thomas"] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Location],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+}
+
+#[test]
+fn planets_and_weekday_abbreviations_are_not_persons() {
+    let a = run("Venus rose before dawn while Saturn stayed low. The games are on Fri, Sat, or Sun.");
+    for word in ["Venus", "Saturn", "Fri", "Sat", "Sun"] {
+        assert!(name_kinds(&a, word).is_empty(), "{word}\n{}", dump(&a));
+    }
+}
+
+#[test]
+fn religious_words_are_not_names_and_al_names_stay_whole() {
+    let a = run("Radical Shiite cleric Muqtada al-Sadr said the raid was a crime.");
+    assert_eq!(
+        name_kinds(&a, "Muqtada al-Sadr"),
+        vec![ActorKind::Person],
+        "{}",
+        dump(&a)
+    );
+    assert!(!any_name_in(&a, "Radical Shiite"), "{}", dump(&a));
+}
+
+#[test]
+fn a_known_single_name_before_a_surname_is_a_given_name() {
+    let a = run("Hezbollah leader Hassan Nasrallah said the group would respond.");
+    assert_eq!(
+        name_kinds(&a, "Hassan Nasrallah"),
+        vec![ActorKind::Person],
+        "{}",
+        dump(&a)
+    );
+}
+
 // ---------------------------------------------------------------- relations (issue 4)
 
 #[test]
