@@ -893,6 +893,75 @@ fn a_known_single_name_before_a_surname_is_a_given_name() {
     );
 }
 
+#[test]
+fn camel_case_words_are_companies_but_mc_names_are_not() {
+    let a = run("Omar Haddad met buyers at FlexGrid on Monday, and Senator McCain said so.");
+    assert_eq!(
+        name_kinds(&a, "FlexGrid"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+    assert!(
+        !name_kinds(&a, "McCain").contains(&ActorKind::Organization),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn the_and_one_capitalized_organization_word_is_an_organization() {
+    let a = run("Members said the Commission had ignored the warnings.");
+    assert_eq!(
+        name_kinds(&a, "Commission"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn review_titles_with_evaluative_adjectives_name_nothing() {
+    let a = run("Great Service and a Friendly Staff!");
+    assert!(!any_name_in(&a, "Great Service"), "{}", dump(&a));
+}
+
+#[test]
+fn us_agencies_and_large_companies_are_known() {
+    let a = run("NASA signed a contract with SpaceX, and the Pentagon said Walmart was not involved.");
+    assert_eq!(
+        entities_of(&a, "NASA"),
+        vec![Some("organization:nasa".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_eq!(
+        entities_of(&a, "Pentagon"),
+        vec![Some("organization:us-department-of-defense".to_string())],
+        "{}",
+        dump(&a)
+    );
+    for name in ["SpaceX", "Walmart"] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Organization],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+}
+
+#[test]
+fn organization_names_go_on_over_an_organization_after_of() {
+    let a = run("The claim was filed with the Department of Housing and Urban Development on Monday.");
+    assert_eq!(
+        name_kinds(&a, "Department of Housing and Urban Development"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+}
+
 // ---------------------------------------------------------------- relations (issue 4)
 
 #[test]

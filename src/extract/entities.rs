@@ -1422,7 +1422,10 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
         return None;
     }
     // "Georgia Tech", "Jerusalem Post": a place and one organization word.
-    if is_in(ORG_WORDS, w) && !toks.get(start + 1).is_some_and(|n| is_cap_word(doc, n)) {
+    if is_in(ORG_WORDS, w)
+        && !toks.get(start + 1).is_some_and(|n| is_cap_word(doc, n))
+        && !matches!(r.w(start + 1), "of" | "for" | "&")
+    {
         let mut em = EntityMention::new(doc, s, i, start + 1, ActorKind::Organization, MentionForm::Name);
         em.plural = true;
         em.country = country_of(r.lex, &m);
@@ -1582,6 +1585,30 @@ const NOT_NAMES: &[&str] = &[
     "thur", "thurs", "tue", "tues", "uranus", "venus", "wed",
 ];
 
+/// True for a word with a capital after a lowercase letter (`NiMo`, `WashPost`), not
+/// counting surname prefixes (`McCain`, `MacArthur`, `DeLay`, `DiMaggio`, `LaGuardia`).
+fn is_camel_case(w: &str) -> bool {
+    const PREFIXES: &[&str] = &["Da", "De", "Di", "Du", "La", "Le", "Mac", "Mc", "O'", "St", "Van"];
+    if !w.chars().all(char::is_alphabetic) || PREFIXES.iter().any(|p| w.starts_with(p)) {
+        return false;
+    }
+    let cs: Vec<char> = w.chars().collect();
+    cs.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+}
+
+/// True when most words of the sentence are in capitals (a shouted headline or
+/// sentence, where capitals mark nothing).
+fn shouting_sentence(doc: &str, s: &Sentence) -> bool {
+    let words: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(doc))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    words.len() >= 3 && words.iter().filter(|w| is_all_caps(w)).count() * 2 > words.len()
+}
+
 /// True when `w` (lowercase) is an ordinary English word.
 fn common(r: &Readings, w: &str) -> bool {
     r.lex.common_words.contains(w) || is_in(FUNCTION_WORDS, w)
@@ -1592,7 +1619,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     let toks = &s.tokens;
     let first_word = r.w(i);
     // A sentence-initial function word or quantity is not a name; look at the rest of the run.
-    if is_in(FUNCTION_WORDS, first_word) || is_in(QUANTITIES, first_word) {
+    if is_in(FUNCTION_WORDS, first_word) || is_in(QUANTITIES, first_word) || is_in(EVALUATIVE, first_word) {
         return Some((Vec::new(), 1));
     }
     // "Shares of Acme Corp.": a sentence-initial ordinary noun before "of" is not in the name.
@@ -1654,7 +1681,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
             let org_head = is_in(ORG_HEADS, r.w(i)) || (i..e - 1).any(|k| is_in(ORG_WORDS, r.w(k)));
             let place = r.actor(e).filter(|m| {
                 matches!(m.entry, Entry::Actor { actor, .. } if r.lex.actors.get(actor as usize)
-                    .is_some_and(|a| matches!(a.kind, ActorKind::Country | ActorKind::Location)))
+                    .is_some_and(|a| a.kind != ActorKind::Person))
             });
             if let Some(m) = place.filter(|_| org_head) {
                 last_cap = m.end - 1;
@@ -1751,7 +1778,12 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         && letters <= 6
         && !common(r, first_word)
         && !is_in(NOT_ORG_ACRONYMS, &first_word.replace('.', ""))
+        && !raw.chars().any(|c| c.is_ascii_digit())
+        && !shouting_sentence(doc, s)
         && (prev == "the" || acts(doc, s, r, end));
+    // "NiMo", "WashPost": a capital inside a single word marks a brand or a company
+    // (but "McCain", "DeLay", "LaGuardia" are surnames).
+    let camel = n_words == 1 && letters >= 4 && is_camel_case(raw);
     let after_mr = n_words == 1 && !at_start && matches!(prev, "mr." | "mr" | "ms." | "mrs." | "mrs" | "ms");
     let speaker = matches!(next, "said" | "says" | "told" | "added" | "wrote" | "asked");
     // Every word an ordinary English word ("Hidden Nook", "Total Privacy"): not a person.
@@ -1759,7 +1791,9 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     // "Radical Shiite", "Sunni Arab": a religious or ethnic word is in no person's name.
     let affiliation = alpha.iter().any(|w| is_in(AFFILIATION_WORDS, w));
     let shouting = is_all_caps(raw) && n_words > 1;
-    let kind = if is_org || acronym {
+    // "the Coalition", "the Commission": one capitalized organization word inside a sentence.
+    let org_word = n_words == 1 && !at_start && prev == "the" && is_in(ORG_WORDS, last);
+    let kind = if is_org || acronym || camel || org_word {
         ActorKind::Organization
     } else if is_place {
         ActorKind::Location
@@ -1866,6 +1900,28 @@ const AFFILIATION_WORDS: &[&str] = &[
     "zionist",
 ];
 
+/// Evaluative adjectives that begin capitalized titles of reviews and ads without
+/// naming anything (`Great Service`, `Poor Service`, `Fantastic Lake Cottage`).
+const EVALUATIVE: &[&str] = &[
+    "amazing",
+    "awesome",
+    "awful",
+    "bad",
+    "best",
+    "excellent",
+    "fantastic",
+    "favorite",
+    "favourite",
+    "friendly",
+    "great",
+    "horrible",
+    "nice",
+    "poor",
+    "terrible",
+    "wonderful",
+    "worst",
+];
+
 /// Quantity words that begin capitalized runs without naming anything (`Hundreds of UN troops`).
 const QUANTITIES: &[&str] = &[
     "dozens",
@@ -1907,6 +1963,7 @@ mod list_tests {
             ("LEGAL_FORMS", LEGAL_FORMS),
             ("AFFILIATION_WORDS", AFFILIATION_WORDS),
             ("QUANTITIES", QUANTITIES),
+            ("EVALUATIVE", EVALUATIVE),
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted");
         }
