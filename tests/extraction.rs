@@ -962,6 +962,18 @@ fn organization_names_go_on_over_an_organization_after_of() {
     );
 }
 
+#[test]
+fn capitals_in_datelines_and_before_nouns_are_places() {
+    let a = run("MOSCOW (Reuters) - Lawyers waited outside the Kyiv courthouse on Monday.");
+    assert_eq!(
+        name_kinds(&a, "MOSCOW"),
+        vec![ActorKind::Location],
+        "{}",
+        dump(&a)
+    );
+    assert_eq!(name_kinds(&a, "Kyiv"), vec![ActorKind::Location], "{}", dump(&a));
+}
+
 // ---------------------------------------------------------------- relations (issue 4)
 
 #[test]

@@ -889,7 +889,21 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
         if let Some(m) = r.capital(i) {
             let code = country_of(lex, &m);
             let prev = if m.start > 0 { word(m.start - 1) } else { "" };
+            // "the Baghdad courtroom", "the Washington area": between an article and a noun
+            // the capital modifies the noun; "TEHRAN (AFP) -": a dateline.
+            let dateline = m.start == 0
+                && is_all_caps(m_text(doc, s, &m))
+                && toks
+                    .get(m.end)
+                    .is_some_and(|t| matches!(t.text(doc), "(" | "," | "-"));
+            let noun_modifier = matches!(prev, "the" | "a" | "an")
+                && toks.get(m.end).is_some_and(|t| {
+                    t.kind == TokenKind::Word && t.text(doc).starts_with(|c: char| c.is_lowercase())
+                })
+                && !r.trigger_at(m.end);
             let place = is_in(LOCATIVE, prev)
+                || noun_modifier
+                || dateline
                 || toks.get(m.end).is_some_and(|t| t.text(doc) == "-")
                 || (m.start > 0
                     && toks[m.start - 1].kind == TokenKind::Word
