@@ -974,6 +974,31 @@ fn capitals_in_datelines_and_before_nouns_are_places() {
     assert_eq!(name_kinds(&a, "Kyiv"), vec![ActorKind::Location], "{}", dump(&a));
 }
 
+#[test]
+fn kinship_words_introduce_names() {
+    let a = run("Any news from Aunt Teresa about the trip?");
+    assert_eq!(name_kinds(&a, "Teresa"), vec![ActorKind::Person], "{}", dump(&a));
+    assert!(name_kinds(&a, "Aunt Teresa").is_empty(), "{}", dump(&a));
+}
+
+#[test]
+fn nationality_after_a_role_noun_is_not_a_name() {
+    let a = run("Hassan Nasrallah is the leader of the militant Lebanese Shiite group Hezbollah.");
+    assert!(!any_name_in(&a, "Lebanese Shiite"), "{}", dump(&a));
+}
+
+#[test]
+fn an_email_address_does_not_hide_the_name_before_it() {
+    let a = run("From: \"Laura Chen\"<lchen@example.com> sent the minutes.");
+    assert_eq!(
+        name_kinds(&a, "Laura Chen"),
+        vec![ActorKind::Person],
+        "{}",
+        dump(&a)
+    );
+    assert!(!any_name_in(&a, "lchen@example.com"), "{}", dump(&a));
+}
+
 // ---------------------------------------------------------------- relations (issue 4)
 
 #[test]

@@ -477,6 +477,8 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Honorifics and titles that mark a following name as a person.
 const HONORIFICS: &[&str] = &[
+    "aunt",
+    "auntie",
     "ayatollah",
     "capt.",
     "chancellor",
@@ -488,6 +490,8 @@ const HONORIFICS: &[&str] = &[
     "general",
     "gov.",
     "governor",
+    "grandma",
+    "grandpa",
     "judge",
     "king",
     "lady",
@@ -514,6 +518,7 @@ const HONORIFICS: &[&str] = &[
     "sgt.",
     "sheikh",
     "sir",
+    "uncle",
 ];
 
 /// Regions: places, never persons (`Middle East allies`).
@@ -765,7 +770,11 @@ fn web_tokens(doc: &str, toks: &[Token]) -> Vec<bool> {
     let mut a = 0;
     while a < toks.len() {
         let mut b = a + 1;
-        while b < toks.len() && toks[b].span.start == toks[b - 1].span.end {
+        while b < toks.len()
+            && toks[b].span.start == toks[b - 1].span.end
+            && !is_bracket(toks[b].text(doc))
+            && !is_bracket(toks[b - 1].text(doc))
+        {
             b += 1;
         }
         let chunk = Span::new(toks[a].span.start, toks[b - 1].span.end).slice(doc);
@@ -778,6 +787,14 @@ fn web_tokens(doc: &str, toks: &[Token]) -> Vec<bool> {
         a = b;
     }
     web
+}
+
+/// Quotes and brackets delimit a web address like spaces (`"Ann Lee"<ann@example.com>`).
+fn is_bracket(t: &str) -> bool {
+    matches!(
+        t,
+        "\"" | "'" | "<" | ">" | "(" | ")" | "[" | "]" | "\u{201c}" | "\u{201d}"
+    )
 }
 
 /// Finds the mentions of one sentence.
@@ -1144,8 +1161,11 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
         let mut end = j;
         while e < toks.len() {
             let w = r.w(e);
+            // "the militant Lebanese Shiite group": nationality and religion words name no one.
             let name_word = (is_cap_word(doc, &toks[e]) || is_initial(doc, &toks[e]))
                 && r.agent(e, |_| true).is_none()
+                && r.demonym(e).is_none()
+                && !is_in(AFFILIATION_WORDS, w)
                 && !is_in(FUNCTION_WORDS, w);
             // Particles inside a name: "Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen".
             let particle = e > j
