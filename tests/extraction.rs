@@ -999,6 +999,17 @@ fn an_email_address_does_not_hide_the_name_before_it() {
     assert!(!any_name_in(&a, "lchen@example.com"), "{}", dump(&a));
 }
 
+#[test]
+fn an_organization_word_before_ordinary_nouns_ends_the_name() {
+    let a = run("Please send me the Hartwell Corporation Guaranty by Friday.");
+    assert_eq!(
+        name_kinds(&a, "Hartwell Corporation"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+}
+
 // ---------------------------------------------------------------- relations (issue 4)
 
 #[test]

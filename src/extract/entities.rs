@@ -1773,6 +1773,17 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     if let Some(e) = legal {
         end = e;
     }
+    // "Acme Corporation Guaranty": a company word followed only by ordinary nouns ends
+    // the company's name.
+    let org_word_at = |k: usize| matches!(r.w(k), "corporation" | "company") || is_legal_form(r.w(k));
+    let tail = r.w(end - 1).trim_end_matches('.');
+    if legal.is_none() && end - i >= 3 && !org_word_at(end - 1) && !is_in(PLACE_WORDS, tail) {
+        if let Some(k) = (i + 1..end - 1).rev().find(|&k| org_word_at(k)) {
+            if (k + 1..end).all(|q| common(r, r.w(q)) && !is_in(FUNCTION_WORDS, r.w(q))) {
+                end = k + 1;
+            }
+        }
+    }
     let words: Vec<&str> = (i..end).map(|k| r.w(k)).collect();
     let alpha: Vec<&str> = words
         .iter()
