@@ -622,7 +622,7 @@ impl Lexicon {
                     let fits = match entry {
                         Entry::Actor { actor, caps, acronym } => {
                             case_fits(doc, &tokens[s..e], caps, acronym)
-                                || self.lowercase_country(doc, &tokens[s..e], actor)
+                                || self.lowercase_place(doc, &tokens[s..e], actor)
                         }
                         // Capitals and demonyms are proper words: "Malé" is a capital, "male" is not.
                         Entry::Capital(_) | Entry::Demonym(_) => tokens[s]
@@ -660,25 +660,29 @@ impl Lexicon {
 }
 
 impl Lexicon {
-    /// A country name written all in lowercase (`i am from mexico`, common in web
-    /// text): one word of at least four letters that is the country's label and
-    /// neither an ordinary English word (`turkey`, `china`) nor a given name
-    /// (`jordan`, `chad`), so that `us` or `georgia` never match.
-    fn lowercase_country(&self, doc: &str, tokens: &[Token], actor: u32) -> bool {
-        let [t] = tokens else { return false };
-        let w = t.text(doc);
-        if w.chars().count() < 4 || !w.chars().all(|c| c.is_ascii_lowercase()) {
-            return false;
-        }
+    /// A country or place name written all in lowercase (`i am from mexico`,
+    /// `a trip to san francisco`, common in web text): a name of at least four
+    /// letters none of whose words is an ordinary English word (`turkey`,
+    /// `nice`) or a given name (`jordan`, `georgia`), so that `us` never matches.
+    fn lowercase_place(&self, doc: &str, tokens: &[Token], actor: u32) -> bool {
         let Some(a) = self.actors.get(actor as usize) else {
             return false;
         };
-        if a.kind != ActorKind::Country || !a.label.eq_ignore_ascii_case(w) || self.common_words.contains(w) {
+        if !matches!(a.kind, ActorKind::Country | ActorKind::Location) {
             return false;
         }
-        let mut title = w.to_string();
-        title[..1].make_ascii_uppercase();
-        !self.first_names.contains(&title)
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(doc)).collect();
+        let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+        if letters < 4 {
+            return false;
+        }
+        words.iter().all(|w| {
+            let mut title = w.to_string();
+            title[..1].make_ascii_uppercase();
+            w.chars().all(|c| c.is_ascii_lowercase())
+                && !self.common_words.contains(*w)
+                && !self.first_names.contains(&title)
+        })
     }
 }
 

@@ -745,7 +745,7 @@ fn web_addresses_and_file_names_hold_no_names() {
 }
 
 #[test]
-fn lowercase_country_names_in_web_text() {
+fn lowercase_country_and_place_names_in_web_text() {
     let a = run("my cousin moved from mexico to vietnam last year and the storm will get us too.");
     assert_eq!(
         entities_of(&a, "mexico"),
@@ -760,6 +760,13 @@ fn lowercase_country_names_in_web_text() {
         dump(&a)
     );
     assert!(name_kinds(&a, "us").is_empty(), "{}", dump(&a));
+    let b = run("anyone know how i can get certified in delaware?");
+    assert_eq!(
+        name_kinds(&b, "delaware"),
+        vec![ActorKind::Location],
+        "{}",
+        dump(&b)
+    );
 }
 
 #[test]
