@@ -1017,6 +1017,12 @@ fn an_organization_word_before_ordinary_nouns_ends_the_name() {
     );
 }
 
+#[test]
+fn a_known_surname_that_is_a_common_word_opens_a_sentence() {
+    let a = run("Bush criticized the plan on Monday.");
+    assert_eq!(name_kinds(&a, "Bush"), vec![ActorKind::Person], "{}", dump(&a));
+}
+
 // ---------------------------------------------------------------- relations (issue 4)
 
 #[test]

@@ -1613,10 +1613,10 @@ const PLACE_PREFIXES: &[&str] = &[
 ];
 
 /// Single capitalized words that are never a person or an organization: celestial
-/// bodies and abbreviated weekdays (`Venus`, `the Moon`, `on Fri, Sat, or Sun`).
+/// bodies, abbreviated weekdays and Santa (`Venus`, `the Moon`, `on Fri, Sat, or Sun`).
 const NOT_NAMES: &[&str] = &[
-    "fri", "jupiter", "mars", "mercury", "mon", "moon", "neptune", "pluto", "sat", "saturn", "sun", "thu",
-    "thur", "thurs", "tue", "tues", "uranus", "venus", "wed",
+    "fri", "jupiter", "mars", "mercury", "mon", "moon", "neptune", "pluto", "santa", "sat", "saturn", "sun",
+    "thu", "thur", "thurs", "tue", "tues", "uranus", "venus", "wed",
 ];
 
 /// True for a word with a capital after a lowercase letter (`NiMo`, `WashPost`), not
@@ -1855,7 +1855,10 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         return Some((Vec::new(), end - i));
     } else {
         // A single unknown capitalized word: resolved later against the document's full names.
-        if at_start && common(r, first_word) || is_in(NOT_NAMES, first_word) {
+        // A known person's surname that is also an ordinary word ("Bush nominated") still
+        // names the person when it opens a sentence as the subject of a verb.
+        let known_subject = r.lex.surnames.contains_key(raw) && (r.verb_trigger_at(end) || speaker);
+        if at_start && common(r, first_word) && !known_subject || is_in(NOT_NAMES, first_word) {
             return Some((Vec::new(), 1));
         }
         let mut em = EntityMention::new(doc, s, i, end, ActorKind::Person, MentionForm::Name);
