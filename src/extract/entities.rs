@@ -14,8 +14,14 @@
 //! - `Moscow said`: a capital standing for its government; `in Hangzhou`: a place.
 //! - `he`, `they`, `the two countries`: pronouns and pair nominals.
 //! - unknown capitalized runs, classified by first names, titles,
-//!   organization words (`Ministry`, `Party`, `Front` ...), acronyms defined
-//!   in text (`Asia-Pacific Economic Cooperation (APEC)`) and prepositions.
+//!   organization words (`Ministry`, `Party`, `Front` ...), legal forms
+//!   (`Acme Corp.`, `Acme, Inc.`), camel-case brands, acronyms defined in text
+//!   (`Asia-Pacific Economic Cooperation (APEC)`), place-name prefixes
+//!   (`Fort Worth`) and prepositions; `University of Texas` goes on over the
+//!   place after `of`, `Georgia Tech` joins a place and one organization word.
+//! - no names inside web addresses, e-mail addresses and file names; greetings
+//!   (`Good Morning`), evaluative review titles (`Great Service`), the pronoun
+//!   `I`, religious words and celestial bodies are no names.
 
 use crate::lexicon::{Entry, Lexicon, PhraseMatch, SentenceIndex};
 use crate::model::{ActorKind, MentionForm, Span};
