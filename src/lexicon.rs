@@ -822,7 +822,10 @@ impl Lexicon {
                 };
                 for &entry in &self.phrases.entries[pid] {
                     let fits = match entry {
-                        Entry::Actor { caps, acronym, .. } => case_fits(doc, &tokens[s..e], caps, acronym),
+                        Entry::Actor { actor, caps, acronym } => {
+                            case_fits(doc, &tokens[s..e], caps, acronym)
+                                || self.lowercase_place(doc, &tokens[s..e], actor)
+                        }
                         // Capitals and demonyms are proper words: "Malé" is a capital, "male" is not.
                         Entry::Capital(_) | Entry::Demonym(_) => tokens[s]
                             .text(doc)
@@ -855,6 +858,33 @@ impl Lexicon {
             matches,
             by_start,
         }
+    }
+}
+
+impl Lexicon {
+    /// A country or place name written all in lowercase (`i am from mexico`,
+    /// `a trip to san francisco`, common in web text): a name of at least four
+    /// letters none of whose words is an ordinary English word (`turkey`,
+    /// `nice`) or a given name (`jordan`, `georgia`), so that `us` never matches.
+    fn lowercase_place(&self, doc: &str, tokens: &[Token], actor: u32) -> bool {
+        let Some(a) = self.actors.get(actor as usize) else {
+            return false;
+        };
+        if !matches!(a.kind, ActorKind::Country | ActorKind::Location) {
+            return false;
+        }
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(doc)).collect();
+        let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+        if letters < 4 {
+            return false;
+        }
+        words.iter().all(|w| {
+            let mut title = w.to_string();
+            title[..1].make_ascii_uppercase();
+            w.chars().all(|c| c.is_ascii_lowercase())
+                && !self.common_words.contains(*w)
+                && !self.first_names.contains(&title)
+        })
     }
 }
 

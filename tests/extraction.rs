@@ -718,6 +718,311 @@ fn photo_credit_line_yields_no_relation() {
     }
 }
 
+/// The kinds of the name mentions whose text is exactly `surface`.
+fn name_kinds(a: &DocAnalysis, surface: &str) -> Vec<ActorKind> {
+    mentions_of(a, surface)
+        .iter()
+        .filter(|m| m.form == MentionForm::Name)
+        .map(|m| m.kind)
+        .collect()
+}
+
+/// True when some name mention lies inside the first occurrence of `phrase`.
+fn any_name_in(a: &DocAnalysis, phrase: &str) -> bool {
+    let start = a.text.find(phrase).expect("phrase in the text");
+    let span = actorgraph::model::Span::new(start, start + phrase.len());
+    a.mentions
+        .iter()
+        .any(|m| m.form == MentionForm::Name && span.contains(&m.span))
+}
+
+#[test]
+fn web_addresses_and_file_names_hold_no_names() {
+    let a = run("Open Maria_budget.xls and the page www.example.com/en-US before you reply to Nadia@example.org today.");
+    for part in ["Maria_budget.xls", "www.example.com/en-US", "Nadia@example.org"] {
+        assert!(!any_name_in(&a, part), "{part}\n{}", dump(&a));
+    }
+}
+
+#[test]
+fn lowercase_country_and_place_names_in_web_text() {
+    let a = run("my cousin moved from mexico to vietnam last year and the storm will get us too.");
+    assert_eq!(
+        entities_of(&a, "mexico"),
+        vec![Some("country:MEX".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_eq!(
+        entities_of(&a, "vietnam"),
+        vec![Some("country:VNM".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert!(name_kinds(&a, "us").is_empty(), "{}", dump(&a));
+    let b = run("anyone know how i can get certified in delaware?");
+    assert_eq!(
+        name_kinds(&b, "delaware"),
+        vec![ActorKind::Location],
+        "{}",
+        dump(&b)
+    );
+}
+
+#[test]
+fn legal_forms_make_companies() {
+    let a =
+        run("Shares of Hartwell Corp. fell after Dunmore Logistics, Inc. and Google, Inc. signed the deal.");
+    for name in ["Hartwell Corp.", "Dunmore Logistics, Inc.", "Google, Inc."] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Organization],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+}
+
+#[test]
+fn company_words_end_organization_names() {
+    let a = run("Calls now go to Hartley Motorsports, and Brandt Futures handles the trades.");
+    for name in ["Hartley Motorsports", "Brandt Futures"] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Organization],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+}
+
+#[test]
+fn a_place_and_one_organization_word_name_an_organization() {
+    let a = run("She studied at Georgia Tech before the Malaysia Airlines flight was delayed.");
+    assert_eq!(
+        name_kinds(&a, "Georgia Tech"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+    assert!(name_kinds(&a, "Georgia").is_empty(), "{}", dump(&a));
+    // Before a noun the organization only modifies it: the flight was delayed, not the airline.
+    assert_eq!(
+        name_kinds(&a, "Malaysia Airlines"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn compass_word_and_country_name_a_place() {
+    let a = run("Veterans who served in South Vietnam gathered on Sunday.");
+    assert_eq!(
+        name_kinds(&a, "South Vietnam"),
+        vec![ActorKind::Location],
+        "{}",
+        dump(&a)
+    );
+    assert!(name_kinds(&a, "Vietnam").is_empty(), "{}", dump(&a));
+}
+
+#[test]
+fn organization_names_go_on_over_the_place_after_of() {
+    let a = run("The University of Texas and the Housing Authority of New Orleans signed the agreement.");
+    for name in ["University of Texas", "Housing Authority of New Orleans"] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Organization],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+}
+
+#[test]
+fn greetings_and_the_pronoun_i_are_not_part_of_names() {
+    let a = run("Good Morning Linda, and Welcome Robert! Maria I think is right.");
+    for name in ["Linda", "Robert", "Maria"] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Person],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+    for wrong in ["Morning Linda", "Welcome Robert", "Maria I"] {
+        assert!(name_kinds(&a, wrong).is_empty(), "{wrong}\n{}", dump(&a));
+    }
+}
+
+#[test]
+fn place_name_prefixes_make_places() {
+    let a = run("Fort Collins has grown fast, and St. Thomas is warm in winter.");
+    for name in ["Fort Collins", "St. Thomas"] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Location],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+}
+
+#[test]
+fn planets_and_weekday_abbreviations_are_not_persons() {
+    let a = run("Venus rose before dawn while Saturn stayed low. The games are on Fri, Sat, or Sun.");
+    for word in ["Venus", "Saturn", "Fri", "Sat", "Sun"] {
+        assert!(name_kinds(&a, word).is_empty(), "{word}\n{}", dump(&a));
+    }
+}
+
+#[test]
+fn religious_words_are_not_names_and_al_names_stay_whole() {
+    let a = run("Radical Shiite cleric Muqtada al-Sadr said the raid was a crime.");
+    assert_eq!(
+        name_kinds(&a, "Muqtada al-Sadr"),
+        vec![ActorKind::Person],
+        "{}",
+        dump(&a)
+    );
+    assert!(!any_name_in(&a, "Radical Shiite"), "{}", dump(&a));
+}
+
+#[test]
+fn a_known_single_name_before_a_surname_is_a_given_name() {
+    let a = run("Hezbollah leader Hassan Nasrallah said the group would respond.");
+    assert_eq!(
+        name_kinds(&a, "Hassan Nasrallah"),
+        vec![ActorKind::Person],
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn camel_case_words_are_companies_but_mc_names_are_not() {
+    let a = run("Omar Haddad met buyers at FlexGrid on Monday, and Senator McCain said so.");
+    assert_eq!(
+        name_kinds(&a, "FlexGrid"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+    assert!(
+        !name_kinds(&a, "McCain").contains(&ActorKind::Organization),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn the_and_one_capitalized_organization_word_is_an_organization() {
+    let a = run("Members said the Commission had ignored the warnings.");
+    assert_eq!(
+        name_kinds(&a, "Commission"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn review_titles_with_evaluative_adjectives_name_nothing() {
+    let a = run("Great Service and a Friendly Staff!");
+    assert!(!any_name_in(&a, "Great Service"), "{}", dump(&a));
+}
+
+#[test]
+fn us_agencies_and_large_companies_are_known() {
+    let a = run("NASA signed a contract with SpaceX, and the Pentagon said Walmart was not involved.");
+    assert_eq!(
+        entities_of(&a, "NASA"),
+        vec![Some("organization:nasa".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_eq!(
+        entities_of(&a, "Pentagon"),
+        vec![Some("organization:us-department-of-defense".to_string())],
+        "{}",
+        dump(&a)
+    );
+    for name in ["SpaceX", "Walmart"] {
+        assert_eq!(
+            name_kinds(&a, name),
+            vec![ActorKind::Organization],
+            "{name}\n{}",
+            dump(&a)
+        );
+    }
+}
+
+#[test]
+fn organization_names_go_on_over_an_organization_after_of() {
+    let a = run("The claim was filed with the Department of Housing and Urban Development on Monday.");
+    assert_eq!(
+        name_kinds(&a, "Department of Housing and Urban Development"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn capitals_in_datelines_and_before_nouns_are_places() {
+    let a = run("MOSCOW (Reuters) - Lawyers waited outside the Kyiv courthouse on Monday.");
+    assert_eq!(
+        name_kinds(&a, "MOSCOW"),
+        vec![ActorKind::Location],
+        "{}",
+        dump(&a)
+    );
+    assert_eq!(name_kinds(&a, "Kyiv"), vec![ActorKind::Location], "{}", dump(&a));
+}
+
+#[test]
+fn kinship_words_introduce_names() {
+    let a = run("Any news from Aunt Teresa about the trip?");
+    assert_eq!(name_kinds(&a, "Teresa"), vec![ActorKind::Person], "{}", dump(&a));
+    assert!(name_kinds(&a, "Aunt Teresa").is_empty(), "{}", dump(&a));
+}
+
+#[test]
+fn nationality_after_a_role_noun_is_not_a_name() {
+    let a = run("Hassan Nasrallah is the leader of the militant Lebanese Shiite group Hezbollah.");
+    assert!(!any_name_in(&a, "Lebanese Shiite"), "{}", dump(&a));
+}
+
+#[test]
+fn an_email_address_does_not_hide_the_name_before_it() {
+    let a = run("From: \"Laura Chen\"<lchen@example.com> sent the minutes.");
+    assert_eq!(
+        name_kinds(&a, "Laura Chen"),
+        vec![ActorKind::Person],
+        "{}",
+        dump(&a)
+    );
+    assert!(!any_name_in(&a, "lchen@example.com"), "{}", dump(&a));
+}
+
+#[test]
+fn an_organization_word_before_ordinary_nouns_ends_the_name() {
+    let a = run("Please send me the Hartwell Corporation Guaranty by Friday.");
+    assert_eq!(
+        name_kinds(&a, "Hartwell Corporation"),
+        vec![ActorKind::Organization],
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn a_known_surname_that_is_a_common_word_opens_a_sentence() {
+    let a = run("Bush criticized the plan on Monday.");
+    assert_eq!(name_kinds(&a, "Bush"), vec![ActorKind::Person], "{}", dump(&a));
+}
+
 // ---------------------------------------------------------------- relations (issue 4)
 
 #[test]

@@ -13,8 +13,10 @@
 //! Scoring is exact span + label match, per type and micro-averaged over
 //! PER/ORG/LOC. An extra `COUNTRY` row scores country names only: gold = LOC
 //! spans whose text is a country label or alias of the lexicon; predicted =
-//! actorgraph name mentions of kind `country` (for external predictions:
-//! spans labelled `COUNTRY`, or LOC spans whose text is a country name).
+//! actorgraph name mentions of kind `country` whose text is such a name (a
+//! capital standing for its government, `Moscow said`, is of kind `country`
+//! but is no country name); for external predictions: spans labelled
+//! `COUNTRY`, or LOC spans whose text is a country name.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -486,7 +488,12 @@ pub fn evaluate_entities(
                     text: sentence.text.clone(),
                     ..Default::default()
                 };
-                predicted_spans(&pipeline::analyze(&doc, lexicon))
+                let (spans, mut names) = predicted_spans(&pipeline::analyze(&doc, lexicon));
+                // The row scores country names, as for external systems: a capital standing
+                // for its government ("Moscow said") is a country mention but not a country
+                // name, and the gold side keeps only country names.
+                names.retain(|s| countries.is_empty() || countries.contains(s.slice(&sentence.text)));
+                (spans, names)
             }
             EntitySource::External(map) => match map.get(&sentence.sent_id) {
                 Some(ext) => {
@@ -688,5 +695,31 @@ mod tests {
         assert_eq!(r.sentences, 2);
         assert_eq!(r.overall.gold(), 4);
         assert!(r.country.is_none());
+    }
+
+    #[test]
+    fn a_capital_for_its_government_is_no_country_name() {
+        // "Moscow" acts, so actorgraph reads the Russian government (kind country), but
+        // the COUNTRY row scores country names: only "Canada" counts, on both sides.
+        let iob = "# sent_id = c1\n\
+# text = Moscow warned Canada.\n\
+1\tMoscow\tB-LOC\t-\t-\n\
+2\twarned\tO\t-\t-\n\
+3\tCanada\tB-LOC\t-\t-\n\
+4\t.\tO\t-\t-\n";
+        let countries = CountryNames::from_actors_tsv(
+            "id\tkind\tlabel\tcountry\troles\taliases\n\
+             country:CAN\tcountry\tCanada\tCAN\t\t\n\
+             country:RUS\tcountry\tRussia\tRUS\t\t\n",
+        );
+        let r = evaluate_entities(
+            &parse_iob2(iob),
+            &EntitySource::Actorgraph(Lexicon::builtin()),
+            &countries,
+            "actorgraph",
+        );
+        let c = r.country.unwrap_or_default();
+        assert_eq!((c.tp, c.fp, c.fn_), (1, 0, 0), "{r:?}");
+        assert_eq!(r.by_type.get("LOC").map(|c| c.tp), Some(2), "{r:?}");
     }
 }

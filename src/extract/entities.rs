@@ -14,8 +14,14 @@
 //! - `Moscow said`: a capital standing for its government; `in Hangzhou`: a place.
 //! - `he`, `they`, `the two countries`: pronouns and pair nominals.
 //! - unknown capitalized runs, classified by first names, titles,
-//!   organization words (`Ministry`, `Party`, `Front` ...), acronyms defined
-//!   in text (`Asia-Pacific Economic Cooperation (APEC)`) and prepositions.
+//!   organization words (`Ministry`, `Party`, `Front` ...), legal forms
+//!   (`Acme Corp.`, `Acme, Inc.`), camel-case brands, acronyms defined in text
+//!   (`Asia-Pacific Economic Cooperation (APEC)`), place-name prefixes
+//!   (`Fort Worth`) and prepositions; `University of Texas` goes on over the
+//!   place after `of`, `Georgia Tech` joins a place and one organization word.
+//! - no names inside web addresses, e-mail addresses and file names; greetings
+//!   (`Good Morning`), evaluative review titles (`Great Service`), the pronoun
+//!   `I`, religious words and celestial bodies are no names.
 
 use crate::lexicon::{Entry, Lexicon, PhraseMatch, SentenceIndex};
 use crate::model::{ActorKind, MentionForm, Span};
@@ -109,11 +115,13 @@ const ORG_WORDS: &[&str] = &[
     "alliance",
     "army",
     "assembly",
+    "associates",
     "association",
     "authority",
     "bank",
     "battalion",
     "board",
+    "books",
     "brigade",
     "brigades",
     "bureau",
@@ -127,45 +135,63 @@ const ORG_WORDS: &[&str] = &[
     "college",
     "commission",
     "committee",
+    "communications",
     "company",
     "congress",
     "corp",
     "corporation",
     "council",
     "court",
+    "daily",
     "department",
+    "energy",
+    "enterprises",
     "federation",
     "forces",
     "foundation",
     "front",
     "fund",
+    "futures",
     "government",
     "group",
     "guard",
     "guards",
     "herald",
+    "holdings",
     "hospital",
     "inc",
+    "industries",
     "institute",
+    "insurance",
     "journal",
+    "laboratories",
+    "labs",
     "league",
     "ltd",
+    "media",
     "militia",
     "ministry",
+    "monthly",
+    "motors",
+    "motorsports",
     "movement",
     "navy",
     "network",
     "news",
     "office",
+    "orchestra",
     "organisation",
     "organization",
     "parliament",
+    "partners",
     "party",
+    "pharmaceuticals",
     "police",
     "post",
     "press",
     "program",
     "programme",
+    "publishing",
     "regime",
     "school",
     "secretariat",
@@ -173,12 +199,19 @@ const ORG_WORDS: &[&str] = &[
     "service",
     "services",
     "society",
+    "solutions",
+    "studios",
+    "systems",
+    "tech",
+    "technologies",
     "times",
+    "transport",
     "tribunal",
     "tribune",
     "trust",
     "union",
     "university",
+    "weekly",
 ];
 
 /// Words that start an organization name (`Ministry of ...`, `University of ...`).
@@ -258,6 +291,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "about",
     "according",
     "after",
+    "afternoon",
     "all",
     "also",
     "although",
@@ -281,6 +315,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "but",
     "by",
     "can",
+    "congrats",
+    "congratulations",
     "could",
     "dear",
     "december",
@@ -293,6 +329,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "each",
     "earlier",
     "even",
+    "evening",
     "every",
     "everyone",
     "february",
@@ -313,6 +350,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "hello",
     "her",
     "here",
+    "hey",
     "hi",
     "him",
     "his",
@@ -340,6 +378,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "might",
     "monday",
     "more",
+    "morning",
     "most",
     "mr",
     "mrs",
@@ -369,9 +408,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "other",
     "our",
     "over",
+    "p.s.",
     "photo",
     "please",
     "pm",
+    "ps",
+    "q",
     "re",
     "read",
     "said",
@@ -419,6 +461,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "was",
     "we",
     "wednesday",
+    "welcome",
     "well",
     "were",
     "what",
@@ -440,6 +483,8 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Honorifics and titles that mark a following name as a person.
 const HONORIFICS: &[&str] = &[
+    "aunt",
+    "auntie",
     "ayatollah",
     "capt.",
     "chancellor",
@@ -451,6 +496,8 @@ const HONORIFICS: &[&str] = &[
     "general",
     "gov.",
     "governor",
+    "grandma",
+    "grandpa",
     "judge",
     "king",
     "lady",
@@ -477,6 +524,7 @@ const HONORIFICS: &[&str] = &[
     "sgt.",
     "sheikh",
     "sir",
+    "uncle",
 ];
 
 /// Regions: places, never persons (`Middle East allies`).
@@ -613,6 +661,8 @@ fn is_all_caps(w: &str) -> bool {
 struct Readings<'a> {
     idx: &'a SentenceIndex,
     lex: &'a Lexicon,
+    /// Per token: part of a web address, e-mail address or file name (see [`web_tokens`]).
+    web: Vec<bool>,
 }
 
 impl Readings<'_> {
@@ -712,6 +762,46 @@ fn acts(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
         )
 }
 
+/// Marks the tokens of web addresses, e-mail addresses and file names: runs
+/// of tokens with no space between them (`www.example.com/en-US`,
+/// `name@example.com`, `Lisa_cv.doc`) that contain `://`, `www.`, `@`, `_`,
+/// `=` or a dotted suffix such as `.com` or `.doc`.
+fn web_tokens(doc: &str, toks: &[Token]) -> Vec<bool> {
+    const MARKS: &[&str] = &["://", "www.", "@", "_", "="];
+    const SUFFIXES: &[&str] = &[
+        ".com", ".doc", ".gov", ".htm", ".html", ".net", ".org", ".pdf", ".php", ".txt", ".xls",
+    ];
+    let mut web = vec![false; toks.len()];
+    let mut a = 0;
+    while a < toks.len() {
+        let mut b = a + 1;
+        while b < toks.len()
+            && toks[b].span.start == toks[b - 1].span.end
+            && !is_bracket(toks[b].text(doc))
+            && !is_bracket(toks[b - 1].text(doc))
+        {
+            b += 1;
+        }
+        let chunk = Span::new(toks[a].span.start, toks[b - 1].span.end).slice(doc);
+        let lower = chunk.to_ascii_lowercase();
+        if b - a > 1
+            && (MARKS.iter().any(|m| lower.contains(m)) || SUFFIXES.iter().any(|x| lower.contains(x)))
+        {
+            web[a..b].iter_mut().for_each(|w| *w = true);
+        }
+        a = b;
+    }
+    web
+}
+
+/// Quotes and brackets delimit a web address like spaces (`"Ann Lee"<ann@example.com>`).
+fn is_bracket(t: &str) -> bool {
+    matches!(
+        t,
+        "\"" | "'" | "<" | ">" | "(" | ")" | "[" | "]" | "\u{201c}" | "\u{201d}"
+    )
+}
+
 /// Finds the mentions of one sentence.
 pub fn recognize(doc: &str, s: &Sentence, lex: &Lexicon) -> Vec<EntityMention> {
     recognize_with(doc, s, lex, &lex.index(doc, &s.tokens))
@@ -720,12 +810,21 @@ pub fn recognize(doc: &str, s: &Sentence, lex: &Lexicon) -> Vec<EntityMention> {
 /// [`recognize`] with the sentence's lexicon index already computed.
 pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceIndex) -> Vec<EntityMention> {
     let toks = &s.tokens;
-    let r = Readings { idx, lex };
+    let r = Readings {
+        idx,
+        lex,
+        web: web_tokens(doc, toks),
+    };
     let mut out: Vec<EntityMention> = Vec::new();
     let n = toks.len();
     let word = |i: usize| r.w(i);
     let mut i = 0;
     while i < n {
+        // Web addresses, e-mail addresses and file names hold no names ("en-US", "Lisa_cv.doc").
+        if r.web[i] {
+            i += 1;
+            continue;
+        }
         // 0. Names that begin with a demonym or a country: "Syrian Democratic Forces",
         // "Palestine Contemporary Art Museum".
         if let Some((m, consumed)) = prefixed_name(doc, s, &r, i) {
@@ -745,8 +844,32 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
             i += consumed;
             continue;
         }
-        // 3. Known actor names.
-        if let Some(m) = r.actor(i) {
+        // "South Vietnam", "West Germany": a compass word before a country it is not part of
+        // names a region or a former state, a place.
+        if matches!(word(i), "north" | "south" | "east" | "west")
+            && is_cap_word(doc, &toks[i])
+            && r.actor(i).is_none()
+        {
+            let country = r.actor(i + 1).filter(|m| {
+                matches!(m.entry, Entry::Actor { actor, .. }
+                    if lex.actors.get(actor as usize).is_some_and(|a| a.kind == ActorKind::Country))
+            });
+            if let Some(m) = country {
+                out.push(EntityMention::new(
+                    doc,
+                    s,
+                    i,
+                    m.end,
+                    ActorKind::Location,
+                    MentionForm::Name,
+                ));
+                i = m.end;
+                continue;
+            }
+        }
+        // 3. Known actor names. A one-word person name before an unknown capitalized word
+        // is a given name ("Hassan Nasrallah"): the whole name is read as an unknown one.
+        if let Some(m) = r.actor(i).filter(|m| !given_name(doc, s, &r, m)) {
             if let Entry::Actor { actor, .. } = m.entry {
                 if let Some(a) = lex.actors.get(actor as usize) {
                     let mut em = EntityMention::new(doc, s, m.start, m.end, a.kind, MentionForm::Name);
@@ -761,8 +884,16 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
                         em.modifier = true;
                     }
                     let mut end = m.end;
+                    // "Google, Inc.": the legal form belongs to the company's name.
+                    if a.kind == ActorKind::Organization {
+                        if let Some(e) = legal_form_end(doc, s, &r, m.end) {
+                            end = e;
+                            em.span = Span::new(toks[m.start].span.start, toks[e - 1].span.end);
+                            em.tokens = (m.start, e);
+                        }
+                    }
                     // "Islamic State fighters", "Hamas militants": the members stand for the group.
-                    if matches!(a.kind, ActorKind::Group | ActorKind::Organization) {
+                    if end == m.end && matches!(a.kind, ActorKind::Group | ActorKind::Organization) {
                         if let Some(g) = r.agent(m.end, |g| g.plural && g.kind == ActorKind::Group) {
                             end = g.end;
                             em.span = Span::new(toks[m.start].span.start, toks[g.end - 1].span.end);
@@ -780,7 +911,21 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
         if let Some(m) = r.capital(i) {
             let code = country_of(lex, &m);
             let prev = if m.start > 0 { word(m.start - 1) } else { "" };
+            // "the Baghdad courtroom", "the Washington area": between an article and a noun
+            // the capital modifies the noun; "TEHRAN (AFP) -": a dateline.
+            let dateline = m.start == 0
+                && is_all_caps(m_text(doc, s, &m))
+                && toks
+                    .get(m.end)
+                    .is_some_and(|t| matches!(t.text(doc), "(" | "," | "-"));
+            let noun_modifier = matches!(prev, "the" | "a" | "an")
+                && toks.get(m.end).is_some_and(|t| {
+                    t.kind == TokenKind::Word && t.text(doc).starts_with(|c: char| c.is_lowercase())
+                })
+                && !r.trigger_at(m.end);
             let place = is_in(LOCATIVE, prev)
+                || noun_modifier
+                || dateline
                 || toks.get(m.end).is_some_and(|t| t.text(doc) == "-")
                 || (m.start > 0
                     && toks[m.start - 1].kind == TokenKind::Word
@@ -882,6 +1027,21 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
     }
     attach_appositions(doc, s, &mut out);
     out
+}
+
+/// A one-word person name of the lexicon right before an unknown capitalized
+/// word is a given name (`Hassan Nasrallah`): the full name is an unknown one.
+fn given_name(doc: &str, s: &Sentence, r: &Readings, m: &PhraseMatch) -> bool {
+    matches!(m.entry, Entry::Actor { actor, .. }
+        if r.lex.actors.get(actor as usize).is_some_and(|a| a.kind == ActorKind::Person))
+        && m.end == m.start + 1
+        && s.tokens
+            .get(m.end)
+            .is_some_and(|t| is_cap_word(doc, t) && !r.web[m.end])
+        && r.actor(m.end).is_none()
+        && r.demonym(m.end).is_none()
+        && r.agent(m.end, |_| true).is_none()
+        && !is_in(FUNCTION_WORDS, r.w(m.end))
 }
 
 fn m_text<'a>(doc: &'a str, s: &Sentence, m: &PhraseMatch) -> &'a str {
@@ -989,7 +1149,7 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
     }
     let title_end = j;
     // The name: a known person, or a capitalized run.
-    let name = if let Some(m) = r.actor(j) {
+    let name = if let Some(m) = r.actor(j).filter(|m| !given_name(doc, s, r, m)) {
         match m.entry {
             Entry::Actor { actor, .. }
                 if r.lex
@@ -1006,8 +1166,11 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
         let mut end = j;
         while e < toks.len() {
             let w = r.w(e);
+            // "the militant Lebanese Shiite group": nationality and religion words name no one.
             let name_word = (is_cap_word(doc, &toks[e]) || is_initial(doc, &toks[e]))
                 && r.agent(e, |_| true).is_none()
+                && r.demonym(e).is_none()
+                && !is_in(AFFILIATION_WORDS, w)
                 && !is_in(FUNCTION_WORDS, w);
             // Particles inside a name: "Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen".
             let particle = e > j
@@ -1015,9 +1178,12 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
                     w,
                     "bin" | "ibn" | "al" | "el" | "de" | "da" | "van" | "von" | "der" | "la" | "le" | "-"
                 )
-                && toks
-                    .get(e + 1)
-                    .is_some_and(|n| is_cap_word(doc, n) || r.w(e + 1) == "der");
+                && toks.get(e + 1).is_some_and(|n| {
+                    is_cap_word(doc, n)
+                        || r.w(e + 1) == "der"
+                        // "Muqtada al-Sadr"
+                        || (n.text(doc) == "-" && toks.get(e + 2).is_some_and(|n2| is_cap_word(doc, n2)))
+                });
             if name_word {
                 e += 1;
                 end = e;
@@ -1294,6 +1460,23 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     {
         return None;
     }
+    // "Georgia Tech", "Jerusalem Post": a place and one organization word.
+    if is_in(ORG_WORDS, w)
+        && !toks.get(start + 1).is_some_and(|n| is_cap_word(doc, n))
+        && !matches!(r.w(start + 1), "of" | "for" | "&")
+    {
+        let mut em = EntityMention::new(doc, s, i, start + 1, ActorKind::Organization, MentionForm::Name);
+        em.plural = true;
+        em.country = country_of(r.lex, &m);
+        // "the Malaysia Airlines flight": before a noun the name only modifies it.
+        em.modifier = toks.get(start + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text(doc).starts_with(|c: char| c.is_lowercase())
+                && !r.verb_trigger_at(start + 1)
+                && !is_in(FUNCTION_WORDS, r.w(start + 1))
+        });
+        return Some((vec![em], start + 1 - i));
+    }
     let (found, consumed) = unknown_name(doc, s, r, start)?;
     let rest = found.first()?.clone();
     if !matches!(rest.kind, ActorKind::Organization | ActorKind::Location) || rest.tokens.0 != start {
@@ -1310,6 +1493,42 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
         out.push(acr);
     }
     Some((out, start - i + consumed))
+}
+
+/// Legal forms of companies (`Inc.`, `Corp`, `Ltd.`), compared without their period.
+const LEGAL_FORMS: &[&str] = &[
+    "ag",
+    "co",
+    "corp",
+    "gmbh",
+    "inc",
+    "incorporated",
+    "llc",
+    "llp",
+    "lp",
+    "ltd",
+    "plc",
+    "pvt",
+];
+
+fn is_legal_form(w: &str) -> bool {
+    is_in(LEGAL_FORMS, w.trim_end_matches('.'))
+}
+
+/// The end of a company name after its legal form: `Enron Corp.`, `Google, Inc.`,
+/// `Acme Pvt. Ltd.` (a comma may come before the form). `None` when none follows `end`.
+fn legal_form_end(doc: &str, s: &Sentence, r: &Readings, end: usize) -> Option<usize> {
+    let toks = &s.tokens;
+    let mut e = end;
+    if toks.get(e).is_some_and(|t| t.text(doc) == ",") {
+        e += 1;
+    }
+    let mut found = None;
+    while toks.get(e).is_some_and(|t| is_cap_word(doc, t) && !r.web[e]) && is_legal_form(r.w(e)) {
+        e += 1;
+        found = Some(e);
+    }
+    found
 }
 
 /// Acronyms that are not organizations.
@@ -1393,6 +1612,42 @@ const PLACE_WORDS: &[&str] = &[
     "zoo",
 ];
 
+/// First words of place names (`St. Louis`, `Fort Worth`, `Santa Fe`, `Greater Manchester`).
+const PLACE_PREFIXES: &[&str] = &[
+    "fort", "ft.", "greater", "lake", "mount", "mt.", "port", "saint", "san", "santa", "st", "st.",
+];
+
+/// Single capitalized words that are never a person or an organization: celestial
+/// bodies, abbreviated weekdays and Santa (`Venus`, `the Moon`, `on Fri, Sat, or Sun`).
+const NOT_NAMES: &[&str] = &[
+    "fri", "jupiter", "mars", "mercury", "mon", "moon", "neptune", "pluto", "santa", "sat", "saturn", "sun",
+    "thu", "thur", "thurs", "tue", "tues", "uranus", "venus", "wed",
+];
+
+/// True for a word with a capital after a lowercase letter (`NiMo`, `WashPost`), not
+/// counting surname prefixes (`McCain`, `MacArthur`, `DeLay`, `DiMaggio`, `LaGuardia`).
+fn is_camel_case(w: &str) -> bool {
+    const PREFIXES: &[&str] = &["Da", "De", "Di", "Du", "La", "Le", "Mac", "Mc", "O'", "St", "Van"];
+    if !w.chars().all(char::is_alphabetic) || PREFIXES.iter().any(|p| w.starts_with(p)) {
+        return false;
+    }
+    let cs: Vec<char> = w.chars().collect();
+    cs.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+}
+
+/// True when most words of the sentence are in capitals (a shouted headline or
+/// sentence, where capitals mark nothing).
+fn shouting_sentence(doc: &str, s: &Sentence) -> bool {
+    let words: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(doc))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    words.len() >= 3 && words.iter().filter(|w| is_all_caps(w)).count() * 2 > words.len()
+}
+
 /// True when `w` (lowercase) is an ordinary English word.
 fn common(r: &Readings, w: &str) -> bool {
     r.lex.common_words.contains(w) || is_in(FUNCTION_WORDS, w)
@@ -1403,8 +1658,19 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     let toks = &s.tokens;
     let first_word = r.w(i);
     // A sentence-initial function word or quantity is not a name; look at the rest of the run.
-    if is_in(FUNCTION_WORDS, first_word) || is_in(QUANTITIES, first_word) {
+    if is_in(FUNCTION_WORDS, first_word) || is_in(QUANTITIES, first_word) || is_in(EVALUATIVE, first_word) {
         return Some((Vec::new(), 1));
+    }
+    // "Shares of Acme Corp.": a sentence-initial ordinary noun before "of" is not in the name.
+    let at_start = i == 0 || toks[..i].iter().all(|t| t.kind == TokenKind::Punct);
+    if at_start
+        && r.w(i + 1) == "of"
+        && common(r, first_word)
+        && !is_in(ORG_HEADS, first_word)
+        && !is_in(ORG_WORDS, first_word)
+        && !is_in(PLACE_WORDS, first_word)
+    {
+        return Some((Vec::new(), 2));
     }
     // Storms are named like people: "Hurricane Katrina" names no actor.
     if matches!(
@@ -1444,7 +1710,34 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     while e < toks.len() {
         let t = &toks[e];
         let w = r.w(e);
-        if e > i && (r.actor(e).is_some() || r.demonym(e).is_some() || r.agent(e, |_| true).is_some()) {
+        // The pronoun "I" ends a name ("Dan I for one ..."), and so does a web address.
+        if e > i && (r.web[e] || t.text(doc) == "I") {
+            break;
+        }
+        // "University of Texas", "Housing Authority of New Orleans": an organization's
+        // name goes on over the place after its "of".
+        if e > i + 1 && toks[e - 1].text(doc) == "of" {
+            let org_head = is_in(ORG_HEADS, r.w(i)) || (i..e - 1).any(|k| is_in(ORG_WORDS, r.w(k)));
+            let place = r.actor(e).filter(|m| {
+                matches!(m.entry, Entry::Actor { actor, .. } if r.lex.actors.get(actor as usize)
+                    .is_some_and(|a| a.kind != ActorKind::Person))
+            });
+            if let Some(m) = place.filter(|_| org_head) {
+                last_cap = m.end - 1;
+                e = m.end;
+                continue;
+            }
+        }
+        // "Housing Authority": a collective's role noun that is an organization word goes on
+        // the name (a person's role noun, "Acme Chief Executive", ends it).
+        let org_role = is_cap_word(doc, t)
+            && is_in(ORG_WORDS, w)
+            && r.agent(e, |a| a.kind == ActorKind::Person).is_none();
+        if e > i
+            && (r.actor(e).is_some()
+                || r.demonym(e).is_some()
+                || (r.agent(e, |_| true).is_some() && !org_role))
+        {
             break;
         }
         if is_cap_word(doc, t) || is_initial(doc, t) || (t.kind == TokenKind::Number && e > i) {
@@ -1478,7 +1771,24 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         }
         break;
     }
-    let end = last_cap + 1;
+    let mut end = last_cap + 1;
+    // "Enron Corp.", "Acme, Inc.": a legal form makes a company.
+    let legal = legal_form_end(doc, s, r, end);
+    let legal_inside = end - i > 1 && is_legal_form(r.w(end - 1));
+    if let Some(e) = legal {
+        end = e;
+    }
+    // "Acme Corporation Guaranty": a company word followed only by ordinary nouns ends
+    // the company's name.
+    let org_word_at = |k: usize| matches!(r.w(k), "corporation" | "company") || is_legal_form(r.w(k));
+    let tail = r.w(end - 1).trim_end_matches('.');
+    if legal.is_none() && end - i >= 3 && !org_word_at(end - 1) && !is_in(PLACE_WORDS, tail) {
+        if let Some(k) = (i + 1..end - 1).rev().find(|&k| org_word_at(k)) {
+            if (k + 1..end).all(|q| common(r, r.w(q)) && !is_in(FUNCTION_WORDS, r.w(q))) {
+                end = k + 1;
+            }
+        }
+    }
     let words: Vec<&str> = (i..end).map(|k| r.w(k)).collect();
     let alpha: Vec<&str> = words
         .iter()
@@ -1489,10 +1799,9 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     if n_words == 0 {
         return None;
     }
-    let at_start = i == 0 || toks[..i].iter().all(|t| t.kind == TokenKind::Punct);
     let prev = if i > 0 { r.w(i - 1) } else { "" };
     let next = r.w(end);
-    let last = words.last().copied().unwrap_or_default();
+    let last = words.last().copied().unwrap_or_default().trim_end_matches('.');
     let raw = Span::new(toks[i].span.start, toks[end - 1].span.end).slice(doc);
     if is_in(NON_ACTOR_WORDS, last) && n_words > 1 {
         return Some((Vec::new(), end - i));
@@ -1503,10 +1812,13 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         && toks.get(end + 2).is_some_and(|t| t.text(doc) == ")")
         && toks.get(end + 1).is_some_and(|t| is_all_caps(t.text(doc)));
     let is_org = defines_acronym
+        || legal.is_some()
+        || legal_inside
         || (is_in(ORG_WORDS, last) && n_words > 1)
         || (is_in(ORG_HEADS, words[0]) && n_words > 1)
         || (has_connector && !is_in(PLACE_WORDS, last));
-    let is_place = is_in(PLACE_WORDS, last) && n_words > 1 || is_in(REGIONS, &raw.to_lowercase());
+    let is_place = (is_in(PLACE_WORDS, last) || is_in(PLACE_PREFIXES, words[0])) && n_words > 1
+        || is_in(REGIONS, &raw.to_lowercase());
     let first_name = r.lex.first_names.contains(toks[i].text(doc));
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
     // An unknown acronym is an organization when the text treats it as an actor:
@@ -1516,17 +1828,26 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         && letters <= 6
         && !common(r, first_word)
         && !is_in(NOT_ORG_ACRONYMS, &first_word.replace('.', ""))
+        && !raw.chars().any(|c| c.is_ascii_digit())
+        && !shouting_sentence(doc, s)
         && (prev == "the" || acts(doc, s, r, end));
+    // "NiMo", "WashPost": a capital inside a single word marks a brand or a company
+    // (but "McCain", "DeLay", "LaGuardia" are surnames).
+    let camel = n_words == 1 && letters >= 4 && is_camel_case(raw);
     let after_mr = n_words == 1 && !at_start && matches!(prev, "mr." | "mr" | "ms." | "mrs." | "mrs" | "ms");
     let speaker = matches!(next, "said" | "says" | "told" | "added" | "wrote" | "asked");
     // Every word an ordinary English word ("Hidden Nook", "Total Privacy"): not a person.
     let all_common = alpha.iter().all(|w| common(r, w));
+    // "Radical Shiite", "Sunni Arab": a religious or ethnic word is in no person's name.
+    let affiliation = alpha.iter().any(|w| is_in(AFFILIATION_WORDS, w));
     let shouting = is_all_caps(raw) && n_words > 1;
-    let kind = if is_org || acronym {
+    // "the Coalition", "the Commission": one capitalized organization word inside a sentence.
+    let org_word = n_words == 1 && !at_start && prev == "the" && is_in(ORG_WORDS, last);
+    let kind = if is_org || acronym || camel || org_word {
         ActorKind::Organization
     } else if is_place {
         ActorKind::Location
-    } else if shouting {
+    } else if shouting || affiliation {
         return Some((Vec::new(), end - i));
     } else if first_name && (2..=4).contains(&n_words) {
         ActorKind::Person
@@ -1539,7 +1860,10 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         return Some((Vec::new(), end - i));
     } else {
         // A single unknown capitalized word: resolved later against the document's full names.
-        if at_start && common(r, first_word) {
+        // A known person's surname that is also an ordinary word ("Bush nominated") still
+        // names the person when it opens a sentence as the subject of a verb.
+        let known_subject = r.lex.surnames.contains_key(raw) && (r.verb_trigger_at(end) || speaker);
+        if at_start && common(r, first_word) && !known_subject || is_in(NOT_NAMES, first_word) {
             return Some((Vec::new(), 1));
         }
         let mut em = EntityMention::new(doc, s, i, end, ActorKind::Person, MentionForm::Name);
@@ -1557,7 +1881,6 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     };
     // A person's name ends before ordinary words glued after it in lists and signatures
     // ("John Staikos Direct Dial", "Sungjoo Lee Stochastic Processes").
-    let mut end = end;
     if kind == ActorKind::Person && n_words >= 3 {
         if let Some(k) = (i + 2..end).find(|&k| common(r, r.w(k)) && !is_initial(doc, &toks[k])) {
             end = k;
@@ -1630,6 +1953,28 @@ const AFFILIATION_WORDS: &[&str] = &[
     "zionist",
 ];
 
+/// Evaluative adjectives that begin capitalized titles of reviews and ads without
+/// naming anything (`Great Service`, `Poor Service`, `Fantastic Lake Cottage`).
+const EVALUATIVE: &[&str] = &[
+    "amazing",
+    "awesome",
+    "awful",
+    "bad",
+    "best",
+    "excellent",
+    "fantastic",
+    "favorite",
+    "favourite",
+    "friendly",
+    "great",
+    "horrible",
+    "nice",
+    "poor",
+    "terrible",
+    "wonderful",
+    "worst",
+];
+
 /// Quantity words that begin capitalized runs without naming anything (`Hundreds of UN troops`).
 const QUANTITIES: &[&str] = &[
     "dozens",
@@ -1666,8 +2011,12 @@ mod list_tests {
             ("STATE_ROLES", STATE_ROLES),
             ("NOT_ORG_ACRONYMS", NOT_ORG_ACRONYMS),
             ("PLACE_WORDS", PLACE_WORDS),
+            ("PLACE_PREFIXES", PLACE_PREFIXES),
+            ("NOT_NAMES", NOT_NAMES),
+            ("LEGAL_FORMS", LEGAL_FORMS),
             ("AFFILIATION_WORDS", AFFILIATION_WORDS),
             ("QUANTITIES", QUANTITIES),
+            ("EVALUATIVE", EVALUATIVE),
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted");
         }
