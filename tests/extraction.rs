@@ -1052,3 +1052,135 @@ fn evidence_spans_hold_for_every_construction() {
         check_evidence(&a);
     }
 }
+
+// ---------------------------------------------------------------- relations: arguments and triggers (issue "Relations")
+
+#[test]
+fn participle_after_number_is_no_verb() {
+    let a = run("Poland sheltered two exiled Belarusian journalists.");
+    assert_no_rel(&a, "country:POL", "coerces", "country:BLR");
+}
+
+#[test]
+fn object_after_a_noun_phrase_with_of() {
+    let a = run("Turkey shelled an army-held part of Syria on Tuesday.");
+    assert_asserted(&a, "country:TUR", "attacks", "country:SYR");
+}
+
+#[test]
+fn weapon_fired_at_target() {
+    let a = run("North Korea fired two ballistic missiles at Japan on Sunday.");
+    assert_asserted(&a, "country:PRK", "attacks", "country:JPN");
+}
+
+#[test]
+fn apposition_subject_is_one_actor() {
+    let a = run("The US ambassador in Russia, John Sullivan, held talks with Sergei Lavrov on Monday.");
+    assert_rel(
+        &a,
+        "person:john-sullivan",
+        "negotiated_with",
+        "person:sergey-lavrov",
+        None,
+        Some(false),
+    );
+    assert!(
+        rels(&a, "country:RUS", "negotiated_with", "person:sergey-lavrov").is_empty(),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn subject_is_not_the_place_after_in() {
+    let a = run("The Israeli envoy in Egypt met with Mahmoud Abbas.");
+    assert_asserted(&a, "country:ISR", "met_with", "person:mahmoud-abbas");
+    assert!(
+        rels(&a, "country:EGY", "met_with", "person:mahmoud-abbas").is_empty(),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn comma_participle_shares_the_main_subject() {
+    let a = run("Joe Biden met Olaf Scholz in Berlin, offering military aid to Ukraine.");
+    assert_asserted(&a, "person:joe-biden", "aids", "country:UKR");
+    assert_no_rel(&a, "person:olaf-scholz", "aids", "country:UKR");
+}
+
+#[test]
+fn passive_patient_named_by_a_demonym() {
+    let a = run("The Russian embassy was attacked by Ukrainian protesters.");
+    let p = actor_where(&a, "for the protesters", |x| x.id.as_str().contains("protesters"));
+    assert_asserted(&a, p.id.as_str(), "attacks", "country:RUS");
+}
+
+#[test]
+fn engaged_in_a_clash() {
+    let a = run("Indian troops engaged Chinese soldiers in a brief clash on the border.");
+    assert_asserted(&a, "country:IND", "fights", "country:CHN");
+}
+
+#[test]
+fn coordinated_subject_of_a_symmetric_noun() {
+    let a = run("Japan and Australia are seeking to deepen a partnership in defense.");
+    assert_rel(
+        &a,
+        "country:JPN",
+        "cooperates_with",
+        "country:AUS",
+        None,
+        Some(false),
+    );
+}
+
+#[test]
+fn release_and_free_prisoners() {
+    let a = run("Israel agreed to free 30 Palestinian prisoners.");
+    assert_rel(
+        &a,
+        "country:ISR",
+        "retreats_from",
+        "country:PSE",
+        Some(Modality::Future),
+        Some(false),
+    );
+    let b = run("Iran released a Swedish diplomat on Friday.");
+    assert_asserted(&b, "country:IRN", "retreats_from", "country:SWE");
+}
+
+#[test]
+fn lift_sanctions_on() {
+    let a = run("The European Union voted to lift sanctions on Belarus.");
+    assert_rel(
+        &a,
+        "organization:european-union",
+        "retreats_from",
+        "country:BLR",
+        None,
+        Some(false),
+    );
+}
+
+#[test]
+fn investigation_into() {
+    let a = run("Germany opened an investigation into Russian hackers.");
+    assert_asserted(&a, "country:DEU", "investigates", "country:RUS");
+}
+
+#[test]
+fn withdrew_from() {
+    let a = run("Hundreds of Russian troops withdrew from the Ukrainian city of Kherson.");
+    assert_asserted(&a, "country:RUS", "retreats_from", "country:UKR");
+}
+
+#[test]
+fn gerund_with_of_is_an_event_name() {
+    let a = run("A court in Peru heard the killing of Chilean fishermen.");
+    assert!(
+        a.relations.iter().all(|r| r.relation != "attacks"),
+        "{}",
+        dump(&a)
+    );
+}

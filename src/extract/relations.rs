@@ -131,7 +131,12 @@ const LIGHT_VERBS: &[&str] = &[
     "mounting",
     "offer",
     "offered",
+    "offering",
     "offers",
+    "open",
+    "opened",
+    "opening",
+    "opens",
     "ordered",
     "provide",
     "provided",
@@ -147,6 +152,36 @@ const LIGHT_VERBS: &[&str] = &[
     "wage",
     "waged",
     "waging",
+];
+
+/// Verbs of firing a weapon: with `at` they attack the actor after it.
+const PROJECTILE_VERBS: &[&str] = &[
+    "fire",
+    "fired",
+    "fires",
+    "firing",
+    "hurled",
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "lob",
+    "lobbed",
+    "lobbing",
+    "shot",
+    "threw",
+    "throw",
+    "throwing",
+];
+/// Words after which a verb form is a noun modifier (`the exiled leaders`).
+const NOUN_SLOT: &[&str] = &[
+    "a", "an", "another", "dozens", "eight", "every", "five", "four", "her", "his", "hundreds", "its",
+    "many", "my", "nine", "our", "seven", "several", "six", "some", "ten", "the", "their", "these", "this",
+    "those", "three", "two", "your",
+];
+/// Prepositions after which a participle modifies a noun (`talks with exiled leaders`).
+const PARTICIPLE_PREPS: &[&str] = &[
+    "about", "against", "among", "for", "from", "into", "of", "on", "toward", "towards", "with",
 ];
 
 /// Agreement nouns.
@@ -226,6 +261,33 @@ fn triggers(
             }
         }
     }
+    let trigger_starts: Vec<usize> = matches
+        .iter()
+        .filter(|m| matches!(m.entry, Entry::Trigger(_)))
+        .map(|m| m.start)
+        .collect();
+    // A weapon verb, its object and `at`: "fired rockets at Y", "launched missiles at Y".
+    for i in 0..toks.len() {
+        if !is_in(PROJECTILE_VERBS, words[i]) || trigger_starts.contains(&i) {
+            continue;
+        }
+        let Some(j) = (i + 2..(i + 7).min(toks.len())).find(|&j| words[j] == "at") else {
+            continue;
+        };
+        let clear = np_gap_ok(&words[i + 1..j])
+            && !trigger_starts.iter().any(|&k| k > i && k < j)
+            && !res_spans.iter().any(|&(a, b)| a < j && b > i);
+        if clear {
+            out.push(Trig {
+                start: i,
+                end: j + 1,
+                relation: "attacks".into(),
+                noun: false,
+                passive_ok: false,
+                words: words[i..=j].iter().map(|w| w.to_string()).collect(),
+            });
+        }
+    }
     let mut cands: Vec<(usize, usize, u32)> = matches
         .iter()
         .filter_map(|m| match m.entry {
@@ -300,6 +362,27 @@ fn triggers(
         let noun = forms.iter().all(|f| *f == TriggerForm::Noun)
             || ((forms.contains(&TriggerForm::Noun) || head_noun) && determiner)
             || (head_noun && words[en - 1] == "between");
+        // A verb form right after an article or a number modifies a noun ("the two exiled
+        // leaders", "a freed hostage"); a participle after a preposition does too ("met with
+        // exiled dissidents"). Neither is the verb of a clause.
+        let participle_only = forms
+            .iter()
+            .all(|f| matches!(f, TriggerForm::Past | TriggerForm::PastPart));
+        // Right after another verb a participle modifies the object ("expel exiled leaders").
+        let after_verb = cands.iter().any(|&(_, e2, _)| e2 == st);
+        if !noun
+            && !forms.contains(&TriggerForm::Gerund)
+            && (is_in(NOUN_SLOT, prev)
+                || prev.bytes().all(|b| b.is_ascii_digit()) && !prev.is_empty()
+                || participle_only && (is_in(PARTICIPLE_PREPS, prev) || after_verb))
+        {
+            continue;
+        }
+        // "the brutal slaying of X": a gerund with `of` names the event, its object is no patient
+        // of the clause subject.
+        if !noun && forms.iter().all(|f| *f == TriggerForm::Gerund) && words.get(en) == Some(&"of") {
+            continue;
+        }
         out.push(Trig {
             start: st,
             end: en,
@@ -332,7 +415,10 @@ pub fn find(
     let args: Vec<usize> = here
         .clone()
         .filter(|&k| {
-            res.mentions[k].sentence == s.index && !res.mentions[k].modifier && !res.refs[k].is_empty()
+            let m = &res.mentions[k];
+            m.sentence == s.index
+                && !res.refs[k].is_empty()
+                && (!m.modifier || orphan_modifier(res, here.clone(), &words, k))
         })
         .collect();
     let spans: Vec<(usize, usize)> = res.mentions[here.clone()].iter().map(|m| m.tokens).collect();
@@ -443,7 +529,13 @@ pub fn find(
             if agents.is_empty() {
                 continue;
             }
-            let patient = left.last().copied();
+            let patient = here
+                .clone()
+                .filter(|&k| {
+                    let m = &res.mentions[k];
+                    m.sentence == s.index && m.tokens.1 <= t.start && !res.refs[k].is_empty()
+                })
+                .max_by_key(|&k| (res.mentions[k].tokens.1, !res.mentions[k].modifier));
             if let Some(p) = patient {
                 for &a in &agents {
                     emit(&mut out, a, p, &relation, t, negated, modality);
@@ -471,7 +563,9 @@ pub fn find(
             }
             // The preposition must fit the relation: partners come "with", targets "on"/"against"/"to".
             let prep = match t.words.last().map(String::as_str) {
-                Some(w @ ("with" | "on" | "against" | "to" | "of" | "for" | "from")) if t.words.len() > 1 => {
+                Some(w @ ("with" | "on" | "against" | "to" | "of" | "for" | "from" | "into"))
+                    if t.words.len() > 1 =>
+                {
                     w
                 }
                 _ => next_word,
@@ -479,7 +573,10 @@ pub fn find(
             let prep_ok = if info.symmetric {
                 prep == "with"
             } else {
-                matches!(prep, "with" | "on" | "against" | "to" | "of" | "for" | "from")
+                matches!(
+                    prep,
+                    "with" | "on" | "against" | "to" | "of" | "for" | "from" | "into"
+                )
             };
             let obj = if prep_ok {
                 right.first().copied().filter(|&k| {
@@ -497,8 +594,23 @@ pub fn find(
             // The clause subject is the agent of a one-sided event noun only through a light
             // verb ("X launched attacks on Y", "X imposed sanctions on Y"); in "X accused Y of
             // attacks on Z" the attacks are not X's. Meetings and talks take the clause subject.
-            let light = (t.start.saturating_sub(4)..t.start).any(|k| is_in(LIGHT_VERBS, words[k]));
-            let subject = owner.map(|k| vec![k]).or_else(|| {
+            let light_at = (t.start.saturating_sub(4)..t.start).find(|&k| is_in(LIGHT_VERBS, words[k]));
+            let light = light_at.is_some();
+            // "..., offering support to Y": the participle's subject is the main clause's.
+            let shared = match (&prev_subject, light_at) {
+                (Some((pend, subj)), Some(k)) if *pend <= k && participle_clause(&words, k) => {
+                    Some(subj.clone())
+                }
+                _ => None,
+            };
+            // "X engaged Y in a firefight": the engaging actor against the one engaged.
+            if let Some((subj, obj)) = engaged_in(doc, res, &left, &words, t.start, sentences, s.index) {
+                for &sm in &subj {
+                    emit(&mut out, sm, obj, &relation, t, negated, modality);
+                }
+                continue;
+            }
+            let subject = owner.map(|k| vec![k]).or(shared).or_else(|| {
                 if info.symmetric || light {
                     subject_of(doc, res, &left, &words, t.start, sentences, s.index)
                 } else {
@@ -513,8 +625,8 @@ pub fn find(
                 }
                 continue;
             }
-            if matches!(relation.as_str(), "met_with" | "negotiated_with") {
-                // "X and Y ... in a meeting" or "In talks, X and Y ..."
+            if info.symmetric {
+                // "X and Y ... in a meeting", "In talks, X and Y ...", "X and Y seek a partnership"
                 let mut parts = subject.unwrap_or_default();
                 if parts.len() < 2 && t.start <= 2 {
                     parts = group_from(
@@ -535,7 +647,12 @@ pub fn find(
         }
         // --- Active verb.
         let subject = match &prev_subject {
-            Some((pend, subj)) if shares_subject(res, &left, &words, *pend, t.start) => Some(subj.clone()),
+            Some((pend, subj))
+                if shares_subject(res, &left, &words, *pend, t.start)
+                    || *pend <= t.start && participle_clause(&words, t.start) =>
+            {
+                Some(subj.clone())
+            }
             _ => subject_of(doc, res, &left, &words, t.start, sentences, s.index),
         };
         let Some(subject) = subject else { continue };
@@ -560,11 +677,17 @@ pub fn find(
             right
                 .iter()
                 .copied()
+                .take(1)
                 .filter(|&k| {
                     let st = res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead);
-                    st >= obj_start && st <= obj_start + 3 && object_gap_ok(&words[t.end..st])
+                    st >= obj_start
+                        && (st <= obj_start + 3 && object_gap_ok(&words[t.end..st])
+                            // "bombarded a rebel-held part of Y", "pledged to expel exiled leaders of Y"
+                            || !needs_with
+                                && st <= obj_start + MAX_NP_GAP
+                                && np_gap_ok(&words[t.end..st])
+                                && !trigs.iter().any(|o| o.start >= t.end && o.start < st))
                 })
-                .take(1)
                 .flat_map(|k| {
                     let g = group_from(doc, res, &right, res.mentions[k].tokens.0, sentences);
                     if g.is_empty() {
@@ -742,6 +865,43 @@ fn object_gap_ok(words: &[&str]) -> bool {
     })
 }
 
+/// Longest run of noun-phrase words between a verb and its object.
+const MAX_NP_GAP: usize = 7;
+
+/// Words that end a noun phrase (clause links, prepositions other than `of`, auxiliaries, pronouns).
+const NP_BREAK: &[&str] = &[
+    "after", "against", "also", "am", "and", "are", "as", "at", "be", "because", "been", "before", "being",
+    "but", "by", "can", "could", "did", "do", "does", "during", "for", "from", "had", "has", "have", "he",
+    "her", "him", "if", "in", "into", "is", "it", "may", "might", "must", "n't", "near", "nor", "not", "on",
+    "or", "over", "said", "says", "she", "should", "since", "than", "that", "them", "they", "though",
+    "through", "to", "under", "until", "was", "we", "were", "when", "where", "whether", "which", "while",
+    "who", "whom", "whose", "will", "with", "would", "you",
+];
+
+/// True when `words` can be the start of a noun phrase whose head is followed by `of`/`'s` and the
+/// object actor (`a government-held part of`, `exiled leaders of`, `the capital of`), or a run of
+/// modifiers before it (`the two`): plain words, numbers, hyphens, `of` and `'s`, ending in `of`, `'s`
+/// or a modifier of the actor's name.
+fn np_gap_ok(words: &[&str]) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let plain = words.iter().enumerate().all(|(i, w)| {
+        // "over 150 prisoners", "about 20 soldiers"
+        let approx = matches!(*w, "over" | "about" | "around" | "nearly" | "almost")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        approx
+            || *w == "-"
+            || *w == "'s"
+            || w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+            || (w.chars().all(|c| c.is_alphabetic()) && !is_in(NP_BREAK, w))
+    });
+    let last = words[words.len() - 1];
+    plain && (matches!(last, "of" | "'s") || words.len() <= 3)
+}
+
 /// The subject of a verb at token `at`: the nearest actor (or coordination) to the left.
 fn subject_of(
     doc: &str,
@@ -759,6 +919,13 @@ fn subject_of(
     if between.iter().any(|w| matches!(*w, "who" | "which")) {
         return Some(vec![last]);
     }
+    // "The US commander in Iraq held talks": the actor after `in` only places the one before it.
+    let from = lm.tokens.0.saturating_sub(lm.lead);
+    if from >= 1 && matches!(words[from - 1], "in" | "at" | "from" | "inside") {
+        if let Some(&head) = left.iter().rev().find(|&&k| res.mentions[k].tokens.1 + 1 == from) {
+            return Some(vec![head]);
+        }
+    }
     let coord = coordination_before(doc, sentences, &res.mentions, &res.refs, si, lm.tokens.1);
     if coord.len() >= 2 {
         // coordination_before returns entities; map back to the mentions that carry them
@@ -770,11 +937,91 @@ fn subject_of(
             })
             .collect();
         let tail: Vec<usize> = ks.iter().rev().take(coord.len()).rev().copied().collect();
-        if tail.len() >= 2 {
+        // Without `and`/`or` a comma pair is an apposition ("the US commander, General X,"): one actor.
+        let listed = tail.first().is_some_and(|&f| {
+            words[res.mentions[f].tokens.1..from]
+                .iter()
+                .any(|w| matches!(*w, "and" | "or" | "&"))
+        });
+        if tail.len() >= 2 && listed {
             return Some(tail);
         }
     }
     Some(vec![last])
+}
+
+/// `X engaged Y in <event noun at `at`>`: the subject of `engage` and the actor right after it.
+fn engaged_in(
+    doc: &str,
+    res: &Resolution,
+    left: &[usize],
+    words: &[&str],
+    at: usize,
+    sentences: &[Sentence],
+    si: usize,
+) -> Option<(Vec<usize>, usize)> {
+    let mut k = at.checked_sub(1)?;
+    while k > 0
+        && matches!(
+            words[k],
+            "a" | "an" | "the" | "fierce" | "heavy" | "brief" | "deadly"
+        )
+    {
+        k -= 1;
+    }
+    if words[k] != "in" {
+        return None;
+    }
+    let &obj = left.last()?;
+    let om = &res.mentions[obj];
+    // the engaged actor, or a demonym with its head noun ("Filipino peacekeepers")
+    if om.tokens.1 > k || om.tokens.1 + 2 < k || !np_gap_ok(&words[om.tokens.1..k]) && om.tokens.1 != k {
+        return None;
+    }
+    let v = om.tokens.0.saturating_sub(om.lead).checked_sub(1)?;
+    if !matches!(words[v], "engage" | "engaged" | "engages" | "engaging") {
+        return None;
+    }
+    let before: Vec<usize> = left
+        .iter()
+        .copied()
+        .filter(|&m| res.mentions[m].tokens.1 <= v)
+        .collect();
+    let subj = subject_of(doc, res, &before, words, v, sentences, si)?;
+    Some((subj, obj))
+}
+
+/// True when modifier mention `k` modifies no actor mention (`Filipino peacekeepers`,
+/// `Palestinian prisoners`, `withdrew from the Syrian side`): it then stands for its country.
+/// Titles (`Russian President Putin`) and hyphenated compounds (`U.S.-backed`) are not orphans.
+fn orphan_modifier(res: &Resolution, here: std::ops::Range<usize>, words: &[&str], k: usize) -> bool {
+    let m = &res.mentions[k];
+    let next = m.tokens.1;
+    if words.get(next).is_some_and(|w| *w == "-" || *w == "'s") {
+        return false;
+    }
+    !here.into_iter().any(|x| {
+        let o = &res.mentions[x];
+        x != k && o.sentence == m.sentence && {
+            let from = o.tokens.0.saturating_sub(o.lead);
+            (from <= m.tokens.0 && m.tokens.0 < o.tokens.1 && o.tokens.0 != m.tokens.0)
+                || o.tokens.0 == next
+                || from == next
+        }
+    })
+}
+
+/// True when the word at `at` is a present participle opening a clause after a comma
+/// (`X attacked Y, killing ...`, `X met Y, offering support to Z`): its subject is the main clause's.
+fn comma_participle(words: &[&str], at: usize) -> bool {
+    at >= 1 && words[at - 1] == "," && words[at].len() > 4 && words[at].ends_with("ing")
+}
+
+/// True when the trigger at `at` is, or is the object of, a participle opening a clause after a
+/// comma (`, killing`, `, offering military aid`).
+fn participle_clause(words: &[&str], at: usize) -> bool {
+    (at.saturating_sub(3)..=at)
+        .any(|p| comma_participle(words, p) && (p == at || np_gap_ok(&words[p + 1..at])))
 }
 
 /// True when a verb at `at` is joined by `and`/`but` to the previous verb (ending at `pend`)
@@ -969,7 +1216,16 @@ mod list_tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [SUPPORT_VERBS, AGREEMENT_NOUNS, NEEDS_WITH, LIGHT_VERBS] {
+        for list in [
+            SUPPORT_VERBS,
+            AGREEMENT_NOUNS,
+            NEEDS_WITH,
+            LIGHT_VERBS,
+            PROJECTILE_VERBS,
+            NOUN_SLOT,
+            PARTICIPLE_PREPS,
+            NP_BREAK,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
     }
