@@ -1184,3 +1184,29 @@ fn gerund_with_of_is_an_event_name() {
         dump(&a)
     );
 }
+
+#[test]
+fn relative_clause_on_a_noun_that_is_no_actor() {
+    let a = run("Canada condemned the militia that has attacked Haiti.");
+    assert_no_rel(&a, "country:CAN", "attacks", "country:HTI");
+}
+
+#[test]
+fn event_noun_after_article_and_modifier() {
+    let a = run("Emmanuel Macron met Olaf Scholz during a surprise visit, offering further military support to Moldova.");
+    assert_rel(
+        &a,
+        "person:emmanuel-macron",
+        "supports",
+        "country:MDA",
+        None,
+        Some(false),
+    );
+    assert_no_rel(&a, "person:olaf-scholz", "supports", "country:MDA");
+}
+
+#[test]
+fn weapon_with_hyphenated_name_fired_at_target() {
+    let a = run("Russia fired anti-ship missiles at Ukraine.");
+    assert_asserted(&a, "country:RUS", "attacks", "country:UKR");
+}

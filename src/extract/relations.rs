@@ -323,36 +323,59 @@ fn triggers(
             .collect();
         // A bare word that is both an event noun and a verb ("attack", "support") is a noun after a determiner.
         let prev = st.checked_sub(1).map(|p| words[p]).unwrap_or("");
-        let determiner = matches!(
-            prev,
-            "a" | "an"
-                | "the"
-                | "their"
-                | "his"
-                | "her"
-                | "its"
-                | "'s"
-                | "new"
-                | "constructive"
-                | "of"
-                | "in"
-                | "for"
-                | "with"
-                | "against"
-                | "about"
-                | "over"
-                | "on"
-                | "from"
-                | "by"
-                | "during"
-                | "after"
-                | "before"
-                | "fresh"
-                | "further"
-                | "direct"
-                | "indirect"
-                | "more"
-        );
+        let is_det = |w: &str| {
+            matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "'s"
+                    | "new"
+                    | "constructive"
+                    | "of"
+                    | "in"
+                    | "for"
+                    | "with"
+                    | "against"
+                    | "about"
+                    | "over"
+                    | "on"
+                    | "from"
+                    | "by"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "fresh"
+                    | "further"
+                    | "direct"
+                    | "indirect"
+                    | "more"
+            )
+        };
+        // ... also with one modifier between: "a surprise visit", "further military support".
+        let modifier_between = st >= 2
+            && matches!(
+                words[st - 2],
+                "a" | "an"
+                    | "the"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "'s"
+                    | "further"
+                    | "fresh"
+                    | "new"
+                    | "more"
+            )
+            && prev.chars().all(char::is_alphabetic)
+            && !is_in(NP_BREAK, prev)
+            && !res_spans.iter().any(|&(a, b)| a < st && st - 1 < b)
+            && !cands.iter().any(|&(s2, _, _)| s2 == st - 1);
+        let determiner = is_det(prev) || modifier_between;
         // The first word alone is an event noun ("talks" of "talks between").
         let head_noun = matches.iter().any(|m| {
             m.start == st
@@ -362,19 +385,17 @@ fn triggers(
         let noun = forms.iter().all(|f| *f == TriggerForm::Noun)
             || ((forms.contains(&TriggerForm::Noun) || head_noun) && determiner)
             || (head_noun && words[en - 1] == "between");
-        // A verb form right after an article or a number modifies a noun ("the two exiled
-        // leaders", "a freed hostage"); a participle after a preposition does too ("met with
-        // exiled dissidents"). Neither is the verb of a clause.
+        // A participle right after an article, a number or a preposition modifies a noun ("the two
+        // exiled leaders", "a freed hostage", "met with exiled dissidents"): it is no clause verb.
         let participle_only = forms
             .iter()
             .all(|f| matches!(f, TriggerForm::Past | TriggerForm::PastPart));
         // Right after another verb a participle modifies the object ("expel exiled leaders").
         let after_verb = cands.iter().any(|&(_, e2, _)| e2 == st);
+        let numeral = !prev.is_empty() && prev.bytes().all(|b| b.is_ascii_digit());
         if !noun
-            && !forms.contains(&TriggerForm::Gerund)
-            && (is_in(NOUN_SLOT, prev)
-                || prev.bytes().all(|b| b.is_ascii_digit()) && !prev.is_empty()
-                || participle_only && (is_in(PARTICIPLE_PREPS, prev) || after_verb))
+            && participle_only
+            && (is_in(NOUN_SLOT, prev) || numeral || is_in(PARTICIPLE_PREPS, prev) || after_verb)
         {
             continue;
         }
@@ -418,7 +439,7 @@ pub fn find(
             let m = &res.mentions[k];
             m.sentence == s.index
                 && !res.refs[k].is_empty()
-                && (!m.modifier || orphan_modifier(res, here.clone(), &words, k))
+                && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), &words, k))
         })
         .collect();
     let spans: Vec<(usize, usize)> = res.mentions[here.clone()].iter().map(|m| m.tokens).collect();
@@ -865,6 +886,22 @@ fn object_gap_ok(words: &[&str]) -> bool {
     })
 }
 
+/// Auxiliaries and adverbs between a relative pronoun and its verb (`that has already seized`).
+const AUXILIARIES: &[&str] = &[
+    "already",
+    "also",
+    "are",
+    "been",
+    "being",
+    "had",
+    "has",
+    "have",
+    "is",
+    "reportedly",
+    "was",
+    "were",
+];
+
 /// Longest run of noun-phrase words between a verb and its object.
 const MAX_NP_GAP: usize = 7;
 
@@ -899,7 +936,8 @@ fn np_gap_ok(words: &[&str]) -> bool {
             || (w.chars().all(|c| c.is_alphabetic()) && !is_in(NP_BREAK, w))
     });
     let last = words[words.len() - 1];
-    plain && (matches!(last, "of" | "'s") || words.len() <= 3)
+    let length = words.iter().filter(|w| **w != "-").count();
+    plain && (matches!(last, "of" | "'s") || length <= 3)
 }
 
 /// The subject of a verb at token `at`: the nearest actor (or coordination) to the left.
@@ -916,6 +954,17 @@ fn subject_of(
     // Relative clause: "Obama, who met Putin": the actor before the comma.
     let lm = &res.mentions[last];
     let between = &words[lm.tokens.1..at];
+    // "the militant group that has seized ...": a relative clause on a noun that is no actor.
+    let mut v = at;
+    while v > lm.tokens.1 && is_in(AUXILIARIES, words[v - 1]) {
+        v -= 1;
+    }
+    if v > lm.tokens.1 && matches!(words[v - 1], "that" | "which" | "who") {
+        let antecedent = v - 1 == lm.tokens.1 || (v - 2 == lm.tokens.1 && words[v - 2] == ",");
+        if !antecedent {
+            return None;
+        }
+    }
     if between.iter().any(|w| matches!(*w, "who" | "which")) {
         return Some(vec![last]);
     }
@@ -994,10 +1043,24 @@ fn engaged_in(
 /// True when modifier mention `k` modifies no actor mention (`Filipino peacekeepers`,
 /// `Palestinian prisoners`, `withdrew from the Syrian side`): it then stands for its country.
 /// Titles (`Russian President Putin`) and hyphenated compounds (`U.S.-backed`) are not orphans.
-fn orphan_modifier(res: &Resolution, here: std::ops::Range<usize>, words: &[&str], k: usize) -> bool {
+fn orphan_modifier(
+    doc: &str,
+    s: &Sentence,
+    res: &Resolution,
+    here: std::ops::Range<usize>,
+    words: &[&str],
+    k: usize,
+) -> bool {
     let m = &res.mentions[k];
     let next = m.tokens.1;
     if words.get(next).is_some_and(|w| *w == "-" || *w == "'s") {
+        return false;
+    }
+    // "Malaysia Airlines", "U.S. Central Command": part of a name the recognizer does not know.
+    if s.tokens
+        .get(next)
+        .is_some_and(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
+    {
         return false;
     }
     !here.into_iter().any(|x| {
@@ -1225,6 +1288,7 @@ mod list_tests {
             NOUN_SLOT,
             PARTICIPLE_PREPS,
             NP_BREAK,
+            AUXILIARIES,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
