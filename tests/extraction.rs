@@ -1210,3 +1210,36 @@ fn weapon_with_hyphenated_name_fired_at_target() {
     let a = run("Russia fired anti-ship missiles at Ukraine.");
     assert_asserted(&a, "country:RUS", "attacks", "country:UKR");
 }
+
+#[test]
+fn passive_patient_is_not_inside_a_prepositional_phrase() {
+    let a =
+        run("Two Canadian citizens detained for protests against Beijing were released by China on Monday.");
+    assert_asserted(&a, "country:CHN", "retreats_from", "group:can-citizens");
+    assert_no_rel(&a, "country:CHN", "retreats_from", "country:CHN");
+}
+
+#[test]
+fn asked_someone_to_act_is_a_demand() {
+    let a = run("Olaf Scholz asked Emmanuel Macron to support the plan.");
+    assert_asserted(&a, "person:olaf-scholz", "demands", "person:emmanuel-macron");
+}
+
+#[test]
+fn pressure_from_is_a_demand_on_the_subject() {
+    let a = run("Benjamin Netanyahu faces pressure from Washington over the talks.");
+    assert_rel(
+        &a,
+        "country:USA",
+        "demands",
+        "person:benjamin-netanyahu",
+        None,
+        Some(false),
+    );
+}
+
+#[test]
+fn claimed_that_someone_attacked_is_an_accusation() {
+    let a = run("Armenia claimed that Azerbaijan had attacked its border posts.");
+    assert_asserted(&a, "country:ARM", "accuses", "country:AZE");
+}

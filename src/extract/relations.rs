@@ -142,6 +142,9 @@ const LIGHT_VERBS: &[&str] = &[
     "provided",
     "provides",
     "providing",
+    "put",
+    "puts",
+    "putting",
     "sent",
     "staged",
     "staging",
@@ -173,6 +176,15 @@ const PROJECTILE_VERBS: &[&str] = &[
     "throw",
     "throwing",
 ];
+/// Verbs of asking someone to act (`asked X to`, `wants X to`): a demand on X.
+const REQUEST_VERBS: &[&str] = &[
+    "ask", "asked", "asking", "asks", "begged", "implored", "told", "want", "wanted", "wanting", "wants",
+];
+/// Verbs whose `that` clause charges its subject with a hostile act (`claimed that X attacked Y`).
+const CHARGING_VERBS: &[&str] = &[
+    "alleged", "alleges", "alleging", "charged", "claimed", "claiming", "claims",
+];
+
 /// Words after which a verb form is a noun modifier (`the exiled leaders`).
 const NOUN_SLOT: &[&str] = &[
     "a", "an", "another", "dozens", "eight", "every", "five", "four", "her", "his", "hundreds", "its",
@@ -266,6 +278,25 @@ fn triggers(
         .filter(|m| matches!(m.entry, Entry::Trigger(_)))
         .map(|m| m.start)
         .collect();
+    // A request: "asked X to ...", "wants X to ...".
+    for i in 0..toks.len() {
+        if !is_in(REQUEST_VERBS, words[i]) || trigger_starts.contains(&i) {
+            continue;
+        }
+        let object_then_to = res_spans.iter().any(|&(a, b)| {
+            (a == i + 1 || a == i + 2 && words[i + 1] == "the") && words.get(b) == Some(&"to")
+        });
+        if object_then_to {
+            out.push(Trig {
+                start: i,
+                end: i + 1,
+                relation: "demands".into(),
+                noun: false,
+                passive_ok: false,
+                words: vec![words[i].to_string()],
+            });
+        }
+    }
     // A weapon verb, its object and `at`: "fired rockets at Y", "launched missiles at Y".
     for i in 0..toks.len() {
         if !is_in(PROJECTILE_VERBS, words[i]) || trigger_starts.contains(&i) {
@@ -384,7 +415,26 @@ fn triggers(
         });
         let noun = forms.iter().all(|f| *f == TriggerForm::Noun)
             || ((forms.contains(&TriggerForm::Noun) || head_noun) && determiner)
-            || (head_noun && words[en - 1] == "between");
+            || (head_noun && words[en - 1] == "between")
+            // "faces pressure from Y", "support from Y": no verb takes `from` this way
+            || (forms.contains(&TriggerForm::Noun) && words.get(en) == Some(&"from"));
+        // The noun's own relation when the phrase is read as a noun ("pressure": demands, not coerces).
+        let relation = if noun {
+            matches
+                .iter()
+                .filter(|m| m.start == st && m.end == en)
+                .find_map(|m| match m.entry {
+                    Entry::Trigger(x) => lex
+                        .triggers
+                        .get(x as usize)
+                        .filter(|t| t.form == TriggerForm::Noun)
+                        .map(|t| t.relation.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| tr.relation.clone())
+        } else {
+            tr.relation.clone()
+        };
         // A participle right after an article, a number or a preposition modifies a noun ("the two
         // exiled leaders", "a freed hostage", "met with exiled dissidents"): it is no clause verb.
         let participle_only = forms
@@ -407,7 +457,7 @@ fn triggers(
         out.push(Trig {
             start: st,
             end: en,
-            relation: tr.relation.clone(),
+            relation,
             noun,
             passive_ok: forms.contains(&TriggerForm::PastPart),
             words: words[st..en].iter().map(|w| w.to_string()).collect(),
@@ -550,12 +600,27 @@ pub fn find(
             if agents.is_empty() {
                 continue;
             }
-            let patient = here
+            let cands: Vec<usize> = here
                 .clone()
                 .filter(|&k| {
                     let m = &res.mentions[k];
                     m.sentence == s.index && m.tokens.1 <= t.start && !res.refs[k].is_empty()
                 })
+                .collect();
+            // "The prisoners held for protests against Moscow were released by X": not Moscow.
+            let outside_pp: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&k| !after_preposition(&words, &res.mentions[k]))
+                .collect();
+            let pool = if outside_pp.is_empty() {
+                &cands
+            } else {
+                &outside_pp
+            };
+            let patient = pool
+                .iter()
+                .copied()
                 .max_by_key(|&k| (res.mentions[k].tokens.1, !res.mentions[k].modifier));
             if let Some(p) = patient {
                 for &a in &agents {
@@ -624,6 +689,18 @@ pub fn find(
                 }
                 _ => None,
             };
+            // "X came under pressure from Y": Y demands of X.
+            if next_word == "from" && relation == "demands" {
+                let agents = group_from(doc, res, &right, t.end + 1, sentences);
+                if let Some(subj) = subject_of(doc, res, &left, &words, t.start, sentences, s.index) {
+                    for &a in &agents {
+                        for &p in &subj {
+                            emit(&mut out, a, p, &relation, t, negated, modality);
+                        }
+                    }
+                }
+                continue;
+            }
             // "X engaged Y in a firefight": the engaging actor against the one engaged.
             if let Some((subj, obj)) = engaged_in(doc, res, &left, &words, t.start, sentences, s.index) {
                 for &sm in &subj {
@@ -737,6 +814,51 @@ pub fn find(
             for &o in &object {
                 emit(&mut out, sm, o, &relation, t, negated, modality);
             }
+        }
+    }
+    // --- "X claimed that Y attacked Z": X accuses Y.
+    for i in 0..words.len() {
+        if !is_in(CHARGING_VERBS, words[i]) {
+            continue;
+        }
+        let from = if words.get(i + 1) == Some(&"that") {
+            i + 2
+        } else {
+            i + 1
+        };
+        let Some(&charged) = args.iter().find(|&&k| res.mentions[k].tokens.0 == from) else {
+            continue;
+        };
+        let end = res.mentions[charged].tokens.1;
+        let hostile = trigs.iter().any(|t| {
+            t.start >= end
+                && t.start <= end + 4
+                && vocab
+                    .get(&t.relation)
+                    .is_some_and(|r| r.polarity == crate::vocab::Polarity::Conflictual)
+        });
+        let left: Vec<usize> = args
+            .iter()
+            .copied()
+            .filter(|&k| res.mentions[k].tokens.1 <= i)
+            .collect();
+        let Some(speaker) = subject_of(doc, res, &left, &words, i, sentences, s.index) else {
+            continue;
+        };
+        if !hostile {
+            continue;
+        }
+        let t = Trig {
+            start: i,
+            end: i + 1,
+            relation: "accuses".into(),
+            noun: false,
+            passive_ok: false,
+            words: vec![words[i].to_string()],
+        };
+        let (negated, modality, _) = modality_before(&words, &t, &left, res);
+        for &sp in &speaker {
+            emit(&mut out, sp, charged, "accuses", &t, negated, modality);
         }
     }
     // --- Affiliation: a title with a country or organization before a person's name
@@ -1074,6 +1196,34 @@ fn orphan_modifier(
     })
 }
 
+/// True when mention `m` is the object of a preposition (`against Moscow`, `in the United States`).
+fn after_preposition(words: &[&str], m: &crate::extract::entities::EntityMention) -> bool {
+    let from = m.tokens.0.saturating_sub(m.lead);
+    let mut k = from;
+    if k >= 1 && matches!(words[k - 1], "the" | "a" | "an") {
+        k -= 1;
+    }
+    k >= 1
+        && matches!(
+            words[k - 1],
+            "against"
+                | "at"
+                | "for"
+                | "from"
+                | "in"
+                | "inside"
+                | "into"
+                | "near"
+                | "of"
+                | "on"
+                | "over"
+                | "to"
+                | "toward"
+                | "towards"
+                | "with"
+        )
+}
+
 /// True when the word at `at` is a present participle opening a clause after a comma
 /// (`X attacked Y, killing ...`, `X met Y, offering support to Z`): its subject is the main clause's.
 fn comma_participle(words: &[&str], at: usize) -> bool {
@@ -1289,6 +1439,8 @@ mod list_tests {
             PARTICIPLE_PREPS,
             NP_BREAK,
             AUXILIARIES,
+            REQUEST_VERBS,
+            CHARGING_VERBS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
