@@ -1243,3 +1243,26 @@ fn claimed_that_someone_attacked_is_an_accusation() {
     let a = run("Armenia claimed that Azerbaijan had attacked its border posts.");
     assert_asserted(&a, "country:ARM", "accuses", "country:AZE");
 }
+
+#[test]
+fn agreement_noun_after_of_is_a_topic() {
+    let a = run("Narendra Modi and Joe Biden kept the details of a partnership secret.");
+    assert!(
+        rels(&a, "person:narendra-modi", "cooperates_with", "person:joe-biden").is_empty(),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn restored_and_severed_ties_with() {
+    let a = run("Saudi Arabia restored diplomatic ties with Iran in March.");
+    assert_asserted(&a, "country:SAU", "cooperates_with", "country:IRN");
+    let b = run("Morocco severed diplomatic relations with Iran.");
+    assert_asserted(&b, "country:MAR", "sanctions", "country:IRN");
+    assert!(
+        rels(&b, "country:MAR", "cooperates_with", "country:IRN").is_empty(),
+        "{}",
+        dump(&b)
+    );
+}

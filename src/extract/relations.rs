@@ -185,6 +185,34 @@ const CHARGING_VERBS: &[&str] = &[
     "alleged", "alleges", "alleging", "charged", "claimed", "claiming", "claims",
 ];
 
+/// Verbs that end a relationship (`cut ties with`).
+const SEVERING_VERBS: &[&str] = &[
+    "break",
+    "breaking",
+    "breaks",
+    "broke",
+    "broken",
+    "cut",
+    "cuts",
+    "cutting",
+    "downgrade",
+    "downgraded",
+    "downgrades",
+    "downgrading",
+    "freeze",
+    "freezes",
+    "freezing",
+    "froze",
+    "frozen",
+    "sever",
+    "severed",
+    "severing",
+    "severs",
+    "suspend",
+    "suspended",
+    "suspending",
+    "suspends",
+];
 /// Words after which a verb form is a noun modifier (`the exiled leaders`).
 const NOUN_SLOT: &[&str] = &[
     "a", "an", "another", "dozens", "eight", "every", "five", "four", "her", "his", "hundreds", "its",
@@ -590,6 +618,15 @@ pub fn find(
                 };
             }
         }
+        // "cut ties with", "severed diplomatic relations with": breaking a relationship.
+        if relation == "cooperates_with"
+            && t.words.iter().any(|w| matches!(w.as_str(), "ties" | "relations"))
+            && words[t.start.saturating_sub(4)..t.start]
+                .iter()
+                .any(|w| is_in(SEVERING_VERBS, w))
+        {
+            relation = "sanctions".into();
+        }
         // A conditional sentence ("If they meet, ...") reports nothing as fact.
         if conditional(&words) && matches!(modality, Modality::Asserted | Modality::Future) {
             modality = Modality::Possible;
@@ -723,7 +760,21 @@ pub fn find(
                 }
                 continue;
             }
-            if info.symmetric {
+            // "the details of a deal": a topic, not an event of the subject (meetings excepted:
+            // "the first round of talks").
+            let topic = !matches!(relation.as_str(), "met_with" | "negotiated_with") && {
+                let mut k = t.start;
+                while k > 0
+                    && matches!(
+                        words[k - 1],
+                        "a" | "an" | "the" | "any" | "possible" | "potential"
+                    )
+                {
+                    k -= 1;
+                }
+                k > 0 && matches!(words[k - 1], "of" | "about" | "on" | "over")
+            };
+            if info.symmetric && !topic {
                 // "X and Y ... in a meeting", "In talks, X and Y ...", "X and Y seek a partnership"
                 let mut parts = subject.unwrap_or_default();
                 if parts.len() < 2 && t.start <= 2 {
@@ -1441,6 +1492,7 @@ mod list_tests {
             AUXILIARIES,
             REQUEST_VERBS,
             CHARGING_VERBS,
+            SEVERING_VERBS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
