@@ -1266,3 +1266,22 @@ fn restored_and_severed_ties_with() {
         dump(&b)
     );
 }
+
+#[test]
+fn condemned_an_attack_by_criticizes_the_attacker() {
+    let a = run("Norway condemned the attack by Russian soldiers on Friday.");
+    assert_asserted(&a, "country:NOR", "criticizes", "country:RUS");
+}
+
+#[test]
+fn about_to_is_a_plan() {
+    let a = run("Qatar is about to restore diplomatic ties with Egypt.");
+    assert_rel(
+        &a,
+        "country:QAT",
+        "cooperates_with",
+        "country:EGY",
+        Some(Modality::Future),
+        Some(false),
+    );
+}

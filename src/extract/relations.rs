@@ -835,7 +835,16 @@ pub fn find(
                             || !needs_with
                                 && st <= obj_start + MAX_NP_GAP
                                 && np_gap_ok(&words[t.end..st])
-                                && !trigs.iter().any(|o| o.start >= t.end && o.start < st))
+                                && !trigs.iter().any(|o| o.start >= t.end && o.start < st)
+                            // "condemned an attack by Y": the criticism is of Y
+                            || st >= 2
+                                && words[st - 1] == "by"
+                                && matches!(info.category.as_str(), "DISAPPROVE" | "REJECT" | "PROTEST")
+                                && trigs.iter().any(|o| {
+                                    o.start >= t.end
+                                        && o.end + 1 == st
+                                        && (o.start == t.end || np_gap_ok(&words[t.end..o.start]))
+                                }))
                 })
                 .flat_map(|k| {
                     let g = group_from(doc, res, &right, res.mentions[k].tokens.0, sentences);
@@ -1345,7 +1354,7 @@ fn modality_before(words: &[&str], t: &Trig, left: &[usize], res: &Resolution) -
     let arg_end = left.last().map_or(0, |&k| res.mentions[k].tokens.1).min(t.start);
     let topic = words[arg_end..t.start]
         .windows(2)
-        .any(|p| p[0] == "about" && !p[1].starts_with(|c: char| c.is_ascii_digit()));
+        .any(|p| p[0] == "about" && p[1] != "to" && !p[1].starts_with(|c: char| c.is_ascii_digit()));
     let possible = topic
         || [
             "may", "might", "could", "would", "can", "hope", "hopes", "hoping", "hoped", "thought", "likely",
@@ -1377,6 +1386,7 @@ fn modality_before(words: &[&str], t: &Trig, left: &[usize], res: &Resolution) -
         ]
         .iter()
         .any(|w| has(w))
+        || seq("about", "to")
         || (t.start > 0 && words[t.start - 1] == "to" && !trying);
     // "refused to meet": a refusal, not a plan.
     let refused = ["refused", "refuses", "declined", "declines"]
