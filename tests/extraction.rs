@@ -1285,3 +1285,15 @@ fn about_to_is_a_plan() {
         Some(false),
     );
 }
+
+#[test]
+fn abandoned_ties_are_a_break() {
+    let a = run("Nicaragua abandoned diplomatic ties with Taiwan.");
+    assert_asserted(&a, "country:NIC", "sanctions", "country:TWN");
+}
+
+#[test]
+fn gift_to_a_receiver_after_its_noun_phrase() {
+    let a = run("Norway donated 5 million euros to Sudan.");
+    assert_asserted(&a, "country:NOR", "aids", "country:SDN");
+}

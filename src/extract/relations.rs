@@ -187,6 +187,10 @@ const CHARGING_VERBS: &[&str] = &[
 
 /// Verbs that end a relationship (`cut ties with`).
 const SEVERING_VERBS: &[&str] = &[
+    "abandon",
+    "abandoned",
+    "abandoning",
+    "abandons",
     "break",
     "breaking",
     "breaks",
@@ -199,6 +203,10 @@ const SEVERING_VERBS: &[&str] = &[
     "downgraded",
     "downgrades",
     "downgrading",
+    "end",
+    "ended",
+    "ending",
+    "ends",
     "freeze",
     "freezes",
     "freezing",
@@ -836,6 +844,9 @@ pub fn find(
                                 && st <= obj_start + MAX_NP_GAP
                                 && np_gap_ok(&words[t.end..st])
                                 && !trigs.iter().any(|o| o.start >= t.end && o.start < st)
+                            // "gave $5 million to Y", "offered military support to Y": the receiver
+                            || matches!(info.category.as_str(), "AID" | "SUPPORT")
+                                && receiver_after(&words, t.end, st)
                             // "condemned an attack by Y": the criticism is of Y
                             || st >= 2
                                 && words[st - 1] == "by"
@@ -1120,6 +1131,16 @@ fn np_gap_ok(words: &[&str]) -> bool {
     let last = words[words.len() - 1];
     let length = words.iter().filter(|w| **w != "-").count();
     plain && (matches!(last, "of" | "'s") || length <= 3)
+}
+
+/// True when the actor starting at `st` receives what the noun phrase from `from` names
+/// (`a million dollars to`, `weapons to the`).
+fn receiver_after(words: &[&str], from: usize, st: usize) -> bool {
+    let mut p = st;
+    if p > from && matches!(words[p - 1], "the" | "a" | "an") {
+        p -= 1;
+    }
+    p > from + 1 && words[p - 1] == "to" && p - 1 - from <= MAX_NP_GAP && np_gap_ok(&words[from..p - 1])
 }
 
 /// The subject of a verb at token `at`: the nearest actor (or coordination) to the left.
