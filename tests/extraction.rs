@@ -1297,3 +1297,9 @@ fn gift_to_a_receiver_after_its_noun_phrase() {
     let a = run("Norway donated 5 million euros to Sudan.");
     assert_asserted(&a, "country:NOR", "aids", "country:SDN");
 }
+
+#[test]
+fn attending_an_event_in_a_country_is_a_visit() {
+    let a = run("Justin Trudeau attended a summit in Brazil on Monday.");
+    assert_asserted(&a, "person:justin-trudeau", "consulted", "country:BRA");
+}

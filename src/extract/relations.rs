@@ -846,7 +846,9 @@ pub fn find(
                                 && !trigs.iter().any(|o| o.start >= t.end && o.start < st)
                             // "gave $5 million to Y", "offered military support to Y": the receiver
                             || matches!(info.category.as_str(), "AID" | "SUPPORT")
-                                && receiver_after(&words, t.end, st)
+                                && receiver_after(&words, t.end, st, "to")
+                            // "attended a summit in Y", "visited troops in Y": a visit to Y
+                            || relation == "consulted" && receiver_after(&words, t.end, st, "in")
                             // "condemned an attack by Y": the criticism is of Y
                             || st >= 2
                                 && words[st - 1] == "by"
@@ -1133,14 +1135,14 @@ fn np_gap_ok(words: &[&str]) -> bool {
     plain && (matches!(last, "of" | "'s") || length <= 3)
 }
 
-/// True when the actor starting at `st` receives what the noun phrase from `from` names
-/// (`a million dollars to`, `weapons to the`).
-fn receiver_after(words: &[&str], from: usize, st: usize) -> bool {
+/// True when the actor starting at `st` follows the noun phrase from `from` and `prep`: the receiver
+/// of a gift (`a million dollars to`, `weapons to the`) or the place of a visit (`a summit in`).
+fn receiver_after(words: &[&str], from: usize, st: usize, prep: &str) -> bool {
     let mut p = st;
     if p > from && matches!(words[p - 1], "the" | "a" | "an") {
         p -= 1;
     }
-    p > from + 1 && words[p - 1] == "to" && p - 1 - from <= MAX_NP_GAP && np_gap_ok(&words[from..p - 1])
+    p > from + 1 && words[p - 1] == prep && p - 1 - from <= MAX_NP_GAP && np_gap_ok(&words[from..p - 1])
 }
 
 /// The subject of a verb at token `at`: the nearest actor (or coordination) to the left.
