@@ -1303,3 +1303,10 @@ fn attending_an_event_in_a_country_is_a_visit() {
     let a = run("Justin Trudeau attended a summit in Brazil on Monday.");
     assert_asserted(&a, "person:justin-trudeau", "consulted", "country:BRA");
 }
+
+#[test]
+fn a_comma_closes_the_object_list() {
+    let a =
+        run("Russian forces shelled Kharkiv on Tuesday, killing four civilians, Ukrainian officials said.");
+    assert_no_rel(&a, "country:RUS", "attacks", "country:UKR");
+}

@@ -1049,6 +1049,20 @@ fn group_from(
         }
         g.push(k);
     }
+    // A list ends with `and`: in "killing civilians, Ukrainian officials said" the comma closes
+    // the object, it does not add one.
+    while g.len() >= 2 {
+        let (a, b) = (&res.mentions[g[g.len() - 2]], &res.mentions[g[g.len() - 1]]);
+        let from = a.tokens.1;
+        let to = b.tokens.0.saturating_sub(b.lead).max(from);
+        let linked = s.tokens[from..to.min(s.tokens.len())]
+            .iter()
+            .any(|t| matches!(t.text(doc), "and" | "&" | "or"));
+        if linked {
+            break;
+        }
+        g.pop();
+    }
     g
 }
 
