@@ -1310,3 +1310,10 @@ fn a_comma_closes_the_object_list() {
         run("Russian forces shelled Kharkiv on Tuesday, killing four civilians, Ukrainian officials said.");
     assert_no_rel(&a, "country:RUS", "attacks", "country:UKR");
 }
+
+#[test]
+fn object_with_a_demonym_lead_is_not_skipped() {
+    let a = run("Vladimir Putin criticized the presence of American troops in Syria.");
+    assert_asserted(&a, "person:vladimir-putin", "criticizes", "country:USA");
+    assert_no_rel(&a, "person:vladimir-putin", "criticizes", "country:SYR");
+}

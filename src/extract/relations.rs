@@ -860,11 +860,13 @@ pub fn find(
                                 }))
                 })
                 .flat_map(|k| {
-                    let g = group_from(doc, res, &right, res.mentions[k].tokens.0, sentences);
-                    if g.is_empty() {
-                        vec![k]
-                    } else {
+                    let m = &res.mentions[k];
+                    let g = group_from(doc, res, &right, m.tokens.0.saturating_sub(m.lead), sentences);
+                    // the group must start at the object itself, not at a later actor
+                    if g.first() == Some(&k) {
                         g
+                    } else {
+                        vec![k]
                     }
                 })
                 .collect()
