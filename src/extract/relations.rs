@@ -12,7 +12,20 @@
 //!   before it; a verb joined by `and`/`but` shares the subject of the verb
 //!   before it), object = the first actor after the verb (after its preposition).
 //!   Symmetric relations with a coordinated subject and no object relate the
-//!   conjuncts pairwise (`Kerry and Lavrov met`).
+//!   conjuncts pairwise (`Kerry and Lavrov met`);
+//! - objects after a noun phrase: `bombarded a rebel-held part of Y`, `fired
+//!   missiles at Y`, `donated 5 million euros to Y`, `attended a summit in Y`,
+//!   `condemned an attack by Y`, `engaged Y in a firefight`;
+//! - subjects: an apposition is one actor (`the US envoy, John Smith, met`), a
+//!   place after `in` only locates the actor before it (`the envoy in Egypt`),
+//!   a participle after a comma shares the main subject (`X met Y, offering aid
+//!   to Z`), a relative clause on a noun that is no actor has none;
+//! - requests and charges: `asked X to`, `pressure from Y`, `claimed that X attacked`;
+//! - `ties with Y` is cooperation, `cut ties with Y` a sanction.
+//!
+//! Participles right after an article, a number, a preposition or another verb
+//! modify a noun (`the exiled leaders`) and trigger nothing. A demonym that
+//! modifies no actor mention (`Filipino peacekeepers`) stands for its country.
 //!
 //! Reported speech needs no rule: in `Obama said Russia attacked rebels`
 //! the actor nearest to `attacked` is Russia.
