@@ -1222,7 +1222,9 @@ fn subject_of(
         let tail: Vec<usize> = ks.iter().rev().take(coord.len()).rev().copied().collect();
         // Without `and`/`or` a comma pair is an apposition ("the US commander, General X,"): one actor.
         let listed = tail.first().is_some_and(|&f| {
-            words[res.mentions[f].tokens.1..from]
+            words
+                .get(res.mentions[f].tokens.1..from)
+                .unwrap_or(&[])
                 .iter()
                 .any(|w| matches!(*w, "and" | "or" | "&"))
         });
