@@ -1317,3 +1317,9 @@ fn object_with_a_demonym_lead_is_not_skipped() {
     assert_asserted(&a, "person:vladimir-putin", "criticizes", "country:USA");
     assert_no_rel(&a, "person:vladimir-putin", "criticizes", "country:SYR");
 }
+
+#[test]
+fn to_before_a_name_is_no_infinitive() {
+    let a = run("Joe Biden, on a visit to Berlin, criticized Iran.");
+    assert_asserted(&a, "person:joe-biden", "criticizes", "country:IRN");
+}

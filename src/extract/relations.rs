@@ -543,6 +543,10 @@ pub fn find(
         .collect();
     let spans: Vec<(usize, usize)> = res.mentions[here.clone()].iter().map(|m| m.tokens).collect();
     let trigs = triggers(s, idx, &words, lex, &spans);
+    let names: Vec<bool> = toks
+        .iter()
+        .map(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
+        .collect();
     let date = sentence_date(&words, doc_date);
     let mut out: Vec<RelationMention> = Vec::new();
     let mut prev_subject: Option<(usize, Vec<usize>)> = None; // (trigger end, subject mentions)
@@ -626,7 +630,7 @@ pub fn find(
             }
             continue;
         }
-        let (negated, mut modality, trying) = modality_before(&words, t, &left, res);
+        let (negated, mut modality, trying) = modality_before(&words, &names, t, &left, res);
         let mut relation = t.relation.clone();
         if relation == "agreed_with" && trying {
             // Trying to reach a deal is negotiating: "are working to finalize a ceasefire".
@@ -944,7 +948,7 @@ pub fn find(
             passive_ok: false,
             words: vec![words[i].to_string()],
         };
-        let (negated, modality, _) = modality_before(&words, &t, &left, res);
+        let (negated, modality, _) = modality_before(&words, &names, &t, &left, res);
         for &sp in &speaker {
             emit(&mut out, sp, charged, "accuses", &t, negated, modality);
         }
@@ -1368,7 +1372,14 @@ fn shares_subject(res: &Resolution, left: &[usize], words: &[&str], pend: usize,
 }
 
 /// Negation, modality and "trying" markers in the words before a trigger.
-fn modality_before(words: &[&str], t: &Trig, left: &[usize], res: &Resolution) -> (bool, Modality, bool) {
+/// `names[i]`: token `i` is capitalized (`a visit to Beirut`: `to` before a name is no infinitive).
+fn modality_before(
+    words: &[&str],
+    names: &[bool],
+    t: &Trig,
+    left: &[usize],
+    res: &Resolution,
+) -> (bool, Modality, bool) {
     let from = left
         .last()
         .map_or(0, |&k| res.mentions[k].tokens.1)
@@ -1418,14 +1429,13 @@ fn modality_before(words: &[&str], t: &Trig, left: &[usize], res: &Resolution) -
         .any(|w| has(w))
         || trying;
     // An event noun governed by an infinitive: "to intensify the fight against".
-    let noun_infinitive = t.noun
-        && scope
-            .windows(2)
-            .any(|p| p[0] == "to" && !matches!(p[1], "the" | "a" | "an"));
+    let infinitive = |i: usize, excluded: &[&str]| {
+        words[i] == "to" && !excluded.contains(&words[i + 1]) && !names.get(i + 1).copied().unwrap_or(false)
+    };
+    let noun_infinitive =
+        t.noun && (from..t.start.saturating_sub(1)).any(|i| infinitive(i, &["the", "a", "an"]));
     let future = noun_infinitive
-        || scope
-            .windows(2)
-            .any(|p| p[0] == "to" && !matches!(p[1], "the" | "a" | "an" | "be"))
+        || (from..t.start.saturating_sub(1)).any(|i| infinitive(i, &["the", "a", "an", "be"]))
         || [
             "will",
             "'ll",
