@@ -1357,3 +1357,274 @@ fn evidence_spans_hold_for_every_construction() {
         check_evidence(&a);
     }
 }
+
+// ---------------------------------------------------------------- relations: arguments and triggers (issue "Relations")
+
+#[test]
+fn participle_after_number_is_no_verb() {
+    let a = run("Poland sheltered two exiled Belarusian journalists.");
+    assert_no_rel(&a, "country:POL", "coerces", "country:BLR");
+}
+
+#[test]
+fn object_after_a_noun_phrase_with_of() {
+    let a = run("Turkey shelled an army-held part of Syria on Tuesday.");
+    assert_asserted(&a, "country:TUR", "attacks", "country:SYR");
+}
+
+#[test]
+fn weapon_fired_at_target() {
+    let a = run("North Korea fired two ballistic missiles at Japan on Sunday.");
+    assert_asserted(&a, "country:PRK", "attacks", "country:JPN");
+}
+
+#[test]
+fn apposition_subject_is_one_actor() {
+    let a = run("The US ambassador in Russia, John Sullivan, held talks with Sergei Lavrov on Monday.");
+    assert_rel(
+        &a,
+        "person:john-sullivan",
+        "negotiated_with",
+        "person:sergey-lavrov",
+        None,
+        Some(false),
+    );
+    assert!(
+        rels(&a, "country:RUS", "negotiated_with", "person:sergey-lavrov").is_empty(),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn subject_is_not_the_place_after_in() {
+    let a = run("The Israeli envoy in Egypt met with Mahmoud Abbas.");
+    assert_asserted(&a, "country:ISR", "met_with", "person:mahmoud-abbas");
+    assert!(
+        rels(&a, "country:EGY", "met_with", "person:mahmoud-abbas").is_empty(),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn comma_participle_shares_the_main_subject() {
+    let a = run("Joe Biden met Olaf Scholz in Berlin, offering military aid to Ukraine.");
+    assert_asserted(&a, "person:joe-biden", "aids", "country:UKR");
+    assert_no_rel(&a, "person:olaf-scholz", "aids", "country:UKR");
+}
+
+#[test]
+fn passive_patient_named_by_a_demonym() {
+    let a = run("The Russian embassy was attacked by Ukrainian protesters.");
+    let p = actor_where(&a, "for the protesters", |x| x.id.as_str().contains("protesters"));
+    assert_asserted(&a, p.id.as_str(), "attacks", "country:RUS");
+}
+
+#[test]
+fn engaged_in_a_clash() {
+    let a = run("Indian troops engaged Chinese soldiers in a brief clash on the border.");
+    assert_asserted(&a, "country:IND", "fights", "country:CHN");
+}
+
+#[test]
+fn coordinated_subject_of_a_symmetric_noun() {
+    let a = run("Japan and Australia are seeking to deepen a partnership in defense.");
+    assert_rel(
+        &a,
+        "country:JPN",
+        "cooperates_with",
+        "country:AUS",
+        None,
+        Some(false),
+    );
+}
+
+#[test]
+fn release_and_free_prisoners() {
+    let a = run("Israel agreed to free 30 Palestinian prisoners.");
+    assert_rel(
+        &a,
+        "country:ISR",
+        "retreats_from",
+        "country:PSE",
+        Some(Modality::Future),
+        Some(false),
+    );
+    let b = run("Iran released a Swedish diplomat on Friday.");
+    assert_asserted(&b, "country:IRN", "retreats_from", "country:SWE");
+}
+
+#[test]
+fn lift_sanctions_on() {
+    let a = run("The European Union voted to lift sanctions on Belarus.");
+    assert_rel(
+        &a,
+        "organization:european-union",
+        "retreats_from",
+        "country:BLR",
+        None,
+        Some(false),
+    );
+}
+
+#[test]
+fn investigation_into() {
+    let a = run("Germany opened an investigation into Russian hackers.");
+    assert_asserted(&a, "country:DEU", "investigates", "country:RUS");
+}
+
+#[test]
+fn withdrew_from() {
+    let a = run("Hundreds of Russian troops withdrew from the Ukrainian city of Kherson.");
+    assert_asserted(&a, "country:RUS", "retreats_from", "country:UKR");
+}
+
+#[test]
+fn gerund_with_of_is_an_event_name() {
+    let a = run("A court in Peru heard the killing of Chilean fishermen.");
+    assert!(
+        a.relations.iter().all(|r| r.relation != "attacks"),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn relative_clause_on_a_noun_that_is_no_actor() {
+    let a = run("Canada condemned the militia that has attacked Haiti.");
+    assert_no_rel(&a, "country:CAN", "attacks", "country:HTI");
+}
+
+#[test]
+fn event_noun_after_article_and_modifier() {
+    let a = run("Emmanuel Macron met Olaf Scholz during a surprise visit, offering further military support to Moldova.");
+    assert_rel(
+        &a,
+        "person:emmanuel-macron",
+        "supports",
+        "country:MDA",
+        None,
+        Some(false),
+    );
+    assert_no_rel(&a, "person:olaf-scholz", "supports", "country:MDA");
+}
+
+#[test]
+fn weapon_with_hyphenated_name_fired_at_target() {
+    let a = run("Russia fired anti-ship missiles at Ukraine.");
+    assert_asserted(&a, "country:RUS", "attacks", "country:UKR");
+}
+
+#[test]
+fn passive_patient_is_not_inside_a_prepositional_phrase() {
+    let a =
+        run("Two Canadian citizens detained for protests against Beijing were released by China on Monday.");
+    assert_asserted(&a, "country:CHN", "retreats_from", "group:can-citizens");
+    assert_no_rel(&a, "country:CHN", "retreats_from", "country:CHN");
+}
+
+#[test]
+fn asked_someone_to_act_is_a_demand() {
+    let a = run("Olaf Scholz asked Emmanuel Macron to support the plan.");
+    assert_asserted(&a, "person:olaf-scholz", "demands", "person:emmanuel-macron");
+}
+
+#[test]
+fn pressure_from_is_a_demand_on_the_subject() {
+    let a = run("Benjamin Netanyahu faces pressure from Washington over the talks.");
+    assert_rel(
+        &a,
+        "country:USA",
+        "demands",
+        "person:benjamin-netanyahu",
+        None,
+        Some(false),
+    );
+}
+
+#[test]
+fn claimed_that_someone_attacked_is_an_accusation() {
+    let a = run("Armenia claimed that Azerbaijan had attacked its border posts.");
+    assert_asserted(&a, "country:ARM", "accuses", "country:AZE");
+}
+
+#[test]
+fn agreement_noun_after_of_is_a_topic() {
+    let a = run("Narendra Modi and Joe Biden kept the details of a partnership secret.");
+    assert!(
+        rels(&a, "person:narendra-modi", "cooperates_with", "person:joe-biden").is_empty(),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn restored_and_severed_ties_with() {
+    let a = run("Saudi Arabia restored diplomatic ties with Iran in March.");
+    assert_asserted(&a, "country:SAU", "cooperates_with", "country:IRN");
+    let b = run("Morocco severed diplomatic relations with Iran.");
+    assert_asserted(&b, "country:MAR", "sanctions", "country:IRN");
+    assert!(
+        rels(&b, "country:MAR", "cooperates_with", "country:IRN").is_empty(),
+        "{}",
+        dump(&b)
+    );
+}
+
+#[test]
+fn condemned_an_attack_by_criticizes_the_attacker() {
+    let a = run("Norway condemned the attack by Russian soldiers on Friday.");
+    assert_asserted(&a, "country:NOR", "criticizes", "country:RUS");
+}
+
+#[test]
+fn about_to_is_a_plan() {
+    let a = run("Qatar is about to restore diplomatic ties with Egypt.");
+    assert_rel(
+        &a,
+        "country:QAT",
+        "cooperates_with",
+        "country:EGY",
+        Some(Modality::Future),
+        Some(false),
+    );
+}
+
+#[test]
+fn abandoned_ties_are_a_break() {
+    let a = run("Nicaragua abandoned diplomatic ties with Taiwan.");
+    assert_asserted(&a, "country:NIC", "sanctions", "country:TWN");
+}
+
+#[test]
+fn gift_to_a_receiver_after_its_noun_phrase() {
+    let a = run("Norway donated 5 million euros to Sudan.");
+    assert_asserted(&a, "country:NOR", "aids", "country:SDN");
+}
+
+#[test]
+fn attending_an_event_in_a_country_is_a_visit() {
+    let a = run("Justin Trudeau attended a summit in Brazil on Monday.");
+    assert_asserted(&a, "person:justin-trudeau", "consulted", "country:BRA");
+}
+
+#[test]
+fn a_comma_closes_the_object_list() {
+    let a =
+        run("Russian forces shelled Kharkiv on Tuesday, killing four civilians, Ukrainian officials said.");
+    assert_no_rel(&a, "country:RUS", "attacks", "country:UKR");
+}
+
+#[test]
+fn object_with_a_demonym_lead_is_not_skipped() {
+    let a = run("Vladimir Putin criticized the presence of American troops in Syria.");
+    assert_asserted(&a, "person:vladimir-putin", "criticizes", "country:USA");
+    assert_no_rel(&a, "person:vladimir-putin", "criticizes", "country:SYR");
+}
+
+#[test]
+fn to_before_a_name_is_no_infinitive() {
+    let a = run("Joe Biden, on a visit to Berlin, criticized Iran.");
+    assert_asserted(&a, "person:joe-biden", "criticizes", "country:IRN");
+}

@@ -12,7 +12,20 @@
 //!   before it; a verb joined by `and`/`but` shares the subject of the verb
 //!   before it), object = the first actor after the verb (after its preposition).
 //!   Symmetric relations with a coordinated subject and no object relate the
-//!   conjuncts pairwise (`Kerry and Lavrov met`).
+//!   conjuncts pairwise (`Kerry and Lavrov met`);
+//! - objects after a noun phrase: `bombarded a rebel-held part of Y`, `fired
+//!   missiles at Y`, `donated 5 million euros to Y`, `attended a summit in Y`,
+//!   `condemned an attack by Y`, `engaged Y in a firefight`;
+//! - subjects: an apposition is one actor (`the US envoy, John Smith, met`), a
+//!   place after `in` only locates the actor before it (`the envoy in Egypt`),
+//!   a participle after a comma shares the main subject (`X met Y, offering aid
+//!   to Z`), a relative clause on a noun that is no actor has none;
+//! - requests and charges: `asked X to`, `pressure from Y`, `claimed that X attacked`;
+//! - `ties with Y` is cooperation, `cut ties with Y` a sanction.
+//!
+//! Participles right after an article, a number, a preposition or another verb
+//! modify a noun (`the exiled leaders`) and trigger nothing. A demonym that
+//! modifies no actor mention (`Filipino peacekeepers`) stands for its country.
 //!
 //! Reported speech needs no rule: in `Obama said Russia attacked rebels`
 //! the actor nearest to `attacked` is Russia.
@@ -131,12 +144,20 @@ const LIGHT_VERBS: &[&str] = &[
     "mounting",
     "offer",
     "offered",
+    "offering",
     "offers",
+    "open",
+    "opened",
+    "opening",
+    "opens",
     "ordered",
     "provide",
     "provided",
     "provides",
     "providing",
+    "put",
+    "puts",
+    "putting",
     "sent",
     "staged",
     "staging",
@@ -147,6 +168,81 @@ const LIGHT_VERBS: &[&str] = &[
     "wage",
     "waged",
     "waging",
+];
+
+/// Verbs of firing a weapon: with `at` they attack the actor after it.
+const PROJECTILE_VERBS: &[&str] = &[
+    "fire",
+    "fired",
+    "fires",
+    "firing",
+    "hurled",
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "lob",
+    "lobbed",
+    "lobbing",
+    "shot",
+    "threw",
+    "throw",
+    "throwing",
+];
+/// Verbs of asking someone to act (`asked X to`, `wants X to`): a demand on X.
+const REQUEST_VERBS: &[&str] = &[
+    "ask", "asked", "asking", "asks", "begged", "implored", "told", "want", "wanted", "wanting", "wants",
+];
+/// Verbs whose `that` clause charges its subject with a hostile act (`claimed that X attacked Y`).
+const CHARGING_VERBS: &[&str] = &[
+    "alleged", "alleges", "alleging", "charged", "claimed", "claiming", "claims",
+];
+
+/// Verbs that end a relationship (`cut ties with`).
+const SEVERING_VERBS: &[&str] = &[
+    "abandon",
+    "abandoned",
+    "abandoning",
+    "abandons",
+    "break",
+    "breaking",
+    "breaks",
+    "broke",
+    "broken",
+    "cut",
+    "cuts",
+    "cutting",
+    "downgrade",
+    "downgraded",
+    "downgrades",
+    "downgrading",
+    "end",
+    "ended",
+    "ending",
+    "ends",
+    "freeze",
+    "freezes",
+    "freezing",
+    "froze",
+    "frozen",
+    "sever",
+    "severed",
+    "severing",
+    "severs",
+    "suspend",
+    "suspended",
+    "suspending",
+    "suspends",
+];
+/// Words after which a verb form is a noun modifier (`the exiled leaders`).
+const NOUN_SLOT: &[&str] = &[
+    "a", "an", "another", "dozens", "eight", "every", "five", "four", "her", "his", "hundreds", "its",
+    "many", "my", "nine", "our", "seven", "several", "six", "some", "ten", "the", "their", "these", "this",
+    "those", "three", "two", "your",
+];
+/// Prepositions after which a participle modifies a noun (`talks with exiled leaders`).
+const PARTICIPLE_PREPS: &[&str] = &[
+    "about", "against", "among", "for", "from", "into", "of", "on", "toward", "towards", "with",
 ];
 
 /// Agreement nouns.
@@ -226,6 +322,52 @@ fn triggers(
             }
         }
     }
+    let trigger_starts: Vec<usize> = matches
+        .iter()
+        .filter(|m| matches!(m.entry, Entry::Trigger(_)))
+        .map(|m| m.start)
+        .collect();
+    // A request: "asked X to ...", "wants X to ...".
+    for i in 0..toks.len() {
+        if !is_in(REQUEST_VERBS, words[i]) || trigger_starts.contains(&i) {
+            continue;
+        }
+        let object_then_to = res_spans.iter().any(|&(a, b)| {
+            (a == i + 1 || a == i + 2 && words[i + 1] == "the") && words.get(b) == Some(&"to")
+        });
+        if object_then_to {
+            out.push(Trig {
+                start: i,
+                end: i + 1,
+                relation: "demands".into(),
+                noun: false,
+                passive_ok: false,
+                words: vec![words[i].to_string()],
+            });
+        }
+    }
+    // A weapon verb, its object and `at`: "fired rockets at Y", "launched missiles at Y".
+    for i in 0..toks.len() {
+        if !is_in(PROJECTILE_VERBS, words[i]) || trigger_starts.contains(&i) {
+            continue;
+        }
+        let Some(j) = (i + 2..(i + 7).min(toks.len())).find(|&j| words[j] == "at") else {
+            continue;
+        };
+        let clear = np_gap_ok(&words[i + 1..j])
+            && !trigger_starts.iter().any(|&k| k > i && k < j)
+            && !res_spans.iter().any(|&(a, b)| a < j && b > i);
+        if clear {
+            out.push(Trig {
+                start: i,
+                end: j + 1,
+                relation: "attacks".into(),
+                noun: false,
+                passive_ok: false,
+                words: words[i..=j].iter().map(|w| w.to_string()).collect(),
+            });
+        }
+    }
     let mut cands: Vec<(usize, usize, u32)> = matches
         .iter()
         .filter_map(|m| match m.entry {
@@ -261,36 +403,59 @@ fn triggers(
             .collect();
         // A bare word that is both an event noun and a verb ("attack", "support") is a noun after a determiner.
         let prev = st.checked_sub(1).map(|p| words[p]).unwrap_or("");
-        let determiner = matches!(
-            prev,
-            "a" | "an"
-                | "the"
-                | "their"
-                | "his"
-                | "her"
-                | "its"
-                | "'s"
-                | "new"
-                | "constructive"
-                | "of"
-                | "in"
-                | "for"
-                | "with"
-                | "against"
-                | "about"
-                | "over"
-                | "on"
-                | "from"
-                | "by"
-                | "during"
-                | "after"
-                | "before"
-                | "fresh"
-                | "further"
-                | "direct"
-                | "indirect"
-                | "more"
-        );
+        let is_det = |w: &str| {
+            matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "'s"
+                    | "new"
+                    | "constructive"
+                    | "of"
+                    | "in"
+                    | "for"
+                    | "with"
+                    | "against"
+                    | "about"
+                    | "over"
+                    | "on"
+                    | "from"
+                    | "by"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "fresh"
+                    | "further"
+                    | "direct"
+                    | "indirect"
+                    | "more"
+            )
+        };
+        // ... also with one modifier between: "a surprise visit", "further military support".
+        let modifier_between = st >= 2
+            && matches!(
+                words[st - 2],
+                "a" | "an"
+                    | "the"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "'s"
+                    | "further"
+                    | "fresh"
+                    | "new"
+                    | "more"
+            )
+            && prev.chars().all(char::is_alphabetic)
+            && !is_in(NP_BREAK, prev)
+            && !res_spans.iter().any(|&(a, b)| a < st && st - 1 < b)
+            && !cands.iter().any(|&(s2, _, _)| s2 == st - 1);
+        let determiner = is_det(prev) || modifier_between;
         // The first word alone is an event noun ("talks" of "talks between").
         let head_noun = matches.iter().any(|m| {
             m.start == st
@@ -299,11 +464,49 @@ fn triggers(
         });
         let noun = forms.iter().all(|f| *f == TriggerForm::Noun)
             || ((forms.contains(&TriggerForm::Noun) || head_noun) && determiner)
-            || (head_noun && words[en - 1] == "between");
+            || (head_noun && words[en - 1] == "between")
+            // "faces pressure from Y", "support from Y": no verb takes `from` this way
+            || (forms.contains(&TriggerForm::Noun) && words.get(en) == Some(&"from"));
+        // The noun's own relation when the phrase is read as a noun ("pressure": demands, not coerces).
+        let relation = if noun {
+            matches
+                .iter()
+                .filter(|m| m.start == st && m.end == en)
+                .find_map(|m| match m.entry {
+                    Entry::Trigger(x) => lex
+                        .triggers
+                        .get(x as usize)
+                        .filter(|t| t.form == TriggerForm::Noun)
+                        .map(|t| t.relation.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| tr.relation.clone())
+        } else {
+            tr.relation.clone()
+        };
+        // A participle right after an article, a number or a preposition modifies a noun ("the two
+        // exiled leaders", "a freed hostage", "met with exiled dissidents"): it is no clause verb.
+        let participle_only = forms
+            .iter()
+            .all(|f| matches!(f, TriggerForm::Past | TriggerForm::PastPart));
+        // Right after another verb a participle modifies the object ("expel exiled leaders").
+        let after_verb = cands.iter().any(|&(_, e2, _)| e2 == st);
+        let numeral = !prev.is_empty() && prev.bytes().all(|b| b.is_ascii_digit());
+        if !noun
+            && participle_only
+            && (is_in(NOUN_SLOT, prev) || numeral || is_in(PARTICIPLE_PREPS, prev) || after_verb)
+        {
+            continue;
+        }
+        // "the brutal slaying of X": a gerund with `of` names the event, its object is no patient
+        // of the clause subject.
+        if !noun && forms.iter().all(|f| *f == TriggerForm::Gerund) && words.get(en) == Some(&"of") {
+            continue;
+        }
         out.push(Trig {
             start: st,
             end: en,
-            relation: tr.relation.clone(),
+            relation,
             noun,
             passive_ok: forms.contains(&TriggerForm::PastPart),
             words: words[st..en].iter().map(|w| w.to_string()).collect(),
@@ -332,11 +535,18 @@ pub fn find(
     let args: Vec<usize> = here
         .clone()
         .filter(|&k| {
-            res.mentions[k].sentence == s.index && !res.mentions[k].modifier && !res.refs[k].is_empty()
+            let m = &res.mentions[k];
+            m.sentence == s.index
+                && !res.refs[k].is_empty()
+                && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), &words, k))
         })
         .collect();
     let spans: Vec<(usize, usize)> = res.mentions[here.clone()].iter().map(|m| m.tokens).collect();
     let trigs = triggers(s, idx, &words, lex, &spans);
+    let names: Vec<bool> = toks
+        .iter()
+        .map(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
+        .collect();
     let date = sentence_date(&words, doc_date);
     let mut out: Vec<RelationMention> = Vec::new();
     let mut prev_subject: Option<(usize, Vec<usize>)> = None; // (trigger end, subject mentions)
@@ -420,7 +630,7 @@ pub fn find(
             }
             continue;
         }
-        let (negated, mut modality, trying) = modality_before(&words, t, &left, res);
+        let (negated, mut modality, trying) = modality_before(&words, &names, t, &left, res);
         let mut relation = t.relation.clone();
         if relation == "agreed_with" && trying {
             // Trying to reach a deal is negotiating: "are working to finalize a ceasefire".
@@ -433,6 +643,15 @@ pub fn find(
                 };
             }
         }
+        // "cut ties with", "severed diplomatic relations with": breaking a relationship.
+        if relation == "cooperates_with"
+            && t.words.iter().any(|w| matches!(w.as_str(), "ties" | "relations"))
+            && words[t.start.saturating_sub(4)..t.start]
+                .iter()
+                .any(|w| is_in(SEVERING_VERBS, w))
+        {
+            relation = "sanctions".into();
+        }
         // A conditional sentence ("If they meet, ...") reports nothing as fact.
         if conditional(&words) && matches!(modality, Modality::Asserted | Modality::Future) {
             modality = Modality::Possible;
@@ -443,7 +662,28 @@ pub fn find(
             if agents.is_empty() {
                 continue;
             }
-            let patient = left.last().copied();
+            let cands: Vec<usize> = here
+                .clone()
+                .filter(|&k| {
+                    let m = &res.mentions[k];
+                    m.sentence == s.index && m.tokens.1 <= t.start && !res.refs[k].is_empty()
+                })
+                .collect();
+            // "The prisoners held for protests against Moscow were released by X": not Moscow.
+            let outside_pp: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&k| !after_preposition(&words, &res.mentions[k]))
+                .collect();
+            let pool = if outside_pp.is_empty() {
+                &cands
+            } else {
+                &outside_pp
+            };
+            let patient = pool
+                .iter()
+                .copied()
+                .max_by_key(|&k| (res.mentions[k].tokens.1, !res.mentions[k].modifier));
             if let Some(p) = patient {
                 for &a in &agents {
                     emit(&mut out, a, p, &relation, t, negated, modality);
@@ -471,7 +711,9 @@ pub fn find(
             }
             // The preposition must fit the relation: partners come "with", targets "on"/"against"/"to".
             let prep = match t.words.last().map(String::as_str) {
-                Some(w @ ("with" | "on" | "against" | "to" | "of" | "for" | "from")) if t.words.len() > 1 => {
+                Some(w @ ("with" | "on" | "against" | "to" | "of" | "for" | "from" | "into"))
+                    if t.words.len() > 1 =>
+                {
                     w
                 }
                 _ => next_word,
@@ -479,7 +721,10 @@ pub fn find(
             let prep_ok = if info.symmetric {
                 prep == "with"
             } else {
-                matches!(prep, "with" | "on" | "against" | "to" | "of" | "for" | "from")
+                matches!(
+                    prep,
+                    "with" | "on" | "against" | "to" | "of" | "for" | "from" | "into"
+                )
             };
             let obj = if prep_ok {
                 right.first().copied().filter(|&k| {
@@ -497,8 +742,35 @@ pub fn find(
             // The clause subject is the agent of a one-sided event noun only through a light
             // verb ("X launched attacks on Y", "X imposed sanctions on Y"); in "X accused Y of
             // attacks on Z" the attacks are not X's. Meetings and talks take the clause subject.
-            let light = (t.start.saturating_sub(4)..t.start).any(|k| is_in(LIGHT_VERBS, words[k]));
-            let subject = owner.map(|k| vec![k]).or_else(|| {
+            let light_at = (t.start.saturating_sub(4)..t.start).find(|&k| is_in(LIGHT_VERBS, words[k]));
+            let light = light_at.is_some();
+            // "..., offering support to Y": the participle's subject is the main clause's.
+            let shared = match (&prev_subject, light_at) {
+                (Some((pend, subj)), Some(k)) if *pend <= k && participle_clause(&words, k) => {
+                    Some(subj.clone())
+                }
+                _ => None,
+            };
+            // "X came under pressure from Y": Y demands of X.
+            if next_word == "from" && relation == "demands" {
+                let agents = group_from(doc, res, &right, t.end + 1, sentences);
+                if let Some(subj) = subject_of(doc, res, &left, &words, t.start, sentences, s.index) {
+                    for &a in &agents {
+                        for &p in &subj {
+                            emit(&mut out, a, p, &relation, t, negated, modality);
+                        }
+                    }
+                }
+                continue;
+            }
+            // "X engaged Y in a firefight": the engaging actor against the one engaged.
+            if let Some((subj, obj)) = engaged_in(doc, res, &left, &words, t.start, sentences, s.index) {
+                for &sm in &subj {
+                    emit(&mut out, sm, obj, &relation, t, negated, modality);
+                }
+                continue;
+            }
+            let subject = owner.map(|k| vec![k]).or(shared).or_else(|| {
                 if info.symmetric || light {
                     subject_of(doc, res, &left, &words, t.start, sentences, s.index)
                 } else {
@@ -513,8 +785,22 @@ pub fn find(
                 }
                 continue;
             }
-            if matches!(relation.as_str(), "met_with" | "negotiated_with") {
-                // "X and Y ... in a meeting" or "In talks, X and Y ..."
+            // "the details of a deal": a topic, not an event of the subject (meetings excepted:
+            // "the first round of talks").
+            let topic = !matches!(relation.as_str(), "met_with" | "negotiated_with") && {
+                let mut k = t.start;
+                while k > 0
+                    && matches!(
+                        words[k - 1],
+                        "a" | "an" | "the" | "any" | "possible" | "potential"
+                    )
+                {
+                    k -= 1;
+                }
+                k > 0 && matches!(words[k - 1], "of" | "about" | "on" | "over")
+            };
+            if info.symmetric && !topic {
+                // "X and Y ... in a meeting", "In talks, X and Y ...", "X and Y seek a partnership"
                 let mut parts = subject.unwrap_or_default();
                 if parts.len() < 2 && t.start <= 2 {
                     parts = group_from(
@@ -535,7 +821,12 @@ pub fn find(
         }
         // --- Active verb.
         let subject = match &prev_subject {
-            Some((pend, subj)) if shares_subject(res, &left, &words, *pend, t.start) => Some(subj.clone()),
+            Some((pend, subj))
+                if shares_subject(res, &left, &words, *pend, t.start)
+                    || *pend <= t.start && participle_clause(&words, t.start) =>
+            {
+                Some(subj.clone())
+            }
             _ => subject_of(doc, res, &left, &words, t.start, sentences, s.index),
         };
         let Some(subject) = subject else { continue };
@@ -560,17 +851,39 @@ pub fn find(
             right
                 .iter()
                 .copied()
+                .take(1)
                 .filter(|&k| {
                     let st = res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead);
-                    st >= obj_start && st <= obj_start + 3 && object_gap_ok(&words[t.end..st])
+                    st >= obj_start
+                        && (st <= obj_start + 3 && object_gap_ok(&words[t.end..st])
+                            // "bombarded a rebel-held part of Y", "pledged to expel exiled leaders of Y"
+                            || !needs_with
+                                && st <= obj_start + MAX_NP_GAP
+                                && np_gap_ok(&words[t.end..st])
+                                && !trigs.iter().any(|o| o.start >= t.end && o.start < st)
+                            // "gave $5 million to Y", "offered military support to Y": the receiver
+                            || matches!(info.category.as_str(), "AID" | "SUPPORT")
+                                && receiver_after(&words, t.end, st, "to")
+                            // "attended a summit in Y", "visited troops in Y": a visit to Y
+                            || relation == "consulted" && receiver_after(&words, t.end, st, "in")
+                            // "condemned an attack by Y": the criticism is of Y
+                            || st >= 2
+                                && words[st - 1] == "by"
+                                && matches!(info.category.as_str(), "DISAPPROVE" | "REJECT" | "PROTEST")
+                                && trigs.iter().any(|o| {
+                                    o.start >= t.end
+                                        && o.end + 1 == st
+                                        && (o.start == t.end || np_gap_ok(&words[t.end..o.start]))
+                                }))
                 })
-                .take(1)
                 .flat_map(|k| {
-                    let g = group_from(doc, res, &right, res.mentions[k].tokens.0, sentences);
-                    if g.is_empty() {
-                        vec![k]
-                    } else {
+                    let m = &res.mentions[k];
+                    let g = group_from(doc, res, &right, m.tokens.0.saturating_sub(m.lead), sentences);
+                    // the group must start at the object itself, not at a later actor
+                    if g.first() == Some(&k) {
                         g
+                    } else {
+                        vec![k]
                     }
                 })
                 .collect()
@@ -593,6 +906,51 @@ pub fn find(
             for &o in &object {
                 emit(&mut out, sm, o, &relation, t, negated, modality);
             }
+        }
+    }
+    // --- "X claimed that Y attacked Z": X accuses Y.
+    for i in 0..words.len() {
+        if !is_in(CHARGING_VERBS, words[i]) {
+            continue;
+        }
+        let from = if words.get(i + 1) == Some(&"that") {
+            i + 2
+        } else {
+            i + 1
+        };
+        let Some(&charged) = args.iter().find(|&&k| res.mentions[k].tokens.0 == from) else {
+            continue;
+        };
+        let end = res.mentions[charged].tokens.1;
+        let hostile = trigs.iter().any(|t| {
+            t.start >= end
+                && t.start <= end + 4
+                && vocab
+                    .get(&t.relation)
+                    .is_some_and(|r| r.polarity == crate::vocab::Polarity::Conflictual)
+        });
+        let left: Vec<usize> = args
+            .iter()
+            .copied()
+            .filter(|&k| res.mentions[k].tokens.1 <= i)
+            .collect();
+        let Some(speaker) = subject_of(doc, res, &left, &words, i, sentences, s.index) else {
+            continue;
+        };
+        if !hostile {
+            continue;
+        }
+        let t = Trig {
+            start: i,
+            end: i + 1,
+            relation: "accuses".into(),
+            noun: false,
+            passive_ok: false,
+            words: vec![words[i].to_string()],
+        };
+        let (negated, modality, _) = modality_before(&words, &names, &t, &left, res);
+        for &sp in &speaker {
+            emit(&mut out, sp, charged, "accuses", &t, negated, modality);
         }
     }
     // --- Affiliation: a title with a country or organization before a person's name
@@ -710,6 +1068,20 @@ fn group_from(
         }
         g.push(k);
     }
+    // A list ends with `and`: in "killing civilians, Ukrainian officials said" the comma closes
+    // the object, it does not add one.
+    while g.len() >= 2 {
+        let (a, b) = (&res.mentions[g[g.len() - 2]], &res.mentions[g[g.len() - 1]]);
+        let from = a.tokens.1;
+        let to = b.tokens.0.saturating_sub(b.lead).max(from);
+        let linked = s.tokens[from..to.min(s.tokens.len())]
+            .iter()
+            .any(|t| matches!(t.text(doc), "and" | "&" | "or"));
+        if linked {
+            break;
+        }
+        g.pop();
+    }
     g
 }
 
@@ -742,6 +1114,70 @@ fn object_gap_ok(words: &[&str]) -> bool {
     })
 }
 
+/// Auxiliaries and adverbs between a relative pronoun and its verb (`that has already seized`).
+const AUXILIARIES: &[&str] = &[
+    "already",
+    "also",
+    "are",
+    "been",
+    "being",
+    "had",
+    "has",
+    "have",
+    "is",
+    "reportedly",
+    "was",
+    "were",
+];
+
+/// Longest run of noun-phrase words between a verb and its object.
+const MAX_NP_GAP: usize = 7;
+
+/// Words that end a noun phrase (clause links, prepositions other than `of`, auxiliaries, pronouns).
+const NP_BREAK: &[&str] = &[
+    "after", "against", "also", "am", "and", "are", "as", "at", "be", "because", "been", "before", "being",
+    "but", "by", "can", "could", "did", "do", "does", "during", "for", "from", "had", "has", "have", "he",
+    "her", "him", "if", "in", "into", "is", "it", "may", "might", "must", "n't", "near", "nor", "not", "on",
+    "or", "over", "said", "says", "she", "should", "since", "than", "that", "them", "they", "though",
+    "through", "to", "under", "until", "was", "we", "were", "when", "where", "whether", "which", "while",
+    "who", "whom", "whose", "will", "with", "would", "you",
+];
+
+/// True when `words` can be the start of a noun phrase whose head is followed by `of`/`'s` and the
+/// object actor (`a government-held part of`, `exiled leaders of`, `the capital of`), or a run of
+/// modifiers before it (`the two`): plain words, numbers, hyphens, `of` and `'s`, ending in `of`, `'s`
+/// or a modifier of the actor's name.
+fn np_gap_ok(words: &[&str]) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let plain = words.iter().enumerate().all(|(i, w)| {
+        // "over 150 prisoners", "about 20 soldiers"
+        let approx = matches!(*w, "over" | "about" | "around" | "nearly" | "almost")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        approx
+            || *w == "-"
+            || *w == "'s"
+            || w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+            || (w.chars().all(|c| c.is_alphabetic()) && !is_in(NP_BREAK, w))
+    });
+    let last = words[words.len() - 1];
+    let length = words.iter().filter(|w| **w != "-").count();
+    plain && (matches!(last, "of" | "'s") || length <= 3)
+}
+
+/// True when the actor starting at `st` follows the noun phrase from `from` and `prep`: the receiver
+/// of a gift (`a million dollars to`, `weapons to the`) or the place of a visit (`a summit in`).
+fn receiver_after(words: &[&str], from: usize, st: usize, prep: &str) -> bool {
+    let mut p = st;
+    if p > from && matches!(words[p - 1], "the" | "a" | "an") {
+        p -= 1;
+    }
+    p > from + 1 && words[p - 1] == prep && p - 1 - from <= MAX_NP_GAP && np_gap_ok(&words[from..p - 1])
+}
+
 /// The subject of a verb at token `at`: the nearest actor (or coordination) to the left.
 fn subject_of(
     doc: &str,
@@ -756,8 +1192,26 @@ fn subject_of(
     // Relative clause: "Obama, who met Putin": the actor before the comma.
     let lm = &res.mentions[last];
     let between = &words[lm.tokens.1..at];
+    // "the militant group that has seized ...": a relative clause on a noun that is no actor.
+    let mut v = at;
+    while v > lm.tokens.1 && is_in(AUXILIARIES, words[v - 1]) {
+        v -= 1;
+    }
+    if v > lm.tokens.1 && matches!(words[v - 1], "that" | "which" | "who") {
+        let antecedent = v - 1 == lm.tokens.1 || (v - 2 == lm.tokens.1 && words[v - 2] == ",");
+        if !antecedent {
+            return None;
+        }
+    }
     if between.iter().any(|w| matches!(*w, "who" | "which")) {
         return Some(vec![last]);
+    }
+    // "The US commander in Iraq held talks": the actor after `in` only places the one before it.
+    let from = lm.tokens.0.saturating_sub(lm.lead);
+    if from >= 1 && matches!(words[from - 1], "in" | "at" | "from" | "inside") {
+        if let Some(&head) = left.iter().rev().find(|&&k| res.mentions[k].tokens.1 + 1 == from) {
+            return Some(vec![head]);
+        }
     }
     let coord = coordination_before(doc, sentences, &res.mentions, &res.refs, si, lm.tokens.1);
     if coord.len() >= 2 {
@@ -770,11 +1224,135 @@ fn subject_of(
             })
             .collect();
         let tail: Vec<usize> = ks.iter().rev().take(coord.len()).rev().copied().collect();
-        if tail.len() >= 2 {
+        // Without `and`/`or` a comma pair is an apposition ("the US commander, General X,"): one actor.
+        let listed = tail.first().is_some_and(|&f| {
+            words
+                .get(res.mentions[f].tokens.1..from)
+                .unwrap_or(&[])
+                .iter()
+                .any(|w| matches!(*w, "and" | "or" | "&"))
+        });
+        if tail.len() >= 2 && listed {
             return Some(tail);
         }
     }
     Some(vec![last])
+}
+
+/// `X engaged Y in <event noun at `at`>`: the subject of `engage` and the actor right after it.
+fn engaged_in(
+    doc: &str,
+    res: &Resolution,
+    left: &[usize],
+    words: &[&str],
+    at: usize,
+    sentences: &[Sentence],
+    si: usize,
+) -> Option<(Vec<usize>, usize)> {
+    let mut k = at.checked_sub(1)?;
+    while k > 0
+        && matches!(
+            words[k],
+            "a" | "an" | "the" | "fierce" | "heavy" | "brief" | "deadly"
+        )
+    {
+        k -= 1;
+    }
+    if words[k] != "in" {
+        return None;
+    }
+    let &obj = left.last()?;
+    let om = &res.mentions[obj];
+    // the engaged actor, or a demonym with its head noun ("Filipino peacekeepers")
+    if om.tokens.1 > k || om.tokens.1 + 2 < k || !np_gap_ok(&words[om.tokens.1..k]) && om.tokens.1 != k {
+        return None;
+    }
+    let v = om.tokens.0.saturating_sub(om.lead).checked_sub(1)?;
+    if !matches!(words[v], "engage" | "engaged" | "engages" | "engaging") {
+        return None;
+    }
+    let before: Vec<usize> = left
+        .iter()
+        .copied()
+        .filter(|&m| res.mentions[m].tokens.1 <= v)
+        .collect();
+    let subj = subject_of(doc, res, &before, words, v, sentences, si)?;
+    Some((subj, obj))
+}
+
+/// True when modifier mention `k` modifies no actor mention (`Filipino peacekeepers`,
+/// `Palestinian prisoners`, `withdrew from the Syrian side`): it then stands for its country.
+/// Titles (`Russian President Putin`) and hyphenated compounds (`U.S.-backed`) are not orphans.
+fn orphan_modifier(
+    doc: &str,
+    s: &Sentence,
+    res: &Resolution,
+    here: std::ops::Range<usize>,
+    words: &[&str],
+    k: usize,
+) -> bool {
+    let m = &res.mentions[k];
+    let next = m.tokens.1;
+    if words.get(next).is_some_and(|w| *w == "-" || *w == "'s") {
+        return false;
+    }
+    // "Malaysia Airlines", "U.S. Central Command": part of a name the recognizer does not know.
+    if s.tokens
+        .get(next)
+        .is_some_and(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
+    {
+        return false;
+    }
+    !here.into_iter().any(|x| {
+        let o = &res.mentions[x];
+        x != k && o.sentence == m.sentence && {
+            let from = o.tokens.0.saturating_sub(o.lead);
+            (from <= m.tokens.0 && m.tokens.0 < o.tokens.1 && o.tokens.0 != m.tokens.0)
+                || o.tokens.0 == next
+                || from == next
+        }
+    })
+}
+
+/// True when mention `m` is the object of a preposition (`against Moscow`, `in the United States`).
+fn after_preposition(words: &[&str], m: &crate::extract::entities::EntityMention) -> bool {
+    let from = m.tokens.0.saturating_sub(m.lead);
+    let mut k = from;
+    if k >= 1 && matches!(words[k - 1], "the" | "a" | "an") {
+        k -= 1;
+    }
+    k >= 1
+        && matches!(
+            words[k - 1],
+            "against"
+                | "at"
+                | "for"
+                | "from"
+                | "in"
+                | "inside"
+                | "into"
+                | "near"
+                | "of"
+                | "on"
+                | "over"
+                | "to"
+                | "toward"
+                | "towards"
+                | "with"
+        )
+}
+
+/// True when the word at `at` is a present participle opening a clause after a comma
+/// (`X attacked Y, killing ...`, `X met Y, offering support to Z`): its subject is the main clause's.
+fn comma_participle(words: &[&str], at: usize) -> bool {
+    at >= 1 && words[at - 1] == "," && words[at].len() > 4 && words[at].ends_with("ing")
+}
+
+/// True when the trigger at `at` is, or is the object of, a participle opening a clause after a
+/// comma (`, killing`, `, offering military aid`).
+fn participle_clause(words: &[&str], at: usize) -> bool {
+    (at.saturating_sub(3)..=at)
+        .any(|p| comma_participle(words, p) && (p == at || np_gap_ok(&words[p + 1..at])))
 }
 
 /// True when a verb at `at` is joined by `and`/`but` to the previous verb (ending at `pend`)
@@ -794,7 +1372,14 @@ fn shares_subject(res: &Resolution, left: &[usize], words: &[&str], pend: usize,
 }
 
 /// Negation, modality and "trying" markers in the words before a trigger.
-fn modality_before(words: &[&str], t: &Trig, left: &[usize], res: &Resolution) -> (bool, Modality, bool) {
+/// `names[i]`: token `i` is capitalized (`a visit to Beirut`: `to` before a name is no infinitive).
+fn modality_before(
+    words: &[&str],
+    names: &[bool],
+    t: &Trig,
+    left: &[usize],
+    res: &Resolution,
+) -> (bool, Modality, bool) {
     let from = left
         .last()
         .map_or(0, |&k| res.mentions[k].tokens.1)
@@ -834,7 +1419,7 @@ fn modality_before(words: &[&str], t: &Trig, left: &[usize], res: &Resolution) -
     let arg_end = left.last().map_or(0, |&k| res.mentions[k].tokens.1).min(t.start);
     let topic = words[arg_end..t.start]
         .windows(2)
-        .any(|p| p[0] == "about" && !p[1].starts_with(|c: char| c.is_ascii_digit()));
+        .any(|p| p[0] == "about" && p[1] != "to" && !p[1].starts_with(|c: char| c.is_ascii_digit()));
     let possible = topic
         || [
             "may", "might", "could", "would", "can", "hope", "hopes", "hoping", "hoped", "thought", "likely",
@@ -844,14 +1429,13 @@ fn modality_before(words: &[&str], t: &Trig, left: &[usize], res: &Resolution) -
         .any(|w| has(w))
         || trying;
     // An event noun governed by an infinitive: "to intensify the fight against".
-    let noun_infinitive = t.noun
-        && scope
-            .windows(2)
-            .any(|p| p[0] == "to" && !matches!(p[1], "the" | "a" | "an"));
+    let infinitive = |i: usize, excluded: &[&str]| {
+        words[i] == "to" && !excluded.contains(&words[i + 1]) && !names.get(i + 1).copied().unwrap_or(false)
+    };
+    let noun_infinitive =
+        t.noun && (from..t.start.saturating_sub(1)).any(|i| infinitive(i, &["the", "a", "an"]));
     let future = noun_infinitive
-        || scope
-            .windows(2)
-            .any(|p| p[0] == "to" && !matches!(p[1], "the" | "a" | "an" | "be"))
+        || (from..t.start.saturating_sub(1)).any(|i| infinitive(i, &["the", "a", "an", "be"]))
         || [
             "will",
             "'ll",
@@ -866,6 +1450,7 @@ fn modality_before(words: &[&str], t: &Trig, left: &[usize], res: &Resolution) -
         ]
         .iter()
         .any(|w| has(w))
+        || seq("about", "to")
         || (t.start > 0 && words[t.start - 1] == "to" && !trying);
     // "refused to meet": a refusal, not a plan.
     let refused = ["refused", "refuses", "declined", "declines"]
@@ -969,7 +1554,20 @@ mod list_tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [SUPPORT_VERBS, AGREEMENT_NOUNS, NEEDS_WITH, LIGHT_VERBS] {
+        for list in [
+            SUPPORT_VERBS,
+            AGREEMENT_NOUNS,
+            NEEDS_WITH,
+            LIGHT_VERBS,
+            PROJECTILE_VERBS,
+            NOUN_SLOT,
+            PARTICIPLE_PREPS,
+            NP_BREAK,
+            AUXILIARIES,
+            REQUEST_VERBS,
+            CHARGING_VERBS,
+            SEVERING_VERBS,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
     }
