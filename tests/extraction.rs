@@ -1628,3 +1628,58 @@ fn to_before_a_name_is_no_infinitive() {
     let a = run("Joe Biden, on a visit to Berlin, criticized Iran.");
     assert_asserted(&a, "person:joe-biden", "criticizes", "country:IRN");
 }
+
+#[test]
+fn leading_apposition_gives_the_title_country() {
+    // The title's country, not the place of the post ("in Afghanistan"), goes to the person.
+    let a = run("The British commander in Afghanistan, General Nick Carter, met Afghan officials on Monday.");
+    let c = actor_where(&a, "Nick Carter", |x| x.kind == ActorKind::Person);
+    assert_eq!(c.country.as_deref(), Some("GBR"), "{}", dump(&a));
+    // The title is the person, not a second actor for Britain.
+    assert!(
+        entities_of(&a, "commander").iter().all(|e| e.is_none()),
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn leading_apposition_needs_a_title_with_a_country() {
+    // "the commander" of no stated country gives the person none.
+    let a = run("The commander in Afghanistan, General Nick Carter, met Afghan officials on Monday.");
+    let c = actor_where(&a, "Nick Carter", |x| x.kind == ActorKind::Person);
+    assert_eq!(c.country, None, "{}", dump(&a));
+}
+
+#[test]
+fn group_nominal_takes_the_country_after_it() {
+    // "from (military-ruled) X", "of X": the group belongs to the country.
+    let a = run("The president met with exiled dissidents from military-ruled Myanmar on Tuesday.");
+    let d = actor_where(&a, "dissidents", |x| x.kind == ActorKind::Group);
+    assert_eq!(d.country.as_deref(), Some("MMR"), "{}", dump(&a));
+    // "a court in X": a court is part of the country it sits in.
+    let a = run("A court in Kenya sentenced two Somali men on Friday.");
+    let c = actor_where(&a, "court", |x| x.kind == ActorKind::Group);
+    assert_eq!(c.country.as_deref(), Some("KEN"), "{}", dump(&a));
+    // "the government of X": the country acts.
+    let a = run("The government of Egypt condemned Israel on Monday.");
+    assert!(
+        a.actors.iter().all(|x| x.kind != ActorKind::Group),
+        "{}",
+        dump(&a)
+    );
+    assert_asserted(&a, "country:EGY", "criticizes", "country:ISR");
+}
+
+#[test]
+fn troops_in_a_country_keep_no_country() {
+    // Troops are often deployed abroad: "in X" does not make them X's.
+    let a = run("Rebels attacked soldiers in Mali on Sunday.");
+    assert!(
+        a.actors
+            .iter()
+            .all(|x| x.kind != ActorKind::Group || x.country.is_none()),
+        "{}",
+        dump(&a)
+    );
+}

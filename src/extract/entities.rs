@@ -1026,6 +1026,7 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
         i += 1;
     }
     attach_appositions(doc, s, &mut out);
+    attach_leading_appositions(doc, s, &mut out);
     out
 }
 
@@ -1347,6 +1348,17 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     em.plural = true;
     em.lead = head_start - i;
     em.roles = vec![agent.role.clone()];
+    // "the government of Egypt", "dissidents from Myanmar", "a court in Guyana": a country
+    // after the head gives the group its country (the country name only modifies it).
+    let mut end = m.end;
+    let mut post = None;
+    if em.country.is_none() {
+        if let Some((pm, pend)) = country_after(doc, s, r, m.end, r.w(m.end - 1)) {
+            em.country = pm.country.clone();
+            post = Some(pm);
+            end = pend;
+        }
+    }
     let state = is_in(STATE_ROLES, head.as_str())
         || is_in(STATE_ROLES, &agent.role.to_lowercase())
         || is_in(STATE_ROLES, r.w(m.end - 1));
@@ -1363,12 +1375,85 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
         }
     }
     // The label is the phrase with its modifier, lowercased ("Syrian rebels", "opposition fighters").
-    em.name = match out.first() {
-        Some(modifier) => format!("{} {}", modifier.span.slice(doc), head),
-        None => head,
+    em.name = match (out.first(), &post) {
+        (Some(modifier), _) => format!("{} {}", modifier.span.slice(doc), head),
+        (None, Some(pm)) => format!("{} {}", pm.span.slice(doc), head),
+        (None, None) => head,
     };
     out.push(em);
-    Some((out, m.end - i))
+    out.extend(post);
+    Some((out, end - i))
+}
+
+/// Heads that belong to the country they are "in" ("a court in Guyana", "protesters in
+/// Cairo" are local; "troops in Iraq" are often foreign, so they are not listed).
+const LOCAL_HEADS: &[&str] = &[
+    "authorities",
+    "court",
+    "courts",
+    "demonstrators",
+    "dissidents",
+    "government",
+    "judge",
+    "judges",
+    "lawmakers",
+    "opposition",
+    "parliament",
+    "police",
+    "prosecutor",
+    "prosecutors",
+    "protesters",
+    "rebels",
+    "tribunal",
+];
+
+/// A country named right after a group's head word `head` at token `j`: "of Egypt",
+/// "from (military-ruled) Myanmar", "in Guyana" (only for [`LOCAL_HEADS`]). Returns the
+/// country as a modifier mention and the token after it.
+fn country_after(
+    doc: &str,
+    s: &Sentence,
+    r: &Readings,
+    j: usize,
+    head: &str,
+) -> Option<(EntityMention, usize)> {
+    let prep = r.w(j);
+    if !(matches!(prep, "of" | "from") || (prep == "in" && is_in(LOCAL_HEADS, head))) {
+        return None;
+    }
+    let mut k = j + 1;
+    if r.w(k) == "the" {
+        k += 1;
+    }
+    // "from military-ruled Myanmar": a lowercase hyphenated modifier before the country.
+    while k < j + 6
+        && s.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.text(doc).starts_with(|c: char| c.is_lowercase()))
+        && s.tokens.get(k + 1).is_some_and(|t| t.text(doc) == "-")
+    {
+        k += 3;
+    }
+    let m = r.actor(k)?;
+    let Entry::Actor { actor, .. } = m.entry else {
+        return None;
+    };
+    let a = r.lex.actors.get(actor as usize)?;
+    if a.kind != ActorKind::Country {
+        return None;
+    }
+    // "the government of Egypt's ...": the country owns what follows, it is its own argument.
+    if s.tokens
+        .get(m.end)
+        .is_some_and(|t| matches!(t.text(doc), "'s" | "’s"))
+    {
+        return None;
+    }
+    let mut em = EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, MentionForm::Name);
+    em.lex = Some(actor);
+    em.country = country_of(r.lex, &m);
+    em.modifier = true;
+    Some((em, m.end))
 }
 
 /// "Olaf Scholz, the German chancellor, ...": a title right after a person's
@@ -1419,6 +1504,63 @@ fn attach_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMention>) {
         ) {
             person.title = Some(Span::new(first.span.start, last.span.end));
         }
+    }
+}
+
+/// "The US commander in Iraq, General David Petraeus, ...": a title with a country
+/// (or organization) right before a comma and a person's name describes that person.
+/// Its roles and country go to the name and the title mention is dropped. A short
+/// prepositional phrase may follow the title ("in Iraq"): the place of the post, not
+/// the person's country.
+fn attach_leading_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMention>) {
+    let mut k = 0;
+    while k < out.len() {
+        let t = &out[k];
+        if t.form != MentionForm::Title || t.modifier || (t.country.is_none() && t.org.is_none()) {
+            k += 1;
+            continue;
+        }
+        // The person: the next mention that is not a place inside the gap.
+        let Some(p) = (k + 1..out.len()).find(|&x| out[x].kind == ActorKind::Person) else {
+            k += 1;
+            continue;
+        };
+        let person = &out[p];
+        let name_first = person.tokens.0.saturating_sub(person.lead);
+        let gap: Vec<&str> = s
+            .tokens
+            .get(t.tokens.1..name_first)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.text(doc))
+            .collect();
+        let pp_ok = gap.len() >= 3
+            && gap.len() <= 5
+            && matches!(gap[0], "in" | "of" | "for" | "at" | "to")
+            && !gap[..gap.len() - 1].contains(&",");
+        let closed = s
+            .tokens
+            .get(person.tokens.1)
+            .is_none_or(|t| matches!(t.text(doc), "," | "." | ";"));
+        let ok = person.form == MentionForm::Name
+            && person.country.is_none()
+            && person.org.is_none()
+            && gap.last() == Some(&",")
+            && (gap.len() == 1 || pp_ok)
+            && closed;
+        if !ok {
+            k += 1;
+            continue;
+        }
+        let t = out.remove(k);
+        let person = &mut out[p - 1];
+        for role in t.roles {
+            if !person.roles.contains(&role) {
+                person.roles.push(role);
+            }
+        }
+        person.country = t.country;
+        person.org = t.org;
     }
 }
 
@@ -2017,6 +2159,7 @@ mod list_tests {
             ("AFFILIATION_WORDS", AFFILIATION_WORDS),
             ("QUANTITIES", QUANTITIES),
             ("EVALUATIVE", EVALUATIVE),
+            ("LOCAL_HEADS", LOCAL_HEADS),
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted");
         }
