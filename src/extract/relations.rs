@@ -234,6 +234,31 @@ const SEVERING_VERBS: &[&str] = &[
     "suspending",
     "suspends",
 ];
+/// Words before an event noun, also with one modifier between (`a visit`,
+/// `a surprise visit`, `further military support`).
+const NOUN_DETERMINERS: &[&str] = &[
+    "'s", "a", "an", "fresh", "further", "her", "his", "its", "more", "new", "the", "their",
+];
+/// Prepositions and adjectives right before a word that make it an event noun
+/// (`talks with`, `in support of`, `constructive talks`).
+const NOUN_CONTEXT: &[&str] = &[
+    "about",
+    "after",
+    "against",
+    "before",
+    "by",
+    "constructive",
+    "direct",
+    "during",
+    "for",
+    "from",
+    "in",
+    "indirect",
+    "of",
+    "on",
+    "over",
+    "with",
+];
 /// Words after which a verb form is a noun modifier (`the exiled leaders`).
 const NOUN_SLOT: &[&str] = &[
     "a", "an", "another", "dozens", "eight", "every", "five", "four", "her", "his", "hundreds", "its",
@@ -403,54 +428,10 @@ fn triggers(
             .collect();
         // A bare word that is both an event noun and a verb ("attack", "support") is a noun after a determiner.
         let prev = st.checked_sub(1).map(|p| words[p]).unwrap_or("");
-        let is_det = |w: &str| {
-            matches!(
-                w,
-                "a" | "an"
-                    | "the"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "'s"
-                    | "new"
-                    | "constructive"
-                    | "of"
-                    | "in"
-                    | "for"
-                    | "with"
-                    | "against"
-                    | "about"
-                    | "over"
-                    | "on"
-                    | "from"
-                    | "by"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "fresh"
-                    | "further"
-                    | "direct"
-                    | "indirect"
-                    | "more"
-            )
-        };
+        let is_det = |w: &str| is_in(NOUN_DETERMINERS, w) || is_in(NOUN_CONTEXT, w);
         // ... also with one modifier between: "a surprise visit", "further military support".
         let modifier_between = st >= 2
-            && matches!(
-                words[st - 2],
-                "a" | "an"
-                    | "the"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "'s"
-                    | "further"
-                    | "fresh"
-                    | "new"
-                    | "more"
-            )
+            && is_in(NOUN_DETERMINERS, words[st - 2])
             && prev.chars().all(char::is_alphabetic)
             && !is_in(NP_BREAK, prev)
             && !res_spans.iter().any(|&(a, b)| a < st && st - 1 < b)
@@ -1567,6 +1548,8 @@ mod list_tests {
             REQUEST_VERBS,
             CHARGING_VERBS,
             SEVERING_VERBS,
+            NOUN_DETERMINERS,
+            NOUN_CONTEXT,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
