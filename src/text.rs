@@ -550,7 +550,9 @@ pub fn is_credit_line(line: &str) -> bool {
 /// Splits `text` into sentences of tokens (see the module docs for the rules).
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut cur: Vec<Token> = Vec::new();
+    // Scratch buffer reused for every sentence: each sentence gets one exact-size
+    // copy of its tokens instead of a vector grown token by token.
+    let mut cur: Vec<Token> = Vec::with_capacity(64);
     let mut tokens = tokenize(text).peekable();
     let flush = |out: &mut Vec<Sentence>, cur: &mut Vec<Token>| {
         if let (Some(first), Some(last)) = (cur.first(), cur.last()) {
@@ -558,7 +560,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             out.push(Sentence {
                 index: out.len(),
                 span,
-                tokens: std::mem::take(cur),
+                tokens: cur.as_slice().to_vec(),
             });
         }
         cur.clear();

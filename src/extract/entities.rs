@@ -782,10 +782,22 @@ fn web_tokens(doc: &str, toks: &[Token]) -> Vec<bool> {
         {
             b += 1;
         }
-        let chunk = Span::new(toks[a].span.start, toks[b - 1].span.end).slice(doc);
-        let lower = chunk.to_ascii_lowercase();
+        // Every mark and suffix holds one of `: @ _ = .`: most chunks ("said.") need no
+        // further look; the marks are compared ASCII case-insensitively, without a
+        // lowercased copy of the chunk.
+        let chunk = Span::new(toks[a].span.start, toks[b - 1].span.end)
+            .slice(doc)
+            .as_bytes();
+        let has = |needle: &str| {
+            chunk
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        };
         if b - a > 1
-            && (MARKS.iter().any(|m| lower.contains(m)) || SUFFIXES.iter().any(|x| lower.contains(x)))
+            && chunk
+                .iter()
+                .any(|c| matches!(c, b':' | b'@' | b'_' | b'=' | b'.'))
+            && (MARKS.iter().any(|m| has(m)) || SUFFIXES.iter().any(|x| has(x)))
         {
             web[a..b].iter_mut().for_each(|w| *w = true);
         }
