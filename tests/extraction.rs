@@ -1389,22 +1389,14 @@ fn apposition_subject_is_one_actor() {
         None,
         Some(false),
     );
-    assert!(
-        rels(&a, "country:RUS", "negotiated_with", "person:sergey-lavrov").is_empty(),
-        "{}",
-        dump(&a)
-    );
+    assert_no_rel(&a, "country:RUS", "negotiated_with", "person:sergey-lavrov");
 }
 
 #[test]
 fn subject_is_not_the_place_after_in() {
     let a = run("The Israeli envoy in Egypt met with Mahmoud Abbas.");
     assert_asserted(&a, "country:ISR", "met_with", "person:mahmoud-abbas");
-    assert!(
-        rels(&a, "country:EGY", "met_with", "person:mahmoud-abbas").is_empty(),
-        "{}",
-        dump(&a)
-    );
+    assert_no_rel(&a, "country:EGY", "met_with", "person:mahmoud-abbas");
 }
 
 #[test]
@@ -1552,11 +1544,7 @@ fn claimed_that_someone_attacked_is_an_accusation() {
 #[test]
 fn agreement_noun_after_of_is_a_topic() {
     let a = run("Narendra Modi and Joe Biden kept the details of a partnership secret.");
-    assert!(
-        rels(&a, "person:narendra-modi", "cooperates_with", "person:joe-biden").is_empty(),
-        "{}",
-        dump(&a)
-    );
+    assert_no_rel(&a, "person:narendra-modi", "cooperates_with", "person:joe-biden");
 }
 
 #[test]
@@ -1565,11 +1553,7 @@ fn restored_and_severed_ties_with() {
     assert_asserted(&a, "country:SAU", "cooperates_with", "country:IRN");
     let b = run("Morocco severed diplomatic relations with Iran.");
     assert_asserted(&b, "country:MAR", "sanctions", "country:IRN");
-    assert!(
-        rels(&b, "country:MAR", "cooperates_with", "country:IRN").is_empty(),
-        "{}",
-        dump(&b)
-    );
+    assert_no_rel(&b, "country:MAR", "cooperates_with", "country:IRN");
 }
 
 #[test]
