@@ -279,23 +279,13 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         ..args.read.options(args.inputs)
     };
     // A progress bar only for a person watching: on a terminal, and not with --quiet.
-    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(&opts.inputs));
+    let display = ProgressDisplay::new(args.quiet, &opts.inputs);
     let result = pipeline::build_with_progress(
         &opts,
-        |d| match &bar {
-            Some((bar, _)) => bar.suspend(|| eprintln!("actorgraph: {}: {d}", d.severity)),
-            None => eprintln!("actorgraph: {}: {d}", d.severity),
-        },
-        |p: &Progress| {
-            if let Some((bar, docs)) = &bar {
-                docs.store(p.documents, Ordering::Relaxed);
-                bar.set_position(p.input_bytes.min(bar.length().unwrap_or(u64::MAX)));
-            }
-        },
+        |d| display.say(&format!("actorgraph: {}: {d}", d.severity)),
+        |p: &Progress| display.update(p),
     );
-    if let Some((bar, _)) = &bar {
-        bar.finish_and_clear();
-    }
+    display.finish();
     let summary = result.with_context(|| format!("building the graph into {}", args.out.display()))?;
     if !args.quiet {
         let mb = summary.bytes as f64 / 1e6;
@@ -325,6 +315,40 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The progress bar of a reading command, shown only to a person watching (standard error is a
+/// terminal, no `--quiet`), and the diagnostics printed above it.
+struct ProgressDisplay {
+    bar: Option<(indicatif::ProgressBar, Arc<AtomicU64>)>,
+}
+
+impl ProgressDisplay {
+    fn new(quiet: bool, inputs: &[PathBuf]) -> Self {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| progress_bar(inputs));
+        Self { bar }
+    }
+
+    /// Prints one diagnostic line on standard error, above the bar.
+    fn say(&self, line: &str) {
+        match &self.bar {
+            Some((bar, _)) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn update(&self, p: &Progress) {
+        if let Some((bar, docs)) = &self.bar {
+            docs.store(p.documents, Ordering::Relaxed);
+            bar.set_position(p.input_bytes.min(bar.length().unwrap_or(u64::MAX)));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some((bar, _)) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// The progress bar of `build` and the document counter it shows: a bar with
@@ -582,23 +606,13 @@ fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
         ));
     } else {
         let opts = args.read.options(args.inputs);
-        let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(&opts.inputs));
+        let display = ProgressDisplay::new(args.quiet, &opts.inputs);
         let result = pipeline::build_graph(
             &opts,
-            |d| match &bar {
-                Some((bar, _)) => bar.suspend(|| eprintln!("actorgraph: warning: {d}")),
-                None => eprintln!("actorgraph: warning: {d}"),
-            },
-            |p: &Progress| {
-                if let Some((bar, docs)) = &bar {
-                    docs.store(p.documents, Ordering::Relaxed);
-                    bar.set_position(p.input_bytes.min(bar.length().unwrap_or(u64::MAX)));
-                }
-            },
+            |d| display.say(&format!("actorgraph: warning: {d}")),
+            |p: &Progress| display.update(p),
         );
-        if let Some((bar, _)) = &bar {
-            bar.finish_and_clear();
-        }
+        display.finish();
         let (graph, summary) = result.context("reading the articles")?;
         if !args.quiet {
             eprintln!(
