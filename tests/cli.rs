@@ -8,7 +8,7 @@ mod common;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use common::{actorgraph, csv_rows, manifest_path};
+use common::{actorgraph, build_command, csv_rows, manifest_path};
 use predicates::prelude::*;
 
 /// The files of a default run, with their exact header rows (`None`: not CSV).
@@ -32,14 +32,7 @@ const FILES: [(&str, Option<&str>); 6] = [
 
 /// `actorgraph build INPUTS... -o OUT --quiet`, expected to succeed.
 fn build(inputs: &[&Path], out: &Path) {
-    actorgraph()
-        .arg("build")
-        .args(inputs)
-        .arg("-o")
-        .arg(out)
-        .arg("--quiet")
-        .assert()
-        .success();
+    build_command(inputs, out, &["--quiet"]).assert().success();
 }
 
 fn listing(dir: &Path) -> Vec<String> {

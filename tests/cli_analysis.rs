@@ -362,15 +362,25 @@ const SECTIONS: [&str; 9] = [
     "Most conflictual pairs:",
 ];
 
-#[test]
-fn stats_prints_every_section() {
-    let out = actorgraph()
-        .args(["stats", "data/samples", "--top", "5", "-q"])
+/// The standard output of a successful `actorgraph ARGS...`.
+fn stats_stdout(args: &[&str]) -> Vec<u8> {
+    actorgraph()
+        .args(args)
         .assert()
         .success()
         .get_output()
         .stdout
-        .clone();
+        .clone()
+}
+
+/// The JSON object `actorgraph stats ... --json` prints.
+fn stats_json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_slice(&stats_stdout(args)).unwrap()
+}
+
+#[test]
+fn stats_prints_every_section() {
+    let out = stats_stdout(&["stats", "data/samples", "--top", "5", "-q"]);
     let text = String::from_utf8(out).unwrap();
     for s in SECTIONS {
         assert!(text.contains(s), "{s} missing in:\n{text}");
@@ -391,14 +401,7 @@ fn stats_prints_every_section() {
 
 #[test]
 fn stats_json_is_one_object() {
-    let out = actorgraph()
-        .args(["stats", "data/samples", "--json", "--top", "3", "-q"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = stats_json(&["stats", "data/samples", "--json", "--top", "3", "-q"]);
     for key in [
         "nodes",
         "edges",
@@ -420,14 +423,7 @@ fn stats_json_is_one_object() {
 
 #[test]
 fn stats_applies_the_filters() {
-    let out = actorgraph()
-        .args(["stats", "data/samples", "--json", "-q", "--kinds", "person"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = stats_json(&["stats", "data/samples", "--json", "-q", "--kinds", "person"]);
     let kinds = v["kinds"].as_object().unwrap();
     assert!(kinds["person"].as_u64().unwrap() > 0);
     for (k, n) in kinds {
@@ -435,14 +431,7 @@ fn stats_applies_the_filters() {
             assert_eq!(n.as_u64(), Some(0), "{k}");
         }
     }
-    let out = actorgraph()
-        .args(["stats", "data/samples", "--json", "-q", "--relations", "met_with"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = stats_json(&["stats", "data/samples", "--json", "-q", "--relations", "met_with"]);
     let relations: Vec<&String> = v["relations"].as_object().unwrap().keys().collect();
     assert_eq!(relations, ["met_with"]);
 }
@@ -450,13 +439,7 @@ fn stats_applies_the_filters() {
 #[test]
 fn stats_of_a_build_folder_equals_stats_of_the_articles() {
     let dir = build(&["--format", "csv"]);
-    let of_articles = actorgraph()
-        .args(["stats", "data/samples", "-q"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let of_articles = stats_stdout(&["stats", "data/samples", "-q"]);
     actorgraph()
         .arg("stats")
         .arg(dir.path())

@@ -25,7 +25,7 @@ use std::process::{Command, Output};
 
 use actorgraph::export::{self, dot, gexf, graphml, Format};
 use actorgraph::graph::ActorGraph;
-use actorgraph::model::{ActorId, ActorKind, ActorRecord, DocAnalysis, Modality, RelationRecord, Span};
+use actorgraph::model::{ActorId, ActorKind, ActorRecord, DocAnalysis, Modality};
 use actorgraph::render::{self, Engine, ImageFormat};
 use actorgraph::vocab::Vocabulary;
 
@@ -121,19 +121,14 @@ fn graphviz_renders_huge_labels() {
     };
     let doc = DocAnalysis {
         actors: vec![actor("group:a", &long), actor("group:b", "graph")],
-        relations: vec![RelationRecord {
-            sentence: 0,
-            sentence_span: Span::new(0, 0),
-            source: ActorId("group:a".into()),
-            target: ActorId("group:b".into()),
-            relation: "fights".into(),
-            trigger: Span::new(0, 0),
-            negated: false,
-            modality: Modality::Asserted,
-            date: None,
-            source_span: Span::new(0, 0),
-            target_span: Span::new(0, 0),
-        }],
+        relations: vec![fixture::rel(
+            "group:a",
+            "group:b",
+            "fights",
+            false,
+            Modality::Asserted,
+            None,
+        )],
         ..Default::default()
     };
     let mut g = ActorGraph::new();
@@ -340,19 +335,14 @@ fn large_graphs_render_with_sfdp_after_thinning() {
         let j = (i * 7 + 1) % 400;
         docs.push(DocAnalysis {
             actors: vec![actor(i), actor(j)],
-            relations: vec![RelationRecord {
-                sentence: 0,
-                sentence_span: Span::new(0, 0),
-                source: ActorId(format!("group:g{i}")),
-                target: ActorId(format!("group:g{j}")),
-                relation: if i % 2 == 0 { "fights" } else { "supports" }.into(),
-                trigger: Span::new(0, 0),
-                negated: false,
-                modality: Modality::Asserted,
-                date: None,
-                source_span: Span::new(0, 0),
-                target_span: Span::new(0, 0),
-            }],
+            relations: vec![fixture::rel(
+                &format!("group:g{i}"),
+                &format!("group:g{j}"),
+                if i % 2 == 0 { "fights" } else { "supports" },
+                false,
+                Modality::Asserted,
+                None,
+            )],
             ..Default::default()
         });
     }
@@ -407,18 +397,15 @@ fn random_nasty_labels_survive_the_real_readers() {
         aliases: vec![labels[i].clone(), labels[(i + 7) % labels.len()].clone()],
         mentions: 1,
     };
-    let relation = |s: usize, t: usize| RelationRecord {
-        sentence: 0,
-        sentence_span: Span::new(0, 0),
-        source: ActorId(format!("group:random-{s}")),
-        target: ActorId(format!("group:random-{t}")),
-        relation: if s % 2 == 0 { "met_with" } else { "attacks" }.into(),
-        trigger: Span::new(0, 0),
-        negated: false,
-        modality: Modality::Asserted,
-        date: None,
-        source_span: Span::new(0, 0),
-        target_span: Span::new(0, 0),
+    let relation = |s: usize, t: usize| {
+        fixture::rel(
+            &format!("group:random-{s}"),
+            &format!("group:random-{t}"),
+            if s % 2 == 0 { "met_with" } else { "attacks" },
+            false,
+            Modality::Asserted,
+            None,
+        )
     };
     let doc = DocAnalysis {
         actors: (0..labels.len()).map(actor).collect(),

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use common::{actorgraph, csv_rows};
+use common::{build_command, csv_rows};
 
 /// Articles with actors, so each one shows up in `mentions.csv`.
 const MERKEL: &str = "Angela Merkel met Emmanuel Macron in Paris on Monday.";
@@ -50,14 +50,7 @@ fn jsonl(records: &[(&str, &str)]) -> Vec<u8> {
 
 /// Runs `actorgraph build INPUTS -o OUT EXTRA...` and returns its output.
 fn build(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
-    actorgraph()
-        .arg("build")
-        .args(inputs)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
+    build_command(inputs, out, extra).output().unwrap()
 }
 
 fn stderr(o: &Output) -> String {

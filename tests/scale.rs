@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use assert_cmd::prelude::*;
-use common::actorgraph;
+use common::{actorgraph, build_command};
 use predicates::prelude::*;
 
 /// Every file `build` writes with the default formats.
@@ -50,14 +50,7 @@ fn write_lines(path: &Path, lines: &[String]) {
 }
 
 fn build(inputs: &[&Path], out: &Path, extra: &[&str]) {
-    actorgraph()
-        .arg("build")
-        .args(inputs)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .assert()
-        .success();
+    build_command(inputs, out, extra).assert().success();
 }
 
 fn assert_same_files(a: &Path, b: &Path, files: &[&str]) {

@@ -17,6 +17,13 @@ pub fn actorgraph() -> Command {
     c
 }
 
+/// `actorgraph build INPUTS... -o OUT EXTRA...`, ready to run.
+pub fn build_command(inputs: &[&Path], out: &Path, extra: &[&str]) -> Command {
+    let mut c = actorgraph();
+    c.arg("build").args(inputs).arg("-o").arg(out).args(extra);
+    c
+}
+
 /// A path inside the package, e.g. `manifest_path("data/samples")`.
 pub fn manifest_path(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)

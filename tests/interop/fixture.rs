@@ -34,7 +34,8 @@ fn actor(id: &str, kind: ActorKind, label: &str, country: Option<&str>, roles: &
     }
 }
 
-fn rel(
+/// A relation mention between two actor ids (placeholder spans).
+pub fn rel(
     s: &str,
     t: &str,
     relation: &str,
