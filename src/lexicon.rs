@@ -873,17 +873,18 @@ impl Lexicon {
         if !matches!(a.kind, ActorKind::Country | ActorKind::Location) {
             return false;
         }
-        let words: Vec<&str> = tokens.iter().map(|t| t.text(doc)).collect();
-        let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+        let letters: usize = tokens.iter().map(|t| t.text(doc).chars().count()).sum();
         if letters < 4 {
             return false;
         }
-        words.iter().all(|w| {
-            let mut title = w.to_string();
-            title[..1].make_ascii_uppercase();
-            w.chars().all(|c| c.is_ascii_lowercase())
-                && !self.common_words.contains(*w)
-                && !self.first_names.contains(&title)
+        tokens.iter().all(|t| {
+            let w = t.text(doc);
+            // ASCII lowercase first: the title-cased copy below slices the first byte.
+            !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()) && !self.common_words.contains(w) && {
+                let mut title = w.to_string();
+                title[..1].make_ascii_uppercase();
+                !self.first_names.contains(&title)
+            }
         })
     }
 }

@@ -745,6 +745,21 @@ fn web_addresses_and_file_names_hold_no_names() {
 }
 
 #[test]
+fn lowercase_names_starting_with_a_non_ascii_letter_are_no_names_and_no_panic() {
+    // Folded, these match Åland Islands and Curaçao; written in lowercase they are not
+    // taken as names (only ASCII lowercase names are), and the case check must not panic.
+    let a = run("we sailed from åland islands to curaçao and ísland last year.");
+    assert!(name_kinds(&a, "åland islands").is_empty(), "{}", dump(&a));
+    let b = run("Ships sailed from the Åland Islands.");
+    assert_eq!(
+        entities_of(&b, "Åland Islands"),
+        vec![Some("country:ALA".to_string())],
+        "{}",
+        dump(&b)
+    );
+}
+
+#[test]
 fn lowercase_country_and_place_names_in_web_text() {
     let a = run("my cousin moved from mexico to vietnam last year and the storm will get us too.");
     assert_eq!(
