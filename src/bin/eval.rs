@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --bin eval -- entities [--predictions FILE] [--devset PATH] [--json]
-//! cargo run --release --bin eval -- relations gsr|unit [--predictions FILE] [--devset PATH] [--json]
+//! cargo run --release --bin eval -- relations gsr|unit [--details] [--predictions FILE] [--devset PATH] [--json]
 //! cargo run --release --bin eval -- dump uner|gsr|unit [--devset PATH]
 //! cargo run --release --bin eval -- unit-lexicon OUT_DIR [--devset PATH]
 //! ```
@@ -60,6 +60,10 @@ enum Command {
         /// The CAMEO2PLOVER table.
         #[arg(long)]
         cameo2plover: Option<PathBuf>,
+        /// Per record: each gold event found, found with a wrong category or
+        /// missed, and each prediction matching no gold pair.
+        #[arg(long)]
+        details: bool,
     },
     /// Print a dev set's sentences as JSONL (input for other systems).
     Dump {
@@ -111,6 +115,7 @@ fn main() -> ExitCode {
             predictions,
             devset,
             cameo2plover,
+            details,
         } => {
             let (dataset, default) = match dataset {
                 RelDataset::Gsr => (RelationDataset::Gsr, root.join(GSR_FILE)),
@@ -121,6 +126,7 @@ fn main() -> ExitCode {
                 devset: devset.unwrap_or(default),
                 predictions,
                 cameo2plover: cameo2plover.unwrap_or_else(|| root.join(CAMEO2PLOVER_FILE)),
+                details,
             }
         }
         Command::Dump { dataset, devset } => {

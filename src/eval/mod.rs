@@ -93,6 +93,9 @@ pub enum EvalCommand {
         predictions: Option<PathBuf>,
         /// CAMEO2PLOVER table.
         cameo2plover: PathBuf,
+        /// Also report, per record, each gold event as found, found with a
+        /// wrong category or missed, and each unmatched prediction.
+        details: bool,
     },
     /// Prints a data set's sentences as JSONL.
     Dump {
@@ -239,6 +242,7 @@ pub fn run_eval(cmd: &EvalCommand) -> Result<EvalOutput, EvalError> {
             devset,
             predictions,
             cameo2plover,
+            details,
         } => {
             let cameo = CameoToPlover::parse(&read(cameo2plover, "CAMEO2PLOVER table")?);
             let mut matcher = CodeMatcher::builtin();
@@ -268,7 +272,7 @@ pub fn run_eval(cmd: &EvalCommand) -> Result<EvalOutput, EvalError> {
                 .as_ref()
                 .and_then(|p| p.file_name())
                 .map_or("actorgraph".to_string(), |n| n.to_string_lossy().into_owned());
-            let report = match (dataset, &ext) {
+            let mut report = match (dataset, &ext) {
                 (_, Some(ext)) => {
                     if *dataset == RelationDataset::Unit {
                         matcher.add_rows(&unit_rows(devset)?);
@@ -314,8 +318,14 @@ pub fn run_eval(cmd: &EvalCommand) -> Result<EvalOutput, EvalError> {
                     )
                 }
             };
+            let text = if *details {
+                report.details_text() + &report.markdown()
+            } else {
+                report.details.clear();
+                report.markdown()
+            };
             Ok(EvalOutput {
-                text: report.markdown(),
+                text,
                 json: to_json(&report),
             })
         }

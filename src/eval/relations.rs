@@ -42,6 +42,13 @@
 //!   GSR many such records are PETRARCH discard-rule artefacts ("Discard event
 //!   on 1994") that do describe real interactions.
 //!
+//! ## Details
+//!
+//! [`RelationReport::details`] lists, per record, each gold event as found,
+//! found with a wrong category or missed, and each prediction that matches no
+//! gold pair ([`record_details`]); `eval relations gsr --details` prints them
+//! before the tables ([`RelationReport::details_text`]).
+//!
 //! Negated predictions and `affiliated_with` (AFFILIATION, not an event) are
 //! ignored; possible/future/failed predictions count like asserted ones,
 //! since PETRARCH codes intents (`is about to restore ties` -> 064). Records
@@ -83,6 +90,8 @@ pub struct PredRelation {
     pub symmetric: bool,
     /// True when asserted (not modal).
     pub asserted: bool,
+    /// Relation key (`met_with`), when known; only shown in the details.
+    pub relation: Option<String>,
 }
 
 /// The view of actor `id` in `analysis`, with the text of its mention at `span`.
@@ -125,6 +134,7 @@ pub fn predictions_from_analysis(analysis: &DocAnalysis, vocab: &Vocabulary) -> 
                 category: rel.map(|v| v.category.clone()),
                 symmetric: rel.is_some_and(|v| v.symmetric),
                 asserted: r.is_asserted(),
+                relation: Some(r.relation.clone()),
             }
         })
         .filter(|p| p.category.as_deref() != Some("AFFILIATION"))
@@ -183,6 +193,7 @@ pub fn parse_external_relations(jsonl: &str) -> Result<HashMap<String, Vec<PredR
                 category: r.category.filter(|c| !c.trim().is_empty()),
                 symmetric: r.symmetric,
                 asserted: r.asserted.unwrap_or(true),
+                relation: None,
             });
         }
     }
@@ -479,9 +490,181 @@ pub struct RelationReport {
     pub by_record_category: BTreeMap<String, GroupStats>,
     /// Per PLOVER category (gold category for recall/accuracy, predicted for precision).
     pub by_plover_category: BTreeMap<String, CategoryStats>,
+    /// Per scored record: what was found, missed and predicted in excess.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<RecordDetails>,
+}
+
+/// What happened to one gold event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoldStatus {
+    /// A prediction links the pair with the gold category (or the gold event has none).
+    Found,
+    /// Predictions link the pair, none with the gold category.
+    WrongCategory,
+    /// No prediction links the pair.
+    Missed,
+}
+
+impl GoldStatus {
+    fn label(self) -> &'static str {
+        match self {
+            GoldStatus::Found => "found",
+            GoldStatus::WrongCategory => "found-wrong-category",
+            GoldStatus::Missed => "missed",
+        }
+    }
+}
+
+/// One gold event of a record, with its outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GoldDetail {
+    /// Source code.
+    pub source: String,
+    /// Target code.
+    pub target: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Gold category, `None` for CAMEO 01/02.
+    pub category: Option<String>,
+    /// Outcome.
+    pub status: GoldStatus,
+    /// Categories of the pair-matching predictions (for a wrong category).
+    pub predicted: Vec<String>,
+}
+
+/// The outcome of one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordDetails {
+    /// Record id.
+    pub id: String,
+    /// Record category (`AFP`, `PASSIVE`, ...).
+    pub category: String,
+    /// Sentence text.
+    pub text: String,
+    /// True for a no-event record.
+    pub no_events: bool,
+    /// Gold events and what became of them.
+    pub gold: Vec<GoldDetail>,
+    /// Predictions matching no gold pair (all predictions of a no-event record).
+    pub unmatched: Vec<String>,
+}
+
+/// `mention (label) [COUNTRY]` of a predicted actor.
+fn describe_actor(a: &ActorView) -> String {
+    let mut out = a.texts.last().cloned().unwrap_or_default();
+    if let Some(label) = a.texts.first().filter(|l| **l != out) {
+        out.push_str(&format!(" ({label})"));
+    }
+    if let Some(c) = &a.country {
+        out.push_str(&format!(" [{c}]"));
+    }
+    out
+}
+
+/// One line for a prediction: `source -relation/CATEGORY-> target`.
+pub fn describe_prediction(p: &PredRelation) -> String {
+    let rel = match (&p.relation, &p.category) {
+        (Some(r), Some(c)) => format!("{r}/{c}"),
+        (Some(r), None) => r.clone(),
+        (None, Some(c)) => c.clone(),
+        (None, None) => "related".to_string(),
+    };
+    let mut flags = String::new();
+    if p.symmetric {
+        flags.push_str(" (symmetric)");
+    }
+    if !p.asserted {
+        flags.push_str(" (modal)");
+    }
+    format!(
+        "{} -{rel}-> {}{flags}",
+        describe_actor(&p.source),
+        describe_actor(&p.target)
+    )
+}
+
+/// The outcome of each gold event of a record and its unmatched predictions.
+pub fn record_details(
+    rec: &PetrRecord,
+    gold: &[GoldEvent],
+    preds: &[PredRelation],
+    matcher: &CodeMatcher,
+) -> RecordDetails {
+    let gold_details = gold
+        .iter()
+        .map(|g| {
+            let matching: Vec<&PredRelation> = preds.iter().filter(|p| pair_matches(matcher, g, p)).collect();
+            let predicted: Vec<String> = matching
+                .iter()
+                .map(|p| {
+                    p.category
+                        .as_deref()
+                        .map_or("(none)".to_string(), scoring_category)
+                })
+                .collect();
+            let status = match &g.category {
+                _ if matching.is_empty() => GoldStatus::Missed,
+                Some(gc) if !predicted.contains(&scoring_category(gc)) => GoldStatus::WrongCategory,
+                _ => GoldStatus::Found,
+            };
+            GoldDetail {
+                source: g.source.clone(),
+                target: g.target.clone(),
+                cameo: g.cameo.clone(),
+                category: g.category.clone(),
+                status,
+                predicted,
+            }
+        })
+        .collect();
+    let unmatched = preds
+        .iter()
+        .filter(|p| !gold.iter().any(|g| pair_matches(matcher, g, p)))
+        .map(describe_prediction)
+        .collect();
+    RecordDetails {
+        id: rec.id.clone(),
+        category: rec.category.clone(),
+        text: rec.text.trim().to_string(),
+        no_events: gold.is_empty(),
+        gold: gold_details,
+        unmatched,
+    }
 }
 
 impl RelationReport {
+    /// The details of every record as text: its id and sentence, one line per
+    /// gold event (`found`, `found-wrong-category`, `missed`) and one per
+    /// unmatched prediction.
+    pub fn details_text(&self) -> String {
+        let mut out = String::new();
+        for d in &self.details {
+            let kind = if d.no_events { ", no events" } else { "" };
+            out.push_str(&format!("### {} ({}{kind})\n{}\n", d.id, d.category, d.text));
+            for g in &d.gold {
+                let cat = g.category.as_deref().unwrap_or("unmapped");
+                out.push_str(&format!(
+                    "  {:<20} {} -> {} {} {cat}",
+                    g.status.label(),
+                    g.source,
+                    g.target,
+                    g.cameo
+                ));
+                if g.status == GoldStatus::WrongCategory {
+                    out.push_str(&format!(" (predicted {})", g.predicted.join(", ")));
+                }
+                out.push('\n');
+            }
+            for p in &d.unmatched {
+                out.push_str(&format!("  {:<20} {p}\n", "unmatched"));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
     /// Markdown: a table per record category and a table per PLOVER category.
     pub fn markdown(&self) -> String {
         let mut out = format!(
@@ -641,6 +824,7 @@ pub fn evaluate_relations(
                 }
             },
         };
+        report.details.push(record_details(rec, &gold, &preds, matcher));
         let stats = score_record(
             &gold,
             rec.no_events && gold.is_empty(),
@@ -679,6 +863,7 @@ mod tests {
             category: cat.map(str::to_string),
             symmetric,
             asserted: true,
+            relation: None,
         }
     }
 
@@ -764,6 +949,73 @@ mod tests {
     }
 
     #[test]
+    fn record_details_mark_found_wrong_category_and_missed() {
+        let m = CodeMatcher::builtin();
+        let usa = actor(Some("USA"), ActorKind::Country, "Washington");
+        let chn = actor(Some("CHN"), ActorKind::Country, "Beijing");
+        let rus = actor(Some("RUS"), ActorKind::Country, "Moscow");
+        let fra = actor(Some("FRA"), ActorKind::Country, "Paris");
+        let event = |s: &str, t: &str, cameo: &str, cat: Option<&str>| GoldEvent {
+            source: s.into(),
+            target: t.into(),
+            cameo: cameo.into(),
+            category: cat.map(str::to_string),
+        };
+        let gold = vec![
+            event("USA", "CHN", "042", Some("CONSULT")),
+            event("CHN", "RUS", "112", Some("DISAPPROVE")),
+            event("RUS", "USA", "190", Some("ASSAULT")),
+            event("USA", "RUS", "010", None),
+        ];
+        let mut threat = pred(chn.clone(), rus.clone(), Some("THREATEN"), false);
+        threat.relation = Some("threatens".into());
+        threat.asserted = false;
+        let preds = vec![
+            pred(usa.clone(), chn.clone(), Some("CONSULT"), false),
+            threat,
+            pred(usa.clone(), rus.clone(), None, false),
+            pred(rus.clone(), fra.clone(), Some("AID"), true),
+        ];
+        let rec = PetrRecord {
+            id: "R".into(),
+            text: " Some text. ".into(),
+            ..Default::default()
+        };
+        let d = record_details(&rec, &gold, &preds, &m);
+        let statuses: Vec<GoldStatus> = d.gold.iter().map(|g| g.status).collect();
+        assert_eq!(
+            statuses,
+            vec![
+                GoldStatus::Found,
+                GoldStatus::WrongCategory,
+                GoldStatus::Missed,
+                GoldStatus::Found
+            ]
+        );
+        assert_eq!(d.gold[1].predicted, vec!["THREATEN"]);
+        assert_eq!(d.text, "Some text.");
+        // the symmetric RUS-FRA prediction matches no gold pair in either direction
+        assert_eq!(d.unmatched, vec!["Moscow [RUS] -AID-> Paris [FRA] (symmetric)"]);
+        let report = RelationReport {
+            details: vec![d],
+            ..Default::default()
+        };
+        let text = report.details_text();
+        assert!(
+            text.contains("  found-wrong-category CHN -> RUS 112 DISAPPROVE (predicted THREATEN)\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  missed               RUS -> USA 190 ASSAULT\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  found                USA -> RUS 010 unmapped\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn end_to_end_with_external_predictions() {
         let xml = r#"<Sentences>
 <Sentence category="AFP" date="20080806" id="A" evaluate="true"/>
@@ -807,6 +1059,29 @@ Barack Obama visited China.
         );
         let md = r.markdown();
         assert!(md.contains("| all | 2 | 1 | 1.000 (1/1) | 1.000 (1/1) | 0.500 (1/2) | 1.000 (1/1) |"));
+
+        // details: A's gold event found, the reversed prediction unmatched; B listed as no-event
+        assert_eq!(r.details.len(), 2);
+        assert_eq!(r.details[0].gold[0].status, GoldStatus::Found);
+        assert_eq!(
+            r.details[0].unmatched,
+            vec!["China [CHN] -related-> Barack Obama [USA]"]
+        );
+        assert!(r.details[1].no_events && r.details[1].unmatched.is_empty());
+        let text = r.details_text();
+        assert!(
+            text.contains("### A (AFP)\nBarack Obama visited China.\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  found                USA -> CHN 042 CONSULT\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  unmatched            China [CHN] -related-> Barack Obama [USA]\n"),
+            "{text}"
+        );
+        assert!(text.contains("### B (AFP, no events)"), "{text}");
 
         let lex = Lexicon::builtin();
         let ours = evaluate_relations(
