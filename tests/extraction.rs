@@ -1682,3 +1682,78 @@ fn troops_in_a_country_keep_no_country() {
         dump(&a)
     );
 }
+
+#[test]
+fn receiving_from_a_giver() {
+    // What is received names the relation of the giver to the receiver.
+    let a = run("Kurdish fighters received weapons from the French government.");
+    assert_asserted(&a, "country:FRA", "aids", "group:kurdish-fighters");
+    assert_no_rel(&a, "group:kurdish-fighters", "aids", "country:FRA");
+    let b = run("Syrian opposition leaders received ministers from the Turkish government.");
+    assert_asserted(&b, "country:TUR", "consulted", "country:SYR");
+    let c = run("Serbia received assurances from the European Union on Monday.");
+    assert_asserted(&c, "organization:european-union", "agreed_with", "country:SRB");
+    let d = run("Ukraine will receive a delegation from Poland.");
+    assert_rel(
+        &d,
+        "country:POL",
+        "consulted",
+        "country:UKR",
+        Some(Modality::Future),
+        Some(false),
+    );
+    // Something that is no gift or visitor relates nothing.
+    let e = run("Kenya received a letter from Uganda.");
+    assert_no_rel(&e, "country:UGA", "aids", "country:KEN");
+    assert_no_rel(&e, "country:UGA", "consulted", "country:KEN");
+}
+
+#[test]
+fn claimed_responsibility_and_attacks_launched_in() {
+    let a = run("The Taliban claimed responsibility for an attack on Pakistani soldiers.");
+    assert_asserted(&a, "group:taliban", "attacks", "country:PAK");
+    let b = run("Al-Shabaab has launched deadly attacks in Kenya.");
+    assert_asserted(&b, "group:al-shabaab", "attacks", "country:KEN");
+}
+
+#[test]
+fn arrest_warrant_for_demonym_men() {
+    let a = run("A court in Peru issued an arrest warrant for two Chilean men.");
+    assert_asserted(&a, "group:per-court", "coerces", "country:CHL");
+}
+
+#[test]
+fn passive_of_light_verb_nominals() {
+    let a = run("Sanctions on Iran were imposed by the European Union.");
+    assert_asserted(&a, "organization:european-union", "sanctions", "country:IRN");
+    let b = run("Evidence against Syria was presented by France.");
+    assert_asserted(&b, "country:FRA", "accuses", "country:SYR");
+    assert_no_rel(&b, "country:SYR", "accuses", "country:FRA");
+}
+
+#[test]
+fn passive_agent_after_a_time_adjunct() {
+    let a = run("Two Canadian citizens were released on Monday by China.");
+    assert_asserted(&a, "country:CHN", "retreats_from", "group:can-citizens");
+    let b = run("Two Australian citizens were released yesterday by Iran.");
+    assert_asserted(&b, "country:IRN", "retreats_from", "group:aus-citizens");
+}
+
+#[test]
+fn inspecting_sites_in_a_country() {
+    let a = run("UN inspectors want to inspect nuclear sites in Iran.");
+    assert_rel(
+        &a,
+        "organization:united-nations",
+        "investigates",
+        "country:IRN",
+        None,
+        Some(false),
+    );
+}
+
+#[test]
+fn appreciation_for_is_support() {
+    let a = run("The Egyptian government expressed appreciation for Japan's assistance.");
+    assert_asserted(&a, "country:EGY", "supports", "country:JPN");
+}

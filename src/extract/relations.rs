@@ -21,7 +21,13 @@
 //!   a participle after a comma shares the main subject (`X met Y, offering aid
 //!   to Z`), a relative clause on a noun that is no actor has none;
 //! - requests and charges: `asked X to`, `pressure from Y`, `claimed that X attacked`;
-//! - `ties with Y` is cooperation, `cut ties with Y` a sanction.
+//! - `ties with Y` is cooperation, `cut ties with Y` a sanction;
+//! - receipts: `X received weapons/assurances/ministers from Y` is Y's aid,
+//!   agreement or visit to X (the received noun names the relation);
+//! - passives of event nouns and with time words: `sanctions on Y were imposed
+//!   by X`, `Y were released yesterday by X`;
+//! - attack nouns after a light verb or a claim: `launched attacks in Y`,
+//!   `claimed responsibility for an attack targeting Y`.
 //!
 //! Participles right after an article, a number, a preposition or another verb
 //! modify a noun (`the exiled leaders`) and trigger nothing. A demonym that
@@ -151,6 +157,7 @@ const LIGHT_VERBS: &[&str] = &[
     "opening",
     "opens",
     "ordered",
+    "presented",
     "provide",
     "provided",
     "provides",
@@ -233,6 +240,95 @@ const SEVERING_VERBS: &[&str] = &[
     "suspended",
     "suspending",
     "suspends",
+];
+/// Verbs of receiving (`X received weapons from Y`): the giver after `from` is the source.
+const RECEIPT_VERBS: &[&str] = &[
+    "accept",
+    "accepted",
+    "accepting",
+    "accepts",
+    "get",
+    "gets",
+    "getting",
+    "got",
+    "obtained",
+    "receive",
+    "received",
+    "receives",
+    "receiving",
+];
+/// What is received, and the relation of the giver to the receiver: material help is aid,
+/// assurances an agreement, visitors a visit, threats and criticism their hostile acts.
+const RECEIVED_THINGS: &[(&str, &str)] = &[
+    ("aid", "aids"),
+    ("ambassador", "consulted"),
+    ("ammunition", "aids"),
+    ("arms", "aids"),
+    ("assistance", "aids"),
+    ("assurance", "agreed_with"),
+    ("assurances", "agreed_with"),
+    ("backing", "supports"),
+    ("criticism", "criticizes"),
+    ("delegation", "consulted"),
+    ("delegations", "consulted"),
+    ("donations", "aids"),
+    ("envoy", "consulted"),
+    ("envoys", "consulted"),
+    ("equipment", "aids"),
+    ("funding", "aids"),
+    ("funds", "aids"),
+    ("guarantee", "agreed_with"),
+    ("guarantees", "agreed_with"),
+    ("help", "aids"),
+    ("loan", "aids"),
+    ("loans", "aids"),
+    ("minister", "consulted"),
+    ("ministers", "consulted"),
+    ("money", "aids"),
+    ("pledge", "agreed_with"),
+    ("pledges", "agreed_with"),
+    ("supplies", "aids"),
+    ("support", "supports"),
+    ("threats", "threatens"),
+    ("visit", "consulted"),
+    ("visitors", "consulted"),
+    ("weapons", "aids"),
+];
+/// Participles of the passive of a light-verb nominal (`sanctions on Y were imposed by X`).
+const NOMINAL_PASSIVE_VERBS: &[&str] = &[
+    "brought",
+    "carried",
+    "filed",
+    "imposed",
+    "issued",
+    "launched",
+    "leveled",
+    "levelled",
+    "lodged",
+    "made",
+    "mounted",
+    "presented",
+    "staged",
+];
+/// Time adjuncts allowed between a passive participle and `by` (`released yesterday by X`).
+const PASSIVE_ADJUNCTS: &[&str] = &[
+    "earlier",
+    "friday",
+    "last",
+    "later",
+    "monday",
+    "month",
+    "night",
+    "on",
+    "saturday",
+    "sunday",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "week",
+    "year",
+    "yesterday",
 ];
 /// Words before an event noun, also with one modifier between (`a visit`,
 /// `a surprise visit`, `further military support`).
@@ -447,7 +543,17 @@ fn triggers(
             || ((forms.contains(&TriggerForm::Noun) || head_noun) && determiner)
             || (head_noun && words[en - 1] == "between")
             // "faces pressure from Y", "support from Y": no verb takes `from` this way
-            || (forms.contains(&TriggerForm::Noun) && words.get(en) == Some(&"from"));
+            || (forms.contains(&TriggerForm::Noun) && words.get(en) == Some(&"from"))
+            // a sentence-initial event noun has no subject before it: "Sanctions on Y were imposed by X"
+            || (st == 0 && forms.contains(&TriggerForm::Noun))
+            // the object of a light verb: "launched deadly attacks", "carried out new strikes"
+            || (forms.contains(&TriggerForm::Noun)
+                && (st.saturating_sub(3)..st).any(|k| {
+                    is_in(LIGHT_VERBS, words[k])
+                        && words[k + 1..st]
+                            .iter()
+                            .all(|w| w.chars().all(char::is_alphabetic) && !is_in(NP_BREAK, w))
+                }));
         // The noun's own relation when the phrase is read as a noun ("pressure": demands, not coerces).
         let relation = if noun {
             matches
@@ -574,6 +680,10 @@ pub fn find(
         let Some(info) = vocab.get(&t.relation) else {
             continue;
         };
+        // "X received ministers from Y": the receipt pass below relates the giver to X.
+        if receipt_at(&words, t.start).is_some() {
+            continue;
+        }
         let left: Vec<usize> = args
             .iter()
             .copied()
@@ -638,8 +748,9 @@ pub fn find(
             modality = Modality::Possible;
         }
         // --- Passive: "... backed by X", "Y was attacked by X".
-        if t.passive_ok && next_word == "by" && !t.noun {
-            let agents = group_from(doc, res, &right, t.end + 1, sentences);
+        let by_at = passive_by(&words, t.end);
+        if let (true, false, Some(by)) = (t.passive_ok, t.noun, by_at) {
+            let agents = group_from(doc, res, &right, by + 1, sentences);
             if agents.is_empty() {
                 continue;
             }
@@ -715,6 +826,8 @@ pub fn find(
             } else {
                 None
             };
+            // "launched attacks in Y", "an attack targeting Y"
+            let obj = obj.or_else(|| assault_object(res, &right, &words, t, info));
             // "X's meeting with Y"
             let owner = left.last().copied().filter(|&k| {
                 res.mentions[k].tokens.1 + 1 == t.start
@@ -723,7 +836,9 @@ pub fn find(
             // The clause subject is the agent of a one-sided event noun only through a light
             // verb ("X launched attacks on Y", "X imposed sanctions on Y"); in "X accused Y of
             // attacks on Z" the attacks are not X's. Meetings and talks take the clause subject.
-            let light_at = (t.start.saturating_sub(4)..t.start).find(|&k| is_in(LIGHT_VERBS, words[k]));
+            let light_at = (t.start.saturating_sub(4)..t.start)
+                .find(|&k| is_in(LIGHT_VERBS, words[k]))
+                .or_else(|| claimed_responsibility(&words, t.start));
             let light = light_at.is_some();
             // "..., offering support to Y": the participle's subject is the main clause's.
             let shared = match (&prev_subject, light_at) {
@@ -758,6 +873,18 @@ pub fn find(
                     None
                 }
             });
+            // "Sanctions on Y were imposed by X", "evidence against Y was presented by X"
+            if let Some(o) = obj {
+                let agents = nominal_passive_by(&words, res.mentions[o].tokens.1)
+                    .map(|by| group_from(doc, res, &right, by + 1, sentences))
+                    .unwrap_or_default();
+                if !agents.is_empty() {
+                    for &a in &agents {
+                        emit(&mut out, a, o, &relation, t, negated, modality);
+                    }
+                    continue;
+                }
+            }
             if let Some(o) = obj {
                 if let Some(subj) = subject {
                     for &sm in &subj {
@@ -847,6 +974,8 @@ pub fn find(
                                 && receiver_after(&words, t.end, st, "to")
                             // "attended a summit in Y", "visited troops in Y": a visit to Y
                             || relation == "consulted" && receiver_after(&words, t.end, st, "in")
+                            // "want to inspect nuclear sites in Y": the inspected place's owner
+                            || relation == "investigates" && receiver_after(&words, t.end, st, "in")
                             // "condemned an attack by Y": the criticism is of Y
                             || st >= 2
                                 && words[st - 1] == "by"
@@ -932,6 +1061,40 @@ pub fn find(
         let (negated, modality, _) = modality_before(&words, &names, &t, &left, res);
         for &sp in &speaker {
             emit(&mut out, sp, charged, "accuses", &t, negated, modality);
+        }
+    }
+    // --- "X received weapons from Y": the giver Y acts on X.
+    for i in 0..words.len() {
+        let Some((from, relation)) = receipt_at(&words, i) else {
+            continue;
+        };
+        let right: Vec<usize> = args
+            .iter()
+            .copied()
+            .filter(|&k| res.mentions[k].tokens.0 > from)
+            .collect();
+        let givers = group_from(doc, res, &right, from + 1, sentences);
+        let left: Vec<usize> = args
+            .iter()
+            .copied()
+            .filter(|&k| res.mentions[k].tokens.1 <= i)
+            .collect();
+        let Some(receivers) = subject_of(doc, res, &left, &words, i, sentences, s.index) else {
+            continue;
+        };
+        let t = Trig {
+            start: i,
+            end: from,
+            relation: relation.into(),
+            noun: false,
+            passive_ok: false,
+            words: words[i..from].iter().map(|w| w.to_string()).collect(),
+        };
+        let (negated, modality, _) = modality_before(&words, &names, &t, &left, res);
+        for &g in &givers {
+            for &r in &receivers {
+                emit(&mut out, g, r, relation, &t, negated, modality);
+            }
         }
     }
     // --- Affiliation: a title with a country or organization before a person's name
@@ -1091,7 +1254,21 @@ fn object_gap_ok(words: &[&str]) -> bool {
                 | "their"
                 | "his"
                 | "her"
-        )
+                // "arrest warrants for two men", "killed 12 soldiers"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "several"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+        ) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
     })
 }
 
@@ -1352,6 +1529,98 @@ fn shares_subject(res: &Resolution, left: &[usize], words: &[&str], pend: usize,
         .any(|w| matches!(*w, "and" | "but"))
 }
 
+/// `X received <thing> from Y` with a receipt verb at `i`: the index of `from` and the relation
+/// of the giver to the receiver, named by the head of what is received (`weapons`: aid,
+/// `assurances`: agreement, `a delegation`: a visit).
+fn receipt_at(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
+    if !is_in(RECEIPT_VERBS, words.get(i)?) {
+        return None;
+    }
+    let from = (i + 2..(i + 8).min(words.len())).find(|&j| words[j] == "from")?;
+    let gap = &words[i + 1..from];
+    let plain = gap.iter().all(|w| {
+        *w == "-"
+            || *w == "of"
+            || w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+            || (w.chars().all(char::is_alphabetic) && !is_in(NP_BREAK, w))
+    });
+    if !plain {
+        return None;
+    }
+    let head = gap.last()?;
+    let k = RECEIVED_THINGS.binary_search_by(|(w, _)| w.cmp(head)).ok()?;
+    Some((from, RECEIVED_THINGS[k].1))
+}
+
+/// The index of `by` after a passive participle ending at `from`, with at most three time words
+/// between (`released by`, `released yesterday by`, `released on Monday by`).
+fn passive_by(words: &[&str], from: usize) -> Option<usize> {
+    let mut k = from;
+    while k < from + 3 && words.get(k).is_some_and(|w| is_in(PASSIVE_ADJUNCTS, w)) {
+        k += 1;
+    }
+    (words.get(k) == Some(&"by")).then_some(k)
+}
+
+/// The index of `by` in `were imposed by` right after the object of an event noun ending at
+/// `from` (`sanctions on Y were imposed by X`).
+fn nominal_passive_by(words: &[&str], from: usize) -> Option<usize> {
+    let mut k = from;
+    while words.get(k).is_some_and(|w| {
+        matches!(
+            *w,
+            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "be" | "being"
+        )
+    }) {
+        k += 1;
+    }
+    if k == from || !words.get(k).is_some_and(|w| is_in(NOMINAL_PASSIVE_VERBS, w)) {
+        return None;
+    }
+    passive_by(words, k + 1)
+}
+
+/// `X claimed responsibility for <event noun at `at`>`: the index of the claiming verb, whose
+/// subject is the event's agent.
+fn claimed_responsibility(words: &[&str], at: usize) -> Option<usize> {
+    let r = (at.saturating_sub(5)..at)
+        .find(|&k| words[k] == "responsibility" && words.get(k + 1) == Some(&"for"))?;
+    let gap = &words[r + 2..at];
+    let verb = r.checked_sub(1)?;
+    let claims = matches!(
+        words[verb],
+        "claim" | "claimed" | "claiming" | "claims" | "took" | "take" | "takes" | "taking"
+    );
+    (claims
+        && gap.len() <= 2
+        && gap
+            .iter()
+            .all(|w| w.chars().all(char::is_alphabetic) && !is_in(NP_BREAK, w)))
+    .then_some(verb)
+}
+
+/// The target of an attack noun after `in` or `targeting` (`launched attacks in Y`, `an attack
+/// targeting Y`), when a light verb or a claim of responsibility gives the noun its agent.
+fn assault_object(
+    res: &Resolution,
+    right: &[usize],
+    words: &[&str],
+    t: &Trig,
+    info: &crate::vocab::Relation,
+) -> Option<usize> {
+    if info.category != "ASSAULT" || !matches!(words.get(t.end), Some(&"in") | Some(&"targeting")) {
+        return None;
+    }
+    let light = (t.start.saturating_sub(4)..t.start).any(|k| is_in(LIGHT_VERBS, words[k]))
+        || claimed_responsibility(words, t.start).is_some();
+    if !light {
+        return None;
+    }
+    let &k = right.first()?;
+    let st = res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead);
+    (st > t.end && st <= t.end + 3 && object_gap_ok(&words[t.end + 1..st])).then_some(k)
+}
+
 /// Negation, modality and "trying" markers in the words before a trigger.
 /// `names[i]`: token `i` is capitalized (`a visit to Beirut`: `to` before a name is no infinitive).
 fn modality_before(
@@ -1550,8 +1819,12 @@ mod list_tests {
             SEVERING_VERBS,
             NOUN_DETERMINERS,
             NOUN_CONTEXT,
+            RECEIPT_VERBS,
+            NOMINAL_PASSIVE_VERBS,
+            PASSIVE_ADJUNCTS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
+        assert!(RECEIVED_THINGS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }
