@@ -1757,3 +1757,33 @@ fn appreciation_for_is_support() {
     let a = run("The Egyptian government expressed appreciation for Japan's assistance.");
     assert_asserted(&a, "country:EGY", "supports", "country:JPN");
 }
+
+#[test]
+fn an_allegation_charges_its_object() {
+    // "allege" accuses whatever the act alleged; "claim" only with a hostile act.
+    let a = run("Amnesty International alleged that Myanmar hid evidence of the massacre.");
+    assert_asserted(&a, "organization:amnesty-international", "accuses", "country:MMR");
+    let b = run("Brazil claimed that Argentina was ready for the talks.");
+    assert_no_rel(&b, "country:BRA", "accuses", "country:ARG");
+}
+
+#[test]
+fn killed_in_a_demonym_attack() {
+    let a = run("Three children were killed in Israeli air strikes in Gaza.");
+    assert_asserted(&a, "country:ISR", "attacks", "group:children");
+    let b = run("Two Ukrainian soldiers were wounded in a Russian drone attack.");
+    assert_asserted(&b, "country:RUS", "attacks", "country:UKR");
+    // A place after "in" is no attacker.
+    let c = run("Two civilians were killed in Syria on Monday.");
+    assert_no_rel(&c, "country:SYR", "attacks", "group:civilians");
+}
+
+#[test]
+fn infinitive_after_a_demand_is_the_demanded_ones() {
+    let a = run("Egypt faces pressure from the United States to help Sudan.");
+    assert_rel(&a, "country:EGY", "aids", "country:SDN", None, Some(false));
+    assert_no_rel(&a, "country:USA", "aids", "country:SDN");
+    let b = run("Jordan is being pressured by France to help Iraq.");
+    assert_rel(&b, "country:JOR", "aids", "country:IRQ", None, Some(false));
+    assert_no_rel(&b, "country:FRA", "aids", "country:IRQ");
+}

@@ -20,7 +20,10 @@
 //!   place after `in` only locates the actor before it (`the envoy in Egypt`),
 //!   a participle after a comma shares the main subject (`X met Y, offering aid
 //!   to Z`), a relative clause on a noun that is no actor has none;
-//! - requests and charges: `asked X to`, `pressure from Y`, `claimed that X attacked`;
+//! - requests and charges: `asked X to`, `pressure from Y`, `claimed that X attacked`,
+//!   `alleged that X ...`; the infinitive after a demand is the demanded one's (`X faces
+//!   pressure from Y to help Z`: X helps Z);
+//! - the attack a passive victim was hit in gives the agent: `killed in Israeli air strikes`;
 //! - `ties with Y` is cooperation, `cut ties with Y` a sanction;
 //! - receipts: `X received weapons/assurances/ministers from Y` is Y's aid,
 //!   agreement or visit to X (the received noun names the relation);
@@ -748,9 +751,12 @@ pub fn find(
             modality = Modality::Possible;
         }
         // --- Passive: "... backed by X", "Y was attacked by X".
-        let by_at = passive_by(&words, t.end);
-        if let (true, false, Some(by)) = (t.passive_ok, t.noun, by_at) {
-            let agents = group_from(doc, res, &right, by + 1, sentences);
+        // "... attacked by X", "... released yesterday by X", "killed in Israeli air strikes"
+        let agents = match passive_by(&words, t.end) {
+            Some(by) => Some(group_from(doc, res, &right, by + 1, sentences)),
+            None => attack_agent_in(res, &right, &words, t, &trigs, info).map(|k| vec![k]),
+        };
+        if let (true, false, Some(agents)) = (t.passive_ok, t.noun, agents) {
             if agents.is_empty() {
                 continue;
             }
@@ -937,6 +943,9 @@ pub fn find(
             }
             _ => subject_of(doc, res, &left, &words, t.start, sentences, s.index),
         };
+        // "X faces pressure from Y to help Z", "X was urged by Y to help Z": X helps Z.
+        let subject = subject
+            .map(|subj| controller(doc, res, &left, &words, t.start, sentences, s.index).unwrap_or(subj));
         let Some(subject) = subject else { continue };
         prev_subject = Some((t.end, subject.clone()));
         let ends_with_prep = t
@@ -1038,7 +1047,9 @@ pub fn find(
                 && vocab
                     .get(&t.relation)
                     .is_some_and(|r| r.polarity == crate::vocab::Polarity::Conflictual)
-        });
+        })
+            // "X alleged that Y ...": an allegation charges Y whatever the act
+            || words[i].starts_with("alleg") && from == i + 2;
         let left: Vec<usize> = args
             .iter()
             .copied()
@@ -1619,6 +1630,76 @@ fn assault_object(
     let &k = right.first()?;
     let st = res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead);
     (st > t.end && st <= t.end + 3 && object_gap_ok(&words[t.end + 1..st])).then_some(k)
+}
+
+/// The agent of a passive attack verb given by the attack it happened in: `killed in Israeli air
+/// strikes`, `wounded in a Russian attack`, `injured in Syria's shelling` (the actor before the
+/// attack noun, at most two words before it).
+fn attack_agent_in(
+    res: &Resolution,
+    right: &[usize],
+    words: &[&str],
+    t: &Trig,
+    trigs: &[Trig],
+    info: &crate::vocab::Relation,
+) -> Option<usize> {
+    if info.category != "ASSAULT" || words.get(t.end) != Some(&"in") {
+        return None;
+    }
+    let mut k = t.end + 1;
+    if words.get(k).is_some_and(|w| matches!(*w, "a" | "an" | "the")) {
+        k += 1;
+    }
+    let &m = right.first()?;
+    let (st, mut end) = res.mentions[m].tokens;
+    if st.saturating_sub(res.mentions[m].lead) != k {
+        return None;
+    }
+    if words.get(end) == Some(&"'s") {
+        end += 1;
+    }
+    let noun = trigs.iter().find(|o| o.start >= end && o.start <= end + 2)?;
+    let attack = noun.relation == "attacks"
+        && words[end..noun.start]
+            .iter()
+            .all(|w| w.chars().all(char::is_alphabetic) && !is_in(NP_BREAK, w));
+    attack.then_some(m)
+}
+
+/// The controller of an infinitive at `at` whose nearest actor is the agent of a demand
+/// (`X faces pressure from Y to help Z`, `X was urged by Y to help Z`): the actor before that
+/// agent's `from`/`by`, who is to act.
+fn controller(
+    doc: &str,
+    res: &Resolution,
+    left: &[usize],
+    words: &[&str],
+    at: usize,
+    sentences: &[Sentence],
+    si: usize,
+) -> Option<Vec<usize>> {
+    if at < 1 || words[at - 1] != "to" {
+        return None;
+    }
+    let &agent = left.last()?;
+    let am = &res.mentions[agent];
+    if am.tokens.1 + 1 != at {
+        return None;
+    }
+    let mut p = am.tokens.0.saturating_sub(am.lead);
+    if p >= 1 && matches!(words[p - 1], "the" | "a" | "an") {
+        p -= 1;
+    }
+    let prep = p.checked_sub(1)?;
+    if !matches!(words[prep], "by" | "from") {
+        return None;
+    }
+    let before: Vec<usize> = left
+        .iter()
+        .copied()
+        .filter(|&k| res.mentions[k].tokens.1 <= prep)
+        .collect();
+    subject_of(doc, res, &before, words, prep, sentences, si)
 }
 
 /// Negation, modality and "trying" markers in the words before a trigger.
