@@ -1787,3 +1787,9 @@ fn infinitive_after_a_demand_is_the_demanded_ones() {
     assert_rel(&b, "country:JOR", "aids", "country:IRQ", None, Some(false));
     assert_no_rel(&b, "country:FRA", "aids", "country:IRQ");
 }
+
+#[test]
+fn object_after_a_compass_word() {
+    let a = run("Russia detained the mayor of the southern Ukrainian city of Kherson.");
+    assert_asserted(&a, "country:RUS", "coerces", "country:UKR");
+}

@@ -1334,7 +1334,22 @@ fn np_gap_ok(words: &[&str]) -> bool {
     });
     let last = words[words.len() - 1];
     let length = words.iter().filter(|w| **w != "-").count();
-    plain && (matches!(last, "of" | "'s") || length <= 3)
+    // "the mayor of the northern West Bank city": a compass word before the name
+    let compass = words.len() >= 3
+        && words[words.len() - 3..words.len() - 1] == ["of", "the"]
+        && matches!(
+            last,
+            "central"
+                | "eastern"
+                | "northeastern"
+                | "northern"
+                | "northwestern"
+                | "southeastern"
+                | "southern"
+                | "southwestern"
+                | "western"
+        );
+    plain && (matches!(last, "of" | "'s") || length <= 3 || compass)
 }
 
 /// True when the actor starting at `st` follows the noun phrase from `from` and `prep`: the receiver
