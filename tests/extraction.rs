@@ -1793,3 +1793,11 @@ fn object_after_a_compass_word() {
     let a = run("Russia detained the mayor of the southern Ukrainian city of Kherson.");
     assert_asserted(&a, "country:RUS", "coerces", "country:UKR");
 }
+
+#[test]
+fn fired_weapon_nouns_with_modifiers_at() {
+    // "shells" is also an attack verb and "artillery" a group word: both are the fired object.
+    let a = run("North Korea on Thursday fired two artillery shells at South Korea.");
+    assert_asserted(&a, "country:PRK", "attacks", "country:KOR");
+    assert_no_rel(&a, "group:artillery", "attacks", "country:KOR");
+}

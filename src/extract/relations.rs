@@ -478,9 +478,18 @@ fn triggers(
         let Some(j) = (i + 2..(i + 7).min(toks.len())).find(|&j| words[j] == "at") else {
             continue;
         };
+        // a weapon noun read as an attack verb ("shells", "bombs") is part of the object, and a
+        // mention before the head noun modifies it ("fired artillery shells at")
+        let other_trigger = matches.iter().any(|m| {
+            m.start > i
+                && m.start < j
+                && matches!(m.entry, Entry::Trigger(x) if lex.triggers.get(x as usize).is_some_and(|t| t.relation != "attacks"))
+        });
         let clear = np_gap_ok(&words[i + 1..j])
-            && !trigger_starts.iter().any(|&k| k > i && k < j)
-            && !res_spans.iter().any(|&(a, b)| a < j && b > i);
+            && !other_trigger
+            && !res_spans
+                .iter()
+                .any(|&(a, b)| a < j && b > i && (a <= i || b >= j));
         if clear {
             out.push(Trig {
                 start: i,
