@@ -1619,7 +1619,7 @@ fn nominal_passive_by(words: &[&str], from: usize) -> Option<usize> {
 /// subject is the event's agent.
 fn claimed_responsibility(words: &[&str], at: usize) -> Option<usize> {
     let r = (at.saturating_sub(5)..at)
-        .find(|&k| words[k] == "responsibility" && words.get(k + 1) == Some(&"for"))?;
+        .find(|&k| words[k] == "responsibility" && k + 2 <= at && words[k + 1] == "for")?;
     let gap = &words[r + 2..at];
     let verb = r.checked_sub(1)?;
     let claims = matches!(
@@ -1931,5 +1931,31 @@ mod list_tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(RECEIVED_THINGS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn word_pattern_helpers() {
+        // the words are normalized (lowercase) in the pipeline
+        let w = |s: &'static str| s.split(' ').collect::<Vec<&str>>();
+        let s = w("X claimed responsibility for the attack");
+        assert_eq!(claimed_responsibility(&s, 5), Some(1));
+        // "for" at the trigger itself: no pattern, no out-of-range slice
+        assert_eq!(
+            claimed_responsibility(&w("X claimed responsibility for"), 3),
+            None
+        );
+        assert_eq!(
+            receipt_at(&w("X received new weapons from Y"), 1),
+            Some((4, "aids"))
+        );
+        assert_eq!(receipt_at(&w("X received a letter from Y"), 1), None);
+        assert_eq!(receipt_at(&w("X received"), 1), None);
+        assert_eq!(passive_by(&w("released on monday by y"), 1), Some(3));
+        assert_eq!(passive_by(&w("released in Gaza by Y"), 1), None);
+        assert_eq!(
+            nominal_passive_by(&w("sanctions on Y were imposed by X"), 3),
+            Some(5)
+        );
+        assert_eq!(nominal_passive_by(&w("sanctions on Y imposed by X"), 3), None);
     }
 }
