@@ -1801,3 +1801,11 @@ fn fired_weapon_nouns_with_modifiers_at() {
     assert_asserted(&a, "country:PRK", "attacks", "country:KOR");
     assert_no_rel(&a, "group:artillery", "attacks", "country:KOR");
 }
+
+#[test]
+fn passive_by_a_weapon_fired_by() {
+    let a = run("The Ukrainian plane was shot down by a missile fired by Russian separatists.");
+    assert_asserted(&a, "group:rus-separatists", "attacks", "country:UKR");
+    let b = run("An Israeli tank was destroyed by a rocket believed to be launched by Hezbollah.");
+    assert_asserted(&b, "group:hezbollah", "attacks", "country:ISR");
+}

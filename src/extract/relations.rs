@@ -23,7 +23,8 @@
 //! - requests and charges: `asked X to`, `pressure from Y`, `claimed that X attacked`,
 //!   `alleged that X ...`; the infinitive after a demand is the demanded one's (`X faces
 //!   pressure from Y to help Z`: X helps Z);
-//! - the attack a passive victim was hit in gives the agent: `killed in Israeli air strikes`;
+//! - the attack a passive victim was hit in gives the agent: `killed in Israeli air strikes`,
+//!   and so does the user of the weapon: `shot down by a missile fired by X`;
 //! - `ties with Y` is cooperation, `cut ties with Y` a sanction;
 //! - receipts: `X received weapons/assurances/ministers from Y` is Y's aid,
 //!   agreement or visit to X (the received noun names the relation);
@@ -762,7 +763,15 @@ pub fn find(
         // --- Passive: "... backed by X", "Y was attacked by X".
         // "... attacked by X", "... released yesterday by X", "killed in Israeli air strikes"
         let agents = match passive_by(&words, t.end) {
-            Some(by) => Some(group_from(doc, res, &right, by + 1, sentences)),
+            Some(by) => Some(
+                // "shot down by a missile fired by X": the weapon's user
+                Some(group_from(doc, res, &right, by + 1, sentences))
+                    .filter(|g| !g.is_empty())
+                    .or_else(|| {
+                        weapon_user_by(&words, by).map(|by2| group_from(doc, res, &right, by2 + 1, sentences))
+                    })
+                    .unwrap_or_default(),
+            ),
             None => attack_agent_in(res, &right, &words, t, &trigs, info).map(|k| vec![k]),
         };
         if let (true, false, Some(agents)) = (t.passive_ok, t.noun, agents) {
@@ -1595,6 +1604,23 @@ fn passive_by(words: &[&str], from: usize) -> Option<usize> {
         k += 1;
     }
     (words.get(k) == Some(&"by")).then_some(k)
+}
+
+/// `by <a weapon> fired by X` after the `by` at `by`: the index of the second `by` (`shot down by
+/// a missile fired by X`, `hit by a rocket believed to have been launched by X`).
+fn weapon_user_by(words: &[&str], by: usize) -> Option<usize> {
+    let end = (by + 14).min(words.len());
+    let second = (by + 2..end).find(|&k| words[k] == "by")?;
+    let fired = matches!(
+        words[second - 1],
+        "fired" | "launched" | "shot" | "thrown" | "dropped" | "planted"
+    );
+    let np = words[by + 1..second - 1].iter().all(|w| {
+        *w == "-"
+            || w.chars().all(char::is_alphabetic)
+                && !matches!(*w, "and" | "or" | "but" | "by" | "who" | "which" | "that")
+    });
+    (fired && np).then_some(second)
 }
 
 /// The index of `by` in `were imposed by` right after the object of an event noun ending at
