@@ -28,6 +28,10 @@
 //!   `encounter`, `match`) are dropped; CAMEO patterns with `$ + % ^ |` or
 //!   nested synsets are skipped; pattern codes written `[:CODE]` (passive or
 //!   role-reversing readings) and `[---]` are skipped.
+//! * Places (the `location` rows of the overrides) take the country whose
+//!   Phoenix block lists them (`+ALASKA_` under the United States) or whose
+//!   capital they are; a place listed under several countries gets none. The
+//!   place stays its own actor, never an alias of the country.
 //! * First names: census names up to a cumulative frequency of 90% per sex,
 //!   minus a small stoplist of names that are common English words.
 
@@ -1125,6 +1129,7 @@ pub fn actors_tsv(
         row.aliases.remove(&label);
     }
 
+    place_countries(&mut actors, countries, &phoenix_country_aliases);
     resolve_collisions(&mut actors);
 
     let mut out = String::from("id\tkind\tlabel\tcountry\troles\taliases\n");
@@ -1142,6 +1147,48 @@ pub fn actors_tsv(
         ));
     }
     Ok(out)
+}
+
+/// Gives a location without a country the country it lies in: the country
+/// block of the Phoenix dictionary that lists it (`+ALASKA_` under the United
+/// States, `+BEIJING_` under China) or the country it is the capital of. A
+/// name listed under several countries stays without one.
+fn place_countries(
+    actors: &mut BTreeMap<String, ActorRow>,
+    countries: &[Country],
+    phoenix_country_aliases: &BTreeMap<String, Vec<String>>,
+) {
+    let mut within: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (code, raws) in phoenix_country_aliases {
+        for raw in raws {
+            let words = phoenix_words(raw);
+            if words.is_empty() || raw.contains(['(', ',']) {
+                continue;
+            }
+            within
+                .entry(key(&words.join(" ")))
+                .or_default()
+                .insert(code.clone());
+        }
+    }
+    for c in countries {
+        for cap in &c.capitals {
+            within.entry(key(cap)).or_default().insert(c.cca3.clone());
+        }
+    }
+    for a in actors.values_mut() {
+        if a.kind != ActorKind::Location.name() || !a.country.is_empty() {
+            continue;
+        }
+        let codes: BTreeSet<&String> = std::iter::once(&a.label)
+            .chain(&a.aliases)
+            .filter_map(|n| within.get(&key(n)))
+            .flatten()
+            .collect();
+        if let [code] = codes.into_iter().collect::<Vec<_>>()[..] {
+            a.country = code.clone();
+        }
+    }
 }
 
 /// Last words that make an entry a generic description, not a name.
@@ -2857,6 +2904,31 @@ mod tests {
         );
         assert!(!out.contains("Moscow"));
         assert!(!out.contains("President"));
+    }
+
+    #[test]
+    fn places_take_the_country_that_lists_them_or_whose_capital_they_are() {
+        let ph =
+            format!("{PH_COUNTRIES}\nSINGAPORE_  [SGP]\n+JURONG_\n+KAZAN_\n\nTATARSTAN_ [RUS]\n+KAZAN_\n");
+        let ov = "id\tkind\tlabel\tcountry\troles\taliases\n\
+                  location:jurong\tlocation\tJurong\t\t\t\n\
+                  location:moscow\tlocation\tMoscow\t\t\t\n\
+                  location:kazan\tlocation\tKazan\t\t\t\n\
+                  location:atlantis\tlocation\tAtlantis\t\t\t\n\
+                  location:tatooine\tlocation\tTatooine\tSGP\t\t\n";
+        let out = actors(ov, &ph);
+        // Listed in a country block; a capital; listed under two countries; unknown; given by hand.
+        assert!(out.contains("location:jurong\tlocation\tJurong\tSGP\t"), "{out}");
+        assert!(out.contains("location:moscow\tlocation\tMoscow\tRUS\t"), "{out}");
+        assert!(out.contains("location:kazan\tlocation\tKazan\t\t"), "{out}");
+        assert!(out.contains("location:atlantis\tlocation\tAtlantis\t\t"), "{out}");
+        assert!(
+            out.contains("location:tatooine\tlocation\tTatooine\tSGP\t"),
+            "{out}"
+        );
+        // The place keeps its own row: it is not made an alias of the country.
+        assert!(out.contains("country:SGP\tcountry\tSingapore\tSGP\t"), "{out}");
+        assert!(!out.contains("Republic of Singapore|Jurong"), "{out}");
     }
 
     #[test]
