@@ -1682,3 +1682,61 @@ fn troops_in_a_country_keep_no_country() {
         dump(&a)
     );
 }
+
+// ---------------------------------------------------------------- places carry their country
+
+#[test]
+fn a_place_knows_its_country_but_makes_no_node() {
+    // Alaska lies in the United States: no relation uses it, so neither the place nor the
+    // country becomes an actor.
+    let a = run("Barack Obama spoke to fishermen in Alaska on Sunday.");
+    let m = mentions_of(&a, "Alaska");
+    assert_eq!(m.len(), 1, "{}", dump(&a));
+    assert_eq!(m[0].entity, None, "{}", dump(&a));
+    assert_eq!(m[0].kind, ActorKind::Location, "{}", dump(&a));
+    assert!(actor(&a, "country:USA").is_none(), "{}", dump(&a));
+}
+
+#[test]
+fn a_protest_in_a_capital_is_against_its_country() {
+    let a = run("Students staged a protest in Beijing against the new law.");
+    assert_asserted(&a, "group:students", "protests_against", "country:CHN");
+    assert_eq!(must_actor(&a, "country:CHN").kind, ActorKind::Country);
+    // The place stays a place.
+    assert_eq!(entities_of(&a, "Beijing"), vec![None], "{}", dump(&a));
+    let b = run("Thousands of workers protested in Nairobi on Monday.");
+    assert_asserted(&b, "group:workers", "protests_against", "country:KEN");
+}
+
+#[test]
+fn military_exercises_in_a_state_concern_its_country() {
+    let a = run("Russia is conducting military exercises in Alaska.");
+    assert_asserted(&a, "country:RUS", "mobilizes_against", "country:USA");
+    // Exercises at home concern nobody else.
+    let b = run("The Chinese army conducted military exercises in Tibet.");
+    assert!(b.relations.is_empty(), "{}", dump(&b));
+    // Joint exercises are cooperation with the partner, not against the host.
+    let c = run("Japan held joint military exercises with India in Osaka.");
+    assert_asserted(&c, "country:JPN", "cooperates_with", "country:IND");
+    assert_no_rel(&c, "country:JPN", "mobilizes_against", "country:IND");
+}
+
+#[test]
+fn an_attack_in_a_countrys_capital_targets_the_country() {
+    let a = run("Gunmen attacked a hotel in Mali's capital on Friday.");
+    assert_asserted(&a, "group:gunmen", "attacks", "country:MLI");
+}
+
+#[test]
+fn a_meeting_in_a_city_is_no_relation_with_its_country() {
+    let a = run("Barack Obama and Vladimir Putin will meet in Zurich next week.");
+    assert_rel(&a, OBAMA, "met_with", PUTIN, None, None);
+    assert!(actor(&a, "country:CHE").is_none(), "{}", dump(&a));
+    // A named target wins over the place.
+    let b = run("Activists protested against Russia in Geneva.");
+    assert_asserted(&b, "group:activists", "protests_against", "country:RUS");
+    assert!(actor(&b, "country:CHE").is_none(), "{}", dump(&b));
+    // A place after the clause has ended locates nothing of the event.
+    let c = run("Protesters marched on Sunday, and the police chief in Chicago said so.");
+    assert!(actor(&c, "country:USA").is_none(), "{}", dump(&c));
+}

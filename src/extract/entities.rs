@@ -949,14 +949,11 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
                 em.plural = true;
                 out.push(em);
             } else {
-                out.push(EntityMention::new(
-                    doc,
-                    s,
-                    m.start,
-                    m.end,
-                    ActorKind::Location,
-                    MentionForm::Name,
-                ));
+                // A place that knows its country ("in Nairobi"), no node of its own.
+                let mut em =
+                    EntityMention::new(doc, s, m.start, m.end, ActorKind::Location, MentionForm::Name);
+                em.country = code;
+                out.push(em);
             }
             i = m.end;
             continue;

@@ -570,6 +570,13 @@ pub fn find(
             }
         }
     };
+    let event_date = |modality: Modality| {
+        if modality == Modality::Future {
+            future_date(&words, doc_date).or(date)
+        } else {
+            date
+        }
+    };
     for t in &trigs {
         let Some(info) = vocab.get(&t.relation) else {
             continue;
@@ -766,6 +773,28 @@ pub fn find(
                 }
                 continue;
             }
+            // "X staged a protest in Beijing": the country of the place.
+            if let (Some(subj), Some((pm, country))) = (
+                &subject,
+                event_place(res, here.clone(), &words, t, &trigs, &relation),
+            ) {
+                for &sm in subj {
+                    emit_to_entity(
+                        &mut out,
+                        res,
+                        sm,
+                        pm,
+                        country,
+                        &relation,
+                        t,
+                        toks,
+                        negated,
+                        modality,
+                        event_date(modality),
+                    );
+                }
+                continue;
+            }
             // "the details of a deal": a topic, not an event of the subject (meetings excepted:
             // "the first round of talks").
             let topic = !matches!(relation.as_str(), "met_with" | "negotiated_with") && {
@@ -870,6 +899,25 @@ pub fn find(
                 .collect()
         };
         if object.is_empty() {
+            // "X protested in Beijing", "X attacked a mall in Kenya's capital": the country of the place.
+            if let Some((pm, country)) = event_place(res, here.clone(), &words, t, &trigs, &relation) {
+                for &sm in &subject {
+                    emit_to_entity(
+                        &mut out,
+                        res,
+                        sm,
+                        pm,
+                        country,
+                        &relation,
+                        t,
+                        toks,
+                        negated,
+                        modality,
+                        event_date(modality),
+                    );
+                }
+                continue;
+            }
             if info.symmetric && subject.len() >= 2 {
                 pairwise(
                     &mut out, &mut emit, &subject, &relation, t, negated, modality, true,
@@ -964,6 +1012,114 @@ pub fn find(
         });
     }
     out
+}
+
+/// Relations whose event, when it has no named target, is directed at the
+/// country where it happens: a protest in Beijing is against China, an attack
+/// at a mall in Kenya's capital targets Kenya, military exercises in Alaska
+/// concern the United States. Meetings and visits are not: a meeting in
+/// Zurich is no relation with Switzerland.
+const PLACE_TARGETED: &[&str] = &[
+    "attacks",
+    "coerces",
+    "crime_against",
+    "fights",
+    "investigates",
+    "mobilizes_against",
+    "protests_against",
+];
+
+/// Prepositions that locate an event at a place.
+const PLACE_PREPS: &[&str] = &["across", "at", "in", "inside", "near", "outside", "throughout"];
+
+/// Words that end the phrase of an event before a place could belong to it.
+const PLACE_BREAKS: &[&str] = &[
+    ",", ";", "after", "and", "because", "before", "but", "said", "says", "since", "when", "where", "which",
+    "while", "who",
+];
+
+/// The place where the event of `t` happens, when the relation is one of
+/// [`PLACE_TARGETED`]: the first mention after the trigger, within a short
+/// phrase, after a locating preposition (`in Beijing`, `at a mall in
+/// Kenya's capital`), that is a place with a known country or a country
+/// followed by `'s capital`. Returns the place mention and the country entity.
+fn event_place(
+    res: &Resolution,
+    here: std::ops::Range<usize>,
+    words: &[&str],
+    t: &Trig,
+    trigs: &[Trig],
+    relation: &str,
+) -> Option<(usize, usize)> {
+    if !is_in(PLACE_TARGETED, relation) {
+        return None;
+    }
+    let k = here.clone().find(|&k| res.mentions[k].tokens.0 >= t.end)?;
+    let m = &res.mentions[k];
+    let st = m.tokens.0;
+    let gap = words.get(t.end..st)?;
+    if gap.len() > 9
+        || gap.iter().any(|w| is_in(PLACE_BREAKS, w))
+        || trigs.iter().any(|o| o.start >= t.end && o.start < st)
+    {
+        return None;
+    }
+    let before = if st >= 1 && words[st - 1] == "the" {
+        st - 1
+    } else {
+        st
+    };
+    if before == 0 || !is_in(PLACE_PREPS, words[before - 1]) {
+        return None;
+    }
+    if let Some(&Some(country)) = res.places.get(k) {
+        return Some((k, country));
+    }
+    // "in Kenya's capital": the capital of a country named right there.
+    let capital =
+        matches!(words.get(m.tokens.1), Some(&"'s")) && matches!(words.get(m.tokens.1 + 1), Some(&"capital"));
+    match res.refs[k].as_slice() {
+        &[country] if capital && m.kind == crate::model::ActorKind::Country => Some((k, country)),
+        _ => None,
+    }
+}
+
+/// Emits `src`'s entities `relation` the entity `target` (the country of the
+/// place mention `place`), as `emit` does for two mentions.
+#[allow(clippy::too_many_arguments)]
+fn emit_to_entity(
+    out: &mut Vec<RelationMention>,
+    res: &Resolution,
+    src: usize,
+    place: usize,
+    target: usize,
+    relation: &str,
+    t: &Trig,
+    toks: &[crate::text::Token],
+    negated: bool,
+    modality: Modality,
+    date: Option<NaiveDate>,
+) {
+    for &a in &res.refs[src] {
+        let dup = out
+            .iter()
+            .any(|r| r.relation == relation && r.source == a && r.target == target);
+        if a == target || dup {
+            continue;
+        }
+        out.push(RelationMention {
+            sentence: res.mentions[src].sentence,
+            source: a,
+            target,
+            relation: relation.to_string(),
+            trigger: Span::new(toks[t.start].span.start, toks[t.end - 1].span.end),
+            negated,
+            modality,
+            date,
+            source_span: res.mentions[src].span,
+            target_span: res.mentions[place].span,
+        });
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1550,6 +1706,9 @@ mod list_tests {
             SEVERING_VERBS,
             NOUN_DETERMINERS,
             NOUN_CONTEXT,
+            PLACE_TARGETED,
+            PLACE_PREPS,
+            PLACE_BREAKS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
