@@ -1740,3 +1740,57 @@ fn a_meeting_in_a_city_is_no_relation_with_its_country() {
     let c = run("Protesters marched on Sunday, and the police chief in Chicago said so.");
     assert!(actor(&c, "country:USA").is_none(), "{}", dump(&c));
 }
+
+// ---------------------------------------------------------------- odd casing
+
+#[test]
+fn a_capital_inside_a_lowercase_word_is_a_typo_of_a_name() {
+    let a = run("Canada wants to help iSrael after the floods.");
+    assert_eq!(
+        entities_of(&a, "iSrael"),
+        vec![Some("country:ISR".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_rel(&a, "country:CAN", "aids", "country:ISR", None, None);
+    // Brand-like words that are no lexicon name stay words; lowercase words stay words.
+    let b = run("She bought an iPhone on eBay and flew to the state capital.");
+    assert!(b.actors.is_empty(), "{}", dump(&b));
+}
+
+#[test]
+fn a_lowercase_known_surname_after_a_title_is_the_person() {
+    let a = run("President obama spoke with Justin Trudeau on Monday.");
+    assert_eq!(
+        entities_of(&a, "obama"),
+        vec![Some(OBAMA.to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert!(has_role(must_actor(&a, OBAMA), "President"), "{}", dump(&a));
+    // An ordinary word after a title is no name ("May" is also the surname of a known person).
+    let b = run("The president may visit the troops next week.");
+    assert!(
+        b.actors.iter().all(|x| x.kind != ActorKind::Person),
+        "{}",
+        dump(&b)
+    );
+}
+
+#[test]
+fn an_organization_head_noun_in_lowercase_still_names_it() {
+    let a = run("The US State department criticized Iran on Friday.");
+    assert_eq!(
+        entities_of(&a, "US State department"),
+        vec![Some("organization:department-of-state".to_string())],
+        "{}",
+        dump(&a)
+    );
+    // All lowercase is no name.
+    let b = run("Officials at the state department in Ottawa said nothing.");
+    assert!(
+        actor(&b, "organization:department-of-state").is_none(),
+        "{}",
+        dump(&b)
+    );
+}

@@ -1113,6 +1113,51 @@ fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(Entit
     Some((em, end))
 }
 
+/// A known person's name written all in lowercase right after a title
+/// (`President obama`, `Chancellor angela merkel`): a slip of case, read as
+/// the name when the lexicon knows it (as an alias, or as the surname of one
+/// person) and no word of it is an ordinary English word (`the president may`).
+/// Returns the end of the name and the person.
+fn lowercase_person(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(usize, u32)> {
+    let toks = &s.tokens;
+    for n in [2, 1] {
+        let Some(words) = toks.get(j..j + n) else {
+            continue;
+        };
+        let plain = words.iter().all(|t| {
+            let w = t.text(doc);
+            t.kind == TokenKind::Word
+                && w.len() >= 3
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !r.lex.common_words.contains(w)
+                && !is_in(FUNCTION_WORDS, w)
+        });
+        if !plain {
+            continue;
+        }
+        let person = |a: u32| {
+            r.lex
+                .actors
+                .get(a as usize)
+                .is_some_and(|x| x.kind == ActorKind::Person)
+        };
+        let phrase = Span::new(words[0].span.start, words[n - 1].span.end).slice(doc);
+        let known = r.lex.lookup(phrase).iter().find_map(|e| match *e {
+            Entry::Actor { actor, .. } if person(actor) => Some(actor),
+            _ => None,
+        });
+        let surname = || {
+            let w = words[0].text(doc);
+            let title = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+            r.lex.surnames.get(&title).copied().flatten()
+        };
+        if let Some(a) = known.or_else(|| if n == 1 { surname() } else { None }) {
+            return Some((j + n, a));
+        }
+    }
+    None
+}
+
 /// `(the) (modifier) role... (Name)`: "U.S. Secretary of State John Kerry",
 /// "Russian President Vladimir Putin", "President Obama", "Mr. Lavrov" give a
 /// person with roles and country; without a name ("the US leader", "the
@@ -1171,6 +1216,8 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
             }
             _ => None,
         }
+    } else if let Some((end, actor)) = lowercase_person(doc, s, r, j) {
+        Some((j, end, Some(actor)))
     } else {
         let mut e = j;
         let mut end = j;
