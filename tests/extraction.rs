@@ -1794,3 +1794,31 @@ fn an_organization_head_noun_in_lowercase_still_names_it() {
         dump(&b)
     );
 }
+
+#[test]
+fn a_claimed_attack_in_a_countrys_capital_targets_the_country() {
+    let a = run(
+        "The Islamist group Boko Haram claimed responsibility for a bombing at a market in Niger's capital.",
+    );
+    assert_asserted(&a, "group:boko-haram", "attacks", "country:NER");
+    // Condemning an attack does not make the speaker its agent.
+    let b = run("Canada condemned the attack at a market in Niger's capital.");
+    assert_no_rel(&b, "country:CAN", "attacks", "country:NER");
+}
+
+#[test]
+fn a_role_word_before_a_collective_noun_is_no_title() {
+    let a = run("The Somali militant group al-Shabab denied the report.");
+    assert_eq!(
+        entities_of(&a, "militant"),
+        Vec::<Option<String>>::new(),
+        "{}",
+        dump(&a)
+    );
+    assert_eq!(
+        entities_of(&a, "al-Shabab"),
+        vec![Some("group:al-shabaab".to_string())],
+        "{}",
+        dump(&a)
+    );
+}

@@ -1113,6 +1113,17 @@ fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(Entit
     Some((em, end))
 }
 
+/// Nouns of a collective that a role word can modify (`militant group`, `rebel movement`).
+const COLLECTIVE_HEADS: &[&str] = &[
+    "faction",
+    "group",
+    "movement",
+    "network",
+    "organisation",
+    "organization",
+    "outfit",
+];
+
 /// A known person's name written all in lowercase right after a title
 /// (`President obama`, `Chancellor angela merkel`): a slip of case, read as
 /// the name when the lexicon knows it (as an alias, or as the surname of one
@@ -1190,6 +1201,11 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
             }
         }
         j = m.end;
+    }
+    // "the Somali militant group al-Shabab": a role word before a collective noun describes
+    // the collective; it is no title.
+    if !roles.is_empty() && is_in(COLLECTIVE_HEADS, r.w(j)) {
+        return None;
     }
     // Honorifics ("Mr.", "Gen.") also introduce names.
     if roles.is_empty()
@@ -2216,6 +2232,7 @@ mod list_tests {
             ("QUANTITIES", QUANTITIES),
             ("EVALUATIVE", EVALUATIVE),
             ("LOCAL_HEADS", LOCAL_HEADS),
+            ("COLLECTIVE_HEADS", COLLECTIVE_HEADS),
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted");
         }

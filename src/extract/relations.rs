@@ -773,12 +773,17 @@ pub fn find(
                 }
                 continue;
             }
-            // "X staged a protest in Beijing": the country of the place.
-            if let (Some(subj), Some((pm, country))) = (
-                &subject,
-                event_place(res, here.clone(), &words, t, &trigs, &relation),
-            ) {
-                for &sm in subj {
+            // "X staged a protest in Beijing", "X claimed responsibility for an attack in Y's
+            // capital": the country of the place.
+            if let Some((pm, country)) = event_place(res, here.clone(), &words, t, &trigs, &relation) {
+                let claimed = (t.start.saturating_sub(5)..t.start)
+                    .any(|k| words[k] == "responsibility" && words[k + 1] == "for");
+                let agent = subject.clone().or_else(|| {
+                    claimed
+                        .then(|| subject_of(doc, res, &left, &words, t.start, sentences, s.index))
+                        .flatten()
+                });
+                for &sm in agent.iter().flatten() {
                     emit_to_entity(
                         &mut out,
                         res,
