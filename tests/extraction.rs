@@ -1822,3 +1822,48 @@ fn a_role_word_before_a_collective_noun_is_no_title() {
         dump(&a)
     );
 }
+
+#[test]
+fn an_official_of_a_place_serves_its_country() {
+    let a = run("The mayor of Aleppo was arrested by rebels on Sunday.");
+    assert_eq!(
+        entities_of(&a, "mayor"),
+        vec![Some("country:SYR".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_asserted(&a, "group:rebels", "coerces", "country:SYR");
+    // A place without a known country gives none.
+    let b = run("The mayor of Springfield was arrested by rebels on Sunday.");
+    assert_eq!(
+        entities_of(&b, "mayor"),
+        Vec::<Option<String>>::new(),
+        "{}",
+        dump(&b)
+    );
+}
+
+#[test]
+fn what_is_acted_on_in_a_country_places_the_event_there() {
+    let a = run("Rebels attacked a hotel in Mali on Friday.");
+    assert_asserted(&a, "group:rebels", "attacks", "country:MLI");
+    let b = run("UN inspectors will examine the nuclear sites in Iran.");
+    assert_rel(
+        &b,
+        "organization:united-nations",
+        "investigates",
+        "country:IRN",
+        None,
+        None,
+    );
+    // Troops sent to a country are not sent against it; soldiers killed in a country are no
+    // act of theirs against it.
+    let c = run("Germany deployed troops in Lithuania last year.");
+    assert!(
+        c.relations.iter().all(|r| r.target.as_str() != "country:LTU"),
+        "{}",
+        dump(&c)
+    );
+    let d = run("Ten Russian soldiers were killed in Ukraine.");
+    assert_no_rel(&d, "country:RUS", "attacks", "country:UKR");
+}

@@ -1113,6 +1113,31 @@ fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(Entit
     Some((em, end))
 }
 
+/// The country of the place named at `j` (`Aleppo`, `the northern West Bank city of
+/// Hebron`): the first lexicon name within a few words, when it is a place with a
+/// known country or a capital. Another name, a clause break or a verb first: none.
+fn place_country(s: &Sentence, r: &Readings, j: usize) -> Option<String> {
+    for k in j..(j + 5).min(s.tokens.len()) {
+        if let Some(m) = r.actor(k) {
+            let Entry::Actor { actor, .. } = m.entry else {
+                return None;
+            };
+            let a = r.lex.actors.get(actor as usize)?;
+            return (a.kind == ActorKind::Location)
+                .then(|| a.country.clone())
+                .flatten();
+        }
+        if let Some(m) = r.capital(k) {
+            return country_of(r.lex, &m);
+        }
+        let t = &s.tokens[k];
+        if t.kind != TokenKind::Word || r.trigger_at(k) || is_in(FUNCTION_WORDS, r.w(k)) && r.w(k) != "the" {
+            return None;
+        }
+    }
+    None
+}
+
 /// Nouns of a collective that a role word can modify (`militant group`, `rebel movement`).
 const COLLECTIVE_HEADS: &[&str] = &[
     "faction",
@@ -1282,7 +1307,12 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
             ActorKind::Person,
             MentionForm::Title,
         );
-        em.country = country;
+        // "the mayor of the West Bank city of Hebron": an official of a place serves its country.
+        em.country = country.or_else(|| {
+            (r.w(title_end) == "of")
+                .then(|| place_country(s, r, title_end + 1))
+                .flatten()
+        });
         em.org = org;
         em.name = roles.join(" ");
         em.roles = roles;

@@ -1069,12 +1069,12 @@ fn event_place(
     {
         return None;
     }
-    let before = if st >= 1 && words[st - 1] == "the" {
-        st - 1
-    } else {
-        st
-    };
-    if before == 0 || !is_in(PLACE_PREPS, words[before - 1]) {
+    // "in the northern West Bank", "in northeastern Nigeria".
+    let mut before = st;
+    while before > t.end && (words[before - 1] == "the" || is_in(COMPASS_ADJECTIVES, words[before - 1])) {
+        before -= 1;
+    }
+    if before <= t.end || !is_in(PLACE_PREPS, words[before - 1]) {
         return None;
     }
     if let Some(&Some(country)) = res.places.get(k) {
@@ -1083,11 +1083,36 @@ fn event_place(
     // "in Kenya's capital": the capital of a country named right there.
     let capital =
         matches!(words.get(m.tokens.1), Some(&"'s")) && matches!(words.get(m.tokens.1 + 1), Some(&"capital"));
+    // "attacked a hotel in Mali", "air strikes in Syria": the country itself is the place of the
+    // event noun, or of the thing acted on (military moves in a country need not be against it).
+    let thing_between = words[t.end..before - 1]
+        .iter()
+        .any(|w| !matches!(*w, "a" | "an" | "the"));
+    let country_place = m.form == crate::model::MentionForm::Name
+        && relation != "mobilizes_against"
+        && (t.noun || thing_between);
     match res.refs[k].as_slice() {
-        &[country] if capital && m.kind == crate::model::ActorKind::Country => Some((k, country)),
+        &[country] if (capital || country_place) && m.kind == crate::model::ActorKind::Country => {
+            Some((k, country))
+        }
         _ => None,
     }
 }
+
+/// Adjectives of direction before a place (`northern Syria`).
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "central",
+    "eastern",
+    "north",
+    "northeastern",
+    "northern",
+    "northwestern",
+    "south",
+    "southeastern",
+    "southern",
+    "southwestern",
+    "western",
+];
 
 /// Emits `src`'s entities `relation` the entity `target` (the country of the
 /// place mention `place`), as `emit` does for two mentions.
@@ -1714,6 +1739,7 @@ mod list_tests {
             PLACE_TARGETED,
             PLACE_PREPS,
             PLACE_BREAKS,
+            COMPASS_ADJECTIVES,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
