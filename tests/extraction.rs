@@ -1867,3 +1867,28 @@ fn what_is_acted_on_in_a_country_places_the_event_there() {
     let d = run("Ten Russian soldiers were killed in Ukraine.");
     assert_no_rel(&d, "country:RUS", "attacks", "country:UKR");
 }
+
+#[test]
+fn a_place_and_an_organization_word_before_a_known_name() {
+    let a = run("The Malaysia Airlines Boeing landed in Perth.");
+    assert_eq!(
+        entities_of(&a, "Malaysia Airlines"),
+        vec![Some("organization:malaysia-airlines".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_eq!(
+        entities_of(&a, "Boeing"),
+        vec![Some("organization:boeing".to_string())],
+        "{}",
+        dump(&a)
+    );
+    // A company named after a place of a country is of that country.
+    let b = run("Shares of Alaska Airlines rose on Monday.");
+    assert_eq!(
+        must_actor(&b, "Alaska Airlines").country.as_deref(),
+        Some("USA"),
+        "{}",
+        dump(&b)
+    );
+}

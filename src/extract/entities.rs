@@ -728,6 +728,19 @@ fn country_of(lex: &Lexicon, m: &PhraseMatch) -> Option<String> {
     }
 }
 
+/// Country of a lexicon place (`Texas` in `Texas Instruments`).
+fn place_of(lex: &Lexicon, m: &PhraseMatch) -> Option<String> {
+    match m.entry {
+        Entry::Actor { actor, .. } => lex
+            .actors
+            .get(actor as usize)
+            .filter(|a| a.kind == ActorKind::Location)?
+            .country
+            .clone(),
+        _ => None,
+    }
+}
+
 /// Words after a capital that show it acts (`Moscow said`, `Washington rejected`).
 fn acts(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
     if i >= s.tokens.len() || doc.is_empty() {
@@ -1704,14 +1717,17 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     {
         return None;
     }
-    // "Georgia Tech", "Jerusalem Post": a place and one organization word.
+    // "Georgia Tech", "Jerusalem Post": a place and one organization word (a known name may
+    // follow: "the Malaysia Airlines Boeing").
     if is_in(ORG_WORDS, w)
-        && !toks.get(start + 1).is_some_and(|n| is_cap_word(doc, n))
+        && !toks
+            .get(start + 1)
+            .is_some_and(|n| is_cap_word(doc, n) && r.actor(start + 1).is_none())
         && !matches!(r.w(start + 1), "of" | "for" | "&")
     {
         let mut em = EntityMention::new(doc, s, i, start + 1, ActorKind::Organization, MentionForm::Name);
         em.plural = true;
-        em.country = country_of(r.lex, &m);
+        em.country = country_of(r.lex, &m).or_else(|| place_of(r.lex, &m));
         // "the Malaysia Airlines flight": before a noun the name only modifies it.
         em.modifier = toks.get(start + 1).is_some_and(|t| {
             t.kind == TokenKind::Word
@@ -1728,7 +1744,7 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     }
     let mut em = EntityMention::new(doc, s, i, rest.tokens.1, rest.kind, MentionForm::Name);
     em.plural = rest.kind == ActorKind::Organization;
-    em.country = country_of(r.lex, &m);
+    em.country = country_of(r.lex, &m).or_else(|| place_of(r.lex, &m));
     let mut out = vec![em];
     // An acronym defined right after the name ("(APEC)") is an alias of the whole name.
     if let Some(acr) = found.get(1) {
