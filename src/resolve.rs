@@ -11,7 +11,10 @@
 //!   role and country, pronouns (`he`, `they`) to the subject of the nearest
 //!   sentence (a coordination `X and Y` for `they`), `the two countries` to
 //!   the last two countries named;
-//! - demonyms and capitals resolve to their country.
+//! - demonyms and capitals resolve to their country;
+//! - a place (`in Beijing`, `in Alaska`) refers to no actor; its country, when
+//!   known, is kept in [`Resolution::places`] for the relations (an event
+//!   there may be directed at it).
 //!
 //! Across documents, ids are the merge key: lexicon actors and unknown full
 //! names merge by id (the normalized name).

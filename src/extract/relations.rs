@@ -21,7 +21,11 @@
 //!   a participle after a comma shares the main subject (`X met Y, offering aid
 //!   to Z`), a relative clause on a noun that is no actor has none;
 //! - requests and charges: `asked X to`, `pressure from Y`, `claimed that X attacked`;
-//! - `ties with Y` is cooperation, `cut ties with Y` a sanction.
+//! - `ties with Y` is cooperation, `cut ties with Y` a sanction;
+//! - an attack, protest, mobilization, coercion or inspection with no named
+//!   target that happens at a place of a known country is directed at that
+//!   country (`staged a protest in Beijing`, `attacked a mall in Kenya's
+//!   capital`); a meeting in a city is not.
 //!
 //! Participles right after an article, a number, a preposition or another verb
 //! modify a noun (`the exiled leaders`) and trigger nothing. A demonym that
