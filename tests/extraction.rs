@@ -1725,6 +1725,8 @@ fn military_exercises_in_a_state_concern_its_country() {
 fn an_attack_in_a_countrys_capital_targets_the_country() {
     let a = run("Gunmen attacked a hotel in Mali's capital on Friday.");
     assert_asserted(&a, "group:gunmen", "attacks", "country:MLI");
+    let b = run("Hundreds of students protested in the Sudanese capital on Monday.");
+    assert_asserted(&b, "group:students", "protests_against", "country:SDN");
 }
 
 #[test]

@@ -1084,9 +1084,10 @@ fn event_place(
     if let Some(&Some(country)) = res.places.get(k) {
         return Some((k, country));
     }
-    // "in Kenya's capital": the capital of a country named right there.
-    let capital =
-        matches!(words.get(m.tokens.1), Some(&"'s")) && matches!(words.get(m.tokens.1 + 1), Some(&"capital"));
+    // "in Kenya's capital", "in the Syrian capital": the capital of a country named right there.
+    let capital = matches!(words.get(m.tokens.1), Some(&"'s"))
+        && matches!(words.get(m.tokens.1 + 1), Some(&"capital"))
+        || m.form == crate::model::MentionForm::Demonym && matches!(words.get(m.tokens.1), Some(&"capital"));
     // "attacked a hotel in Mali", "air strikes in Syria": the country itself is the place of the
     // event noun, or of the thing acted on (military moves in a country need not be against it).
     let thing_between = words[t.end..before - 1]
