@@ -1722,6 +1722,15 @@ fn military_exercises_in_a_state_concern_its_country() {
 }
 
 #[test]
+fn strikes_on_a_place_target_its_country() {
+    let a = run("ISRAEL has launched new air strikes on Gaza.");
+    assert_asserted(&a, "country:ISR", "attacks", "country:PSE");
+    // The direction belongs to the verb right before it.
+    let b = run("The activists detained for speaking against Moscow were freed.");
+    assert_no_rel(&b, "group:activists", "coerces", "country:RUS");
+}
+
+#[test]
 fn an_attack_in_a_countrys_capital_targets_the_country() {
     let a = run("Gunmen attacked a hotel in Mali's capital on Friday.");
     assert_asserted(&a, "group:gunmen", "attacks", "country:MLI");

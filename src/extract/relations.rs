@@ -1038,8 +1038,19 @@ const PLACE_TARGETED: &[&str] = &[
     "protests_against",
 ];
 
-/// Prepositions that locate an event at a place.
-const PLACE_PREPS: &[&str] = &["across", "at", "in", "inside", "near", "outside", "throughout"];
+/// Prepositions that locate an event at a place (or aim it at one: `strikes on Gaza`).
+const PLACE_PREPS: &[&str] = &[
+    "across",
+    "against",
+    "at",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "on",
+    "outside",
+    "throughout",
+];
 
 /// Words that end the phrase of an event before a place could belong to it.
 const PLACE_BREAKS: &[&str] = &[
@@ -1079,6 +1090,11 @@ fn event_place(
         before -= 1;
     }
     if before <= t.end || !is_in(PLACE_PREPS, words[before - 1]) {
+        return None;
+    }
+    // "strikes on Gaza", "an incursion into Gaza": a preposition of direction only right
+    // after the trigger ("acting against Moscow" aims another verb).
+    if matches!(words[before - 1], "against" | "into" | "on") && before - 1 != t.end {
         return None;
     }
     if let Some(&Some(country)) = res.places.get(k) {
