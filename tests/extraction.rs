@@ -1903,3 +1903,21 @@ fn a_place_and_an_organization_word_before_a_known_name() {
         dump(&b)
     );
 }
+
+#[test]
+fn a_known_name_in_a_headline_in_capitals() {
+    let a = run("PRESIDENT OBAMA SIGNS THE BILL");
+    assert_eq!(
+        entities_of(&a, "OBAMA"),
+        vec![Some(OBAMA.to_string())],
+        "{}",
+        dump(&a)
+    );
+    let b = run("Officials in ISRAEL said on Monday that the talks had failed.");
+    assert_eq!(
+        entities_of(&b, "ISRAEL"),
+        vec![Some("country:ISR".to_string())],
+        "{}",
+        dump(&b)
+    );
+}

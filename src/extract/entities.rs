@@ -1065,6 +1065,8 @@ fn given_name(doc: &str, s: &Sentence, r: &Readings, m: &PhraseMatch) -> bool {
         && r.demonym(m.end).is_none()
         && r.agent(m.end, |_| true).is_none()
         && !is_in(FUNCTION_WORDS, r.w(m.end))
+        // "PRESIDENT OBAMA SIGNS THE BILL": in capitals an ordinary word is no surname.
+        && !(is_all_caps(s.tokens[m.end].text(doc)) && r.lex.common_words.contains(r.w(m.end)))
 }
 
 fn m_text<'a>(doc: &'a str, s: &Sentence, m: &PhraseMatch) -> &'a str {
