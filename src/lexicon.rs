@@ -825,6 +825,7 @@ impl Lexicon {
                         Entry::Actor { actor, caps, acronym } => {
                             case_fits(doc, &tokens[s..e], caps, acronym)
                                 || self.lowercase_place(doc, &tokens[s..e], actor)
+                                || (!acronym && self.odd_case(doc, &tokens[s..e], actor, caps))
                         }
                         // Capitals and demonyms are proper words: "Malé" is a capital, "male" is not.
                         Entry::Capital(_) | Entry::Demonym(_) => tokens[s]
@@ -885,6 +886,54 @@ impl Lexicon {
                 title[..1].make_ascii_uppercase();
                 !self.first_names.contains(&title)
             }
+        })
+    }
+}
+
+/// Head nouns of organization names that are often written lowercase after
+/// the capitalized words of the name (`the US State department`).
+const LOWERCASE_ORG_HEADS: &[&str] = &[
+    "agency",
+    "bureau",
+    "commission",
+    "committee",
+    "council",
+    "department",
+    "ministry",
+    "office",
+    "party",
+];
+
+impl Lexicon {
+    /// A name whose case is a typo where the alias is capitalized: a word with
+    /// a lowercase first letter but a capital inside it (`iSrael`, `rUSSIA`),
+    /// or the head noun of an organization written lowercase after the
+    /// capitalized words of its name (`the US State department`). An ordinary
+    /// lowercase word never fits: the word must hold a capital, or follow the
+    /// capitalized start of an organization's name.
+    fn odd_case(&self, doc: &str, tokens: &[Token], actor: u32, caps: u64) -> bool {
+        let Some(a) = self.actors.get(actor as usize) else {
+            return false;
+        };
+        let last = tokens.len().saturating_sub(1);
+        tokens.iter().enumerate().all(|(k, t)| {
+            let w = t.text(doc);
+            if k >= 64 || caps & (1 << k) == 0 || NAME_PARTICLES.contains(&w) {
+                return true;
+            }
+            let mut chars = w.chars();
+            if chars
+                .next()
+                .is_none_or(|c| c.is_uppercase() || !c.is_alphabetic())
+            {
+                return true;
+            }
+            let inner_capital = w.chars().count() >= 4 && chars.any(char::is_uppercase);
+            inner_capital
+                || (k == last
+                    && k >= 1
+                    && a.kind == ActorKind::Organization
+                    && in_sorted(LOWERCASE_ORG_HEADS, w))
         })
     }
 }

@@ -28,6 +28,15 @@
 //!   `encounter`, `match`) are dropped; CAMEO patterns with `$ + % ^ |` or
 //!   nested synsets are skipped; pattern codes written `[:CODE]` (passive or
 //!   role-reversing readings) and `[---]` are skipped.
+//! * Places (the `location` rows of the overrides) take the country whose
+//!   Phoenix block lists them (`+ALASKA_` under the United States) or whose
+//!   capital they are; a place listed under several countries gets none. The
+//!   place stays its own actor, never an alias of the country. The other
+//!   places a country block lists become `location` rows of that country,
+//!   except names of other actors, capitals (read by `capitals.tsv`),
+//!   respellings of the country's name, demonyms, names listed under two
+//!   countries and one-word names that are ordinary words, given names or
+//!   surnames of known persons.
 //! * First names: census names up to a cumulative frequency of 90% per sex,
 //!   minus a small stoplist of names that are common English words.
 
@@ -1077,6 +1086,16 @@ pub fn actors_tsv(
     // UN / U.N. / United Nations: merge acronym entries into their full names.
     merge_acronyms(&mut actors);
 
+    // Places the country blocks list: cities, provinces, regions.
+    phoenix_places(
+        &mut actors,
+        countries,
+        &phoenix_country_aliases,
+        &demonym_words,
+        infl,
+        first_names,
+    );
+
     // Overrides: rank 0, merged by id.
     let file = "lexicon-overrides/actors.tsv";
     for (n, line) in data_lines(overrides) {
@@ -1125,6 +1144,7 @@ pub fn actors_tsv(
         row.aliases.remove(&label);
     }
 
+    place_countries(&mut actors, countries, &phoenix_country_aliases);
     resolve_collisions(&mut actors);
 
     let mut out = String::from("id\tkind\tlabel\tcountry\troles\taliases\n");
@@ -1142,6 +1162,148 @@ pub fn actors_tsv(
         ));
     }
     Ok(out)
+}
+
+/// Adds the places that the Phoenix country blocks list under one country
+/// (`+SHENZHEN_` under China) as `location` rows with that country, ranked
+/// below every other actor. Skipped: names that are already a name of an
+/// actor, names starting with `the`, demonyms, respellings of the country's
+/// own name (`+ARGJENTINA_`: same first four letters), names listed under
+/// several countries, and one-word names that are ordinary words, given
+/// names or surnames of known persons (`+SAVA_`, `+AUSTIN_`, `+LINCOLN_`).
+/// Capitals are left to `capitals.tsv`, which reads them as governments when they act.
+fn phoenix_places(
+    actors: &mut BTreeMap<String, ActorRow>,
+    countries: &[Country],
+    phoenix_country_aliases: &BTreeMap<String, Vec<String>>,
+    demonym_words: &BTreeSet<String>,
+    infl: &Inflections,
+    first_names: &BTreeSet<String>,
+) {
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut surnames: BTreeSet<String> = BTreeSet::new();
+    for a in actors.values() {
+        taken.insert(key(&a.label));
+        taken.extend(a.aliases.iter().map(|al| key(al)));
+        if a.kind == ActorKind::Person.name() {
+            surnames.extend(a.label.split_whitespace().last().map(str::to_lowercase));
+        }
+    }
+    // Capitals stay in `capitals.tsv`: "Moscow said" is the government, not a place.
+    for c in countries {
+        for cap in &c.capitals {
+            taken.insert(key(cap));
+            taken.insert(key(cap.trim_end_matches(" D.C.").trim_end_matches(", D.C.")));
+        }
+    }
+    let own_name: BTreeMap<&str, String> = countries
+        .iter()
+        .map(|c| (c.cca3.as_str(), c.common.to_lowercase().chars().take(4).collect()))
+        .collect();
+    let mut places: BTreeMap<String, (Vec<String>, BTreeSet<String>)> = BTreeMap::new();
+    for (code, raws) in phoenix_country_aliases {
+        for raw in raws {
+            let words = phoenix_words(raw);
+            let k = key(&words.join(" "));
+            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let plain = words.iter().all(|w| {
+                w.chars()
+                    .all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\'' | '.'))
+                    && w.chars().any(|c| c.is_ascii_alphabetic())
+            });
+            let one_word_common = lower.len() == 1
+                && (infl.known.contains(&lower[0])
+                    || first_names.contains(&lower[0])
+                    || surnames.contains(&lower[0])
+                    || lower[0].len() < 4);
+            let respelling = own_name
+                .get(code.as_str())
+                .is_some_and(|n| k.starts_with(n.as_str()));
+            if words.is_empty()
+                || words.len() > 4
+                || !plain
+                || raw.contains(['(', ','])
+                || lower[0] == "the"
+                || taken.contains(&k)
+                || (lower.len() == 1 && demonym_words.contains(&lower[0]))
+                || one_word_common
+                || respelling
+                || lower
+                    .iter()
+                    .all(|w| infl.known.contains(w) || LOWER_PARTICLES.contains(&w.as_str()))
+            {
+                continue;
+            }
+            let e = places
+                .entry(k)
+                .or_insert_with(|| (words.clone(), BTreeSet::new()));
+            e.1.insert(code.clone());
+        }
+    }
+    for (words, codes) in places.into_values() {
+        let Ok([code]) = <[String; 1]>::try_from(codes.into_iter().collect::<Vec<_>>()) else {
+            continue;
+        };
+        let label = title_case(&words, false, &infl.common);
+        let id = format!("location:{}", slug(&label));
+        if slug(&label).is_empty() || actors.contains_key(&id) {
+            continue;
+        }
+        actors.insert(
+            id.clone(),
+            ActorRow {
+                id,
+                kind: ActorKind::Location.name().into(),
+                label,
+                country: code,
+                roles: vec![],
+                aliases: BTreeSet::new(),
+                rank: 5,
+            },
+        );
+    }
+}
+
+/// Gives a location without a country the country it lies in: the country
+/// block of the Phoenix dictionary that lists it (`+ALASKA_` under the United
+/// States, `+BEIJING_` under China) or the country it is the capital of. A
+/// name listed under several countries stays without one.
+fn place_countries(
+    actors: &mut BTreeMap<String, ActorRow>,
+    countries: &[Country],
+    phoenix_country_aliases: &BTreeMap<String, Vec<String>>,
+) {
+    let mut within: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (code, raws) in phoenix_country_aliases {
+        for raw in raws {
+            let words = phoenix_words(raw);
+            if words.is_empty() || raw.contains(['(', ',']) {
+                continue;
+            }
+            within
+                .entry(key(&words.join(" ")))
+                .or_default()
+                .insert(code.clone());
+        }
+    }
+    for c in countries {
+        for cap in &c.capitals {
+            within.entry(key(cap)).or_default().insert(c.cca3.clone());
+        }
+    }
+    for a in actors.values_mut() {
+        if a.kind != ActorKind::Location.name() || !a.country.is_empty() {
+            continue;
+        }
+        let codes: BTreeSet<&String> = std::iter::once(&a.label)
+            .chain(&a.aliases)
+            .filter_map(|n| within.get(&key(n)))
+            .flatten()
+            .collect();
+        if let [code] = codes.into_iter().collect::<Vec<_>>()[..] {
+            a.country = code.clone();
+        }
+    }
 }
 
 /// Last words that make an entry a generic description, not a name.
@@ -2857,6 +3019,55 @@ mod tests {
         );
         assert!(!out.contains("Moscow"));
         assert!(!out.contains("President"));
+    }
+
+    #[test]
+    fn places_take_the_country_that_lists_them_or_whose_capital_they_are() {
+        let ph =
+            format!("{PH_COUNTRIES}\nSINGAPORE_  [SGP]\n+JURONG_\n+KAZAN_\n\nTATARSTAN_ [RUS]\n+KAZAN_\n");
+        let ov = "id\tkind\tlabel\tcountry\troles\taliases\n\
+                  location:jurong\tlocation\tJurong\t\t\t\n\
+                  location:moscow\tlocation\tMoscow\t\t\t\n\
+                  location:kazan\tlocation\tKazan\t\t\t\n\
+                  location:atlantis\tlocation\tAtlantis\t\t\t\n\
+                  location:tatooine\tlocation\tTatooine\tSGP\t\t\n";
+        let out = actors(ov, &ph);
+        // Listed in a country block; a capital; listed under two countries; unknown; given by hand.
+        assert!(out.contains("location:jurong\tlocation\tJurong\tSGP\t"), "{out}");
+        assert!(out.contains("location:moscow\tlocation\tMoscow\tRUS\t"), "{out}");
+        assert!(out.contains("location:kazan\tlocation\tKazan\t\t"), "{out}");
+        assert!(out.contains("location:atlantis\tlocation\tAtlantis\t\t"), "{out}");
+        assert!(
+            out.contains("location:tatooine\tlocation\tTatooine\tSGP\t"),
+            "{out}"
+        );
+        // The place keeps its own row: it is not made an alias of the country.
+        assert!(out.contains("country:SGP\tcountry\tSingapore\tSGP\t"), "{out}");
+        assert!(!out.contains("Republic of Singapore|Jurong"), "{out}");
+    }
+
+    #[test]
+    fn places_of_a_country_block_become_locations() {
+        let ph = format!(
+            "{PH_COUNTRIES}\nSINGAPORE_  [SGP]\n+CHANGI_\n+SINGAPOUR_\n+SINGAPOREAN_\n+MEET_\n+TANJONG_PAGAR_\n+KAZAN_\n\nTATARSTAN_ [RUS]\n+KAZAN_\n"
+        );
+        let out = actors("", &ph);
+        assert!(out.contains("location:changi\tlocation\tChangi\tSGP\t"), "{out}");
+        assert!(
+            out.contains("location:tanjong-pagar\tlocation\tTanjong Pagar\tSGP\t"),
+            "{out}"
+        );
+        // A respelling of the country, a demonym, an ordinary word, a name of two countries,
+        // a capital: no place.
+        for absent in [
+            "Singapour",
+            "location:singaporean",
+            "location:meet",
+            "Kazan",
+            "location:moscow",
+        ] {
+            assert!(!out.contains(absent), "{absent}: {out}");
+        }
     }
 
     #[test]

@@ -100,11 +100,22 @@ pub fn analyze(doc: &Document, lexicon: &Lexicon) -> DocAnalysis {
             })
         })
         .collect();
+    // The country of a place is an actor only when a relation uses it.
+    let mut used = vec![false; res.entities.len()];
+    for r in &rels {
+        for e in [r.source, r.target] {
+            if let Some(u) = used.get_mut(e) {
+                *u = true;
+            }
+        }
+    }
     // The entities are not needed any more: moved, not cloned.
     let actors = res
         .entities
         .into_iter()
-        .map(|e| ActorRecord {
+        .zip(used)
+        .filter(|(e, used)| !e.place_only || *used)
+        .map(|(e, _)| ActorRecord {
             id: e.id,
             label: e.label,
             kind: e.kind,

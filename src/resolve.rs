@@ -11,7 +11,10 @@
 //!   role and country, pronouns (`he`, `they`) to the subject of the nearest
 //!   sentence (a coordination `X and Y` for `they`), `the two countries` to
 //!   the last two countries named;
-//! - demonyms and capitals resolve to their country.
+//! - demonyms and capitals resolve to their country;
+//! - a place (`in Beijing`, `in Alaska`) refers to no actor; its country, when
+//!   known, is kept in [`Resolution::places`] for the relations (an event
+//!   there may be directed at it).
 //!
 //! Across documents, ids are the merge key: lexicon actors and unknown full
 //! names merge by id (the normalized name).
@@ -40,6 +43,9 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// Mentions resolved to it.
     pub mentions: usize,
+    /// Only the country a place mention lies in (`in Nairobi`): an actor of the
+    /// document only when a relation uses it.
+    pub place_only: bool,
 }
 
 /// The result of resolving a document's mentions.
@@ -52,6 +58,10 @@ pub struct Resolution {
     pub refs: Vec<Vec<usize>>,
     /// The document's actors.
     pub entities: Vec<Entity>,
+    /// For each mention of a place with a known country (`Beijing`, `Alaska`),
+    /// the entity of that country (else `None`). The place itself stays without
+    /// a node: this only lets a relation whose event happens there point at the country.
+    pub places: Vec<Option<usize>>,
 }
 
 struct Builder<'a> {
@@ -78,6 +88,7 @@ impl Builder<'_> {
             roles: lex_actor.map(|a| a.roles.clone()).unwrap_or_default(),
             aliases: Vec::new(),
             mentions: 0,
+            place_only: false,
         });
         self.by_id.insert(id, self.entities.len() - 1);
         self.entities.len() - 1
@@ -359,10 +370,29 @@ pub fn resolve(
             }
         }
     }
+    // Places with a country: the country as an entity the relations may use. A country no
+    // mention names is created here, marked as only a place's country.
+    let places = kept
+        .iter()
+        .zip(&refs)
+        .map(|(m, r)| {
+            let code = m
+                .country
+                .as_deref()
+                .filter(|_| m.kind == ActorKind::Location && r.is_empty())?;
+            let known = b.by_id.contains_key(&ActorId(format!("country:{code}")));
+            let e = b.country(code);
+            if !known {
+                b.entities[e].place_only = true;
+            }
+            Some(e)
+        })
+        .collect();
     Resolution {
         mentions: kept,
         refs,
         entities: b.entities,
+        places,
     }
 }
 

@@ -1809,3 +1809,242 @@ fn passive_by_a_weapon_fired_by() {
     let b = run("An Israeli tank was destroyed by a rocket believed to be launched by Hezbollah.");
     assert_asserted(&b, "group:hezbollah", "attacks", "country:ISR");
 }
+
+// ---------------------------------------------------------------- places carry their country
+
+#[test]
+fn a_place_knows_its_country_but_makes_no_node() {
+    // Alaska lies in the United States: no relation uses it, so neither the place nor the
+    // country becomes an actor.
+    let a = run("Barack Obama spoke to fishermen in Alaska on Sunday.");
+    let m = mentions_of(&a, "Alaska");
+    assert_eq!(m.len(), 1, "{}", dump(&a));
+    assert_eq!(m[0].entity, None, "{}", dump(&a));
+    assert_eq!(m[0].kind, ActorKind::Location, "{}", dump(&a));
+    assert!(actor(&a, "country:USA").is_none(), "{}", dump(&a));
+}
+
+#[test]
+fn a_protest_in_a_capital_is_against_its_country() {
+    let a = run("Students staged a protest in Beijing against the new law.");
+    assert_asserted(&a, "group:students", "protests_against", "country:CHN");
+    assert_eq!(must_actor(&a, "country:CHN").kind, ActorKind::Country);
+    // The place stays a place.
+    assert_eq!(entities_of(&a, "Beijing"), vec![None], "{}", dump(&a));
+    let b = run("Thousands of workers protested in Nairobi on Monday.");
+    assert_asserted(&b, "group:workers", "protests_against", "country:KEN");
+}
+
+#[test]
+fn military_exercises_in_a_state_concern_its_country() {
+    let a = run("Russia is conducting military exercises in Alaska.");
+    assert_asserted(&a, "country:RUS", "mobilizes_against", "country:USA");
+    // Exercises at home concern nobody else.
+    let b = run("The Chinese army conducted military exercises in Tibet.");
+    assert!(b.relations.is_empty(), "{}", dump(&b));
+    // Joint exercises are cooperation with the partner, not against the host.
+    let c = run("Japan held joint military exercises with India in Osaka.");
+    assert_asserted(&c, "country:JPN", "cooperates_with", "country:IND");
+    assert_no_rel(&c, "country:JPN", "mobilizes_against", "country:IND");
+}
+
+#[test]
+fn strikes_on_a_place_target_its_country() {
+    let a = run("ISRAEL has launched new air strikes on Gaza.");
+    assert_asserted(&a, "country:ISR", "attacks", "country:PSE");
+    // The direction belongs to the verb right before it.
+    let b = run("The activists detained for speaking against Moscow were freed.");
+    assert_no_rel(&b, "group:activists", "coerces", "country:RUS");
+}
+
+#[test]
+fn an_attack_in_a_countrys_capital_targets_the_country() {
+    let a = run("Gunmen attacked a hotel in Mali's capital on Friday.");
+    assert_asserted(&a, "group:gunmen", "attacks", "country:MLI");
+    let b = run("Hundreds of students protested in the Sudanese capital on Monday.");
+    assert_asserted(&b, "group:students", "protests_against", "country:SDN");
+}
+
+#[test]
+fn a_meeting_in_a_city_is_no_relation_with_its_country() {
+    let a = run("Barack Obama and Vladimir Putin will meet in Zurich next week.");
+    assert_rel(&a, OBAMA, "met_with", PUTIN, None, None);
+    assert!(actor(&a, "country:CHE").is_none(), "{}", dump(&a));
+    // A named target wins over the place.
+    let b = run("Activists protested against Russia in Geneva.");
+    assert_asserted(&b, "group:activists", "protests_against", "country:RUS");
+    assert!(actor(&b, "country:CHE").is_none(), "{}", dump(&b));
+    // A place after the clause has ended locates nothing of the event.
+    let c = run("Protesters marched on Sunday, and the police chief in Chicago said so.");
+    assert!(actor(&c, "country:USA").is_none(), "{}", dump(&c));
+}
+
+// ---------------------------------------------------------------- odd casing
+
+#[test]
+fn a_capital_inside_a_lowercase_word_is_a_typo_of_a_name() {
+    let a = run("Canada wants to help iSrael after the floods.");
+    assert_eq!(
+        entities_of(&a, "iSrael"),
+        vec![Some("country:ISR".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_rel(&a, "country:CAN", "aids", "country:ISR", None, None);
+    // Brand-like words that are no lexicon name stay words; lowercase words stay words.
+    let b = run("She bought an iPhone on eBay and flew to the state capital.");
+    assert!(b.actors.is_empty(), "{}", dump(&b));
+}
+
+#[test]
+fn a_lowercase_known_surname_after_a_title_is_the_person() {
+    let a = run("President obama spoke with Justin Trudeau on Monday.");
+    assert_eq!(
+        entities_of(&a, "obama"),
+        vec![Some(OBAMA.to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert!(has_role(must_actor(&a, OBAMA), "President"), "{}", dump(&a));
+    // An ordinary word after a title is no name ("May" is also the surname of a known person).
+    let b = run("The president may visit the troops next week.");
+    assert!(
+        b.actors.iter().all(|x| x.kind != ActorKind::Person),
+        "{}",
+        dump(&b)
+    );
+}
+
+#[test]
+fn an_organization_head_noun_in_lowercase_still_names_it() {
+    let a = run("The US State department criticized Iran on Friday.");
+    assert_eq!(
+        entities_of(&a, "US State department"),
+        vec![Some("organization:department-of-state".to_string())],
+        "{}",
+        dump(&a)
+    );
+    // All lowercase is no name.
+    let b = run("Officials at the state department in Ottawa said nothing.");
+    assert!(
+        actor(&b, "organization:department-of-state").is_none(),
+        "{}",
+        dump(&b)
+    );
+}
+
+#[test]
+fn a_claimed_attack_in_a_countrys_capital_targets_the_country() {
+    let a = run(
+        "The Islamist group Boko Haram claimed responsibility for a bombing at a market in Niger's capital.",
+    );
+    assert_asserted(&a, "group:boko-haram", "attacks", "country:NER");
+    // Condemning an attack does not make the speaker its agent.
+    let b = run("Canada condemned the attack at a market in Niger's capital.");
+    assert_no_rel(&b, "country:CAN", "attacks", "country:NER");
+}
+
+#[test]
+fn a_role_word_before_a_collective_noun_is_no_title() {
+    let a = run("The Somali militant group al-Shabab denied the report.");
+    assert_eq!(
+        entities_of(&a, "militant"),
+        Vec::<Option<String>>::new(),
+        "{}",
+        dump(&a)
+    );
+    assert_eq!(
+        entities_of(&a, "al-Shabab"),
+        vec![Some("group:al-shabaab".to_string())],
+        "{}",
+        dump(&a)
+    );
+}
+
+#[test]
+fn an_official_of_a_place_serves_its_country() {
+    let a = run("The mayor of Aleppo was arrested by rebels on Sunday.");
+    assert_eq!(
+        entities_of(&a, "mayor"),
+        vec![Some("country:SYR".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_asserted(&a, "group:rebels", "coerces", "country:SYR");
+    // A place without a known country gives none.
+    let b = run("The mayor of Springfield was arrested by rebels on Sunday.");
+    assert_eq!(
+        entities_of(&b, "mayor"),
+        Vec::<Option<String>>::new(),
+        "{}",
+        dump(&b)
+    );
+}
+
+#[test]
+fn what_is_acted_on_in_a_country_places_the_event_there() {
+    let a = run("Rebels attacked a hotel in Mali on Friday.");
+    assert_asserted(&a, "group:rebels", "attacks", "country:MLI");
+    let b = run("UN inspectors will examine the nuclear sites in Iran.");
+    assert_rel(
+        &b,
+        "organization:united-nations",
+        "investigates",
+        "country:IRN",
+        None,
+        None,
+    );
+    // Troops sent to a country are not sent against it; soldiers killed in a country are no
+    // act of theirs against it.
+    let c = run("Germany deployed troops in Lithuania last year.");
+    assert!(
+        c.relations.iter().all(|r| r.target.as_str() != "country:LTU"),
+        "{}",
+        dump(&c)
+    );
+    let d = run("Ten Russian soldiers were killed in Ukraine.");
+    assert_no_rel(&d, "country:RUS", "attacks", "country:UKR");
+}
+
+#[test]
+fn a_place_and_an_organization_word_before_a_known_name() {
+    let a = run("The Malaysia Airlines Boeing landed in Perth.");
+    assert_eq!(
+        entities_of(&a, "Malaysia Airlines"),
+        vec![Some("organization:malaysia-airlines".to_string())],
+        "{}",
+        dump(&a)
+    );
+    assert_eq!(
+        entities_of(&a, "Boeing"),
+        vec![Some("organization:boeing".to_string())],
+        "{}",
+        dump(&a)
+    );
+    // A company named after a place of a country is of that country.
+    let b = run("Shares of Alaska Airlines rose on Monday.");
+    assert_eq!(
+        must_actor(&b, "Alaska Airlines").country.as_deref(),
+        Some("USA"),
+        "{}",
+        dump(&b)
+    );
+}
+
+#[test]
+fn a_known_name_in_a_headline_in_capitals() {
+    let a = run("PRESIDENT OBAMA SIGNS THE BILL");
+    assert_eq!(
+        entities_of(&a, "OBAMA"),
+        vec![Some(OBAMA.to_string())],
+        "{}",
+        dump(&a)
+    );
+    let b = run("Officials in ISRAEL said on Monday that the talks had failed.");
+    assert_eq!(
+        entities_of(&b, "ISRAEL"),
+        vec![Some("country:ISR".to_string())],
+        "{}",
+        dump(&b)
+    );
+}

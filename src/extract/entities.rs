@@ -728,6 +728,19 @@ fn country_of(lex: &Lexicon, m: &PhraseMatch) -> Option<String> {
     }
 }
 
+/// Country of a lexicon place (`Texas` in `Texas Instruments`).
+fn place_of(lex: &Lexicon, m: &PhraseMatch) -> Option<String> {
+    match m.entry {
+        Entry::Actor { actor, .. } => lex
+            .actors
+            .get(actor as usize)
+            .filter(|a| a.kind == ActorKind::Location)?
+            .country
+            .clone(),
+        _ => None,
+    }
+}
+
 /// Words after a capital that show it acts (`Moscow said`, `Washington rejected`).
 fn acts(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
     if i >= s.tokens.len() || doc.is_empty() {
@@ -949,14 +962,11 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
                 em.plural = true;
                 out.push(em);
             } else {
-                out.push(EntityMention::new(
-                    doc,
-                    s,
-                    m.start,
-                    m.end,
-                    ActorKind::Location,
-                    MentionForm::Name,
-                ));
+                // A place that knows its country ("in Nairobi"), no node of its own.
+                let mut em =
+                    EntityMention::new(doc, s, m.start, m.end, ActorKind::Location, MentionForm::Name);
+                em.country = code;
+                out.push(em);
             }
             i = m.end;
             continue;
@@ -1055,6 +1065,8 @@ fn given_name(doc: &str, s: &Sentence, r: &Readings, m: &PhraseMatch) -> bool {
         && r.demonym(m.end).is_none()
         && r.agent(m.end, |_| true).is_none()
         && !is_in(FUNCTION_WORDS, r.w(m.end))
+        // "PRESIDENT OBAMA SIGNS THE BILL": in capitals an ordinary word is no surname.
+        && !(is_all_caps(s.tokens[m.end].text(doc)) && r.lex.common_words.contains(r.w(m.end)))
 }
 
 fn m_text<'a>(doc: &'a str, s: &Sentence, m: &PhraseMatch) -> &'a str {
@@ -1116,6 +1128,87 @@ fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(Entit
     Some((em, end))
 }
 
+/// The country of the place named at `j` (`Aleppo`, `the northern West Bank city of
+/// Hebron`): the first lexicon name within a few words, when it is a place with a
+/// known country or a capital. Another name, a clause break or a verb first: none.
+fn place_country(s: &Sentence, r: &Readings, j: usize) -> Option<String> {
+    for k in j..(j + 5).min(s.tokens.len()) {
+        if let Some(m) = r.actor(k) {
+            let Entry::Actor { actor, .. } = m.entry else {
+                return None;
+            };
+            let a = r.lex.actors.get(actor as usize)?;
+            return (a.kind == ActorKind::Location)
+                .then(|| a.country.clone())
+                .flatten();
+        }
+        if let Some(m) = r.capital(k) {
+            return country_of(r.lex, &m);
+        }
+        let t = &s.tokens[k];
+        if t.kind != TokenKind::Word || r.trigger_at(k) || is_in(FUNCTION_WORDS, r.w(k)) && r.w(k) != "the" {
+            return None;
+        }
+    }
+    None
+}
+
+/// Nouns of a collective that a role word can modify (`militant group`, `rebel movement`).
+const COLLECTIVE_HEADS: &[&str] = &[
+    "faction",
+    "group",
+    "movement",
+    "network",
+    "organisation",
+    "organization",
+    "outfit",
+];
+
+/// A known person's name written all in lowercase right after a title
+/// (`President obama`, `Chancellor angela merkel`): a slip of case, read as
+/// the name when the lexicon knows it (as an alias, or as the surname of one
+/// person) and no word of it is an ordinary English word (`the president may`).
+/// Returns the end of the name and the person.
+fn lowercase_person(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(usize, u32)> {
+    let toks = &s.tokens;
+    for n in [2, 1] {
+        let Some(words) = toks.get(j..j + n) else {
+            continue;
+        };
+        let plain = words.iter().all(|t| {
+            let w = t.text(doc);
+            t.kind == TokenKind::Word
+                && w.len() >= 3
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !r.lex.common_words.contains(w)
+                && !is_in(FUNCTION_WORDS, w)
+        });
+        if !plain {
+            continue;
+        }
+        let person = |a: u32| {
+            r.lex
+                .actors
+                .get(a as usize)
+                .is_some_and(|x| x.kind == ActorKind::Person)
+        };
+        let phrase = Span::new(words[0].span.start, words[n - 1].span.end).slice(doc);
+        let known = r.lex.lookup(phrase).iter().find_map(|e| match *e {
+            Entry::Actor { actor, .. } if person(actor) => Some(actor),
+            _ => None,
+        });
+        let surname = || {
+            let w = words[0].text(doc);
+            let title = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+            r.lex.surnames.get(&title).copied().flatten()
+        };
+        if let Some(a) = known.or_else(|| if n == 1 { surname() } else { None }) {
+            return Some((j + n, a));
+        }
+    }
+    None
+}
+
 /// `(the) (modifier) role... (Name)`: "U.S. Secretary of State John Kerry",
 /// "Russian President Vladimir Putin", "President Obama", "Mr. Lavrov" give a
 /// person with roles and country; without a name ("the US leader", "the
@@ -1149,6 +1242,11 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
         }
         j = m.end;
     }
+    // "the Somali militant group al-Shabab": a role word before a collective noun describes
+    // the collective; it is no title.
+    if !roles.is_empty() && is_in(COLLECTIVE_HEADS, r.w(j)) {
+        return None;
+    }
     // Honorifics ("Mr.", "Gen.") also introduce names.
     if roles.is_empty()
         && out.is_empty()
@@ -1174,6 +1272,8 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
             }
             _ => None,
         }
+    } else if let Some((end, actor)) = lowercase_person(doc, s, r, j) {
+        Some((j, end, Some(actor)))
     } else {
         let mut e = j;
         let mut end = j;
@@ -1222,7 +1322,12 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
             ActorKind::Person,
             MentionForm::Title,
         );
-        em.country = country;
+        // "the mayor of the West Bank city of Hebron": an official of a place serves its country.
+        em.country = country.or_else(|| {
+            (r.w(title_end) == "of")
+                .then(|| place_country(s, r, title_end + 1))
+                .flatten()
+        });
         em.org = org;
         em.name = roles.join(" ");
         em.roles = roles;
@@ -1614,14 +1719,17 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     {
         return None;
     }
-    // "Georgia Tech", "Jerusalem Post": a place and one organization word.
+    // "Georgia Tech", "Jerusalem Post": a place and one organization word (a known name may
+    // follow: "the Malaysia Airlines Boeing").
     if is_in(ORG_WORDS, w)
-        && !toks.get(start + 1).is_some_and(|n| is_cap_word(doc, n))
+        && !toks
+            .get(start + 1)
+            .is_some_and(|n| is_cap_word(doc, n) && r.actor(start + 1).is_none())
         && !matches!(r.w(start + 1), "of" | "for" | "&")
     {
         let mut em = EntityMention::new(doc, s, i, start + 1, ActorKind::Organization, MentionForm::Name);
         em.plural = true;
-        em.country = country_of(r.lex, &m);
+        em.country = country_of(r.lex, &m).or_else(|| place_of(r.lex, &m));
         // "the Malaysia Airlines flight": before a noun the name only modifies it.
         em.modifier = toks.get(start + 1).is_some_and(|t| {
             t.kind == TokenKind::Word
@@ -1638,7 +1746,7 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     }
     let mut em = EntityMention::new(doc, s, i, rest.tokens.1, rest.kind, MentionForm::Name);
     em.plural = rest.kind == ActorKind::Organization;
-    em.country = country_of(r.lex, &m);
+    em.country = country_of(r.lex, &m).or_else(|| place_of(r.lex, &m));
     let mut out = vec![em];
     // An acronym defined right after the name ("(APEC)") is an alias of the whole name.
     if let Some(acr) = found.get(1) {
@@ -2172,6 +2280,7 @@ mod list_tests {
             ("QUANTITIES", QUANTITIES),
             ("EVALUATIVE", EVALUATIVE),
             ("LOCAL_HEADS", LOCAL_HEADS),
+            ("COLLECTIVE_HEADS", COLLECTIVE_HEADS),
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted");
         }

@@ -31,7 +31,11 @@
 //! - passives of event nouns and with time words: `sanctions on Y were imposed
 //!   by X`, `Y were released yesterday by X`;
 //! - attack nouns after a light verb or a claim: `launched attacks in Y`,
-//!   `claimed responsibility for an attack targeting Y`.
+//!   `claimed responsibility for an attack targeting Y`;
+//! - an attack, protest, mobilization, coercion or inspection with no named
+//!   target that happens at a place of a known country is directed at that
+//!   country (`staged a protest in Beijing`, `attacked a mall in Kenya's
+//!   capital`); a meeting in a city is not.
 //!
 //! Participles right after an article, a number, a preposition or another verb
 //! modify a noun (`the exiled leaders`) and trigger nothing. A demonym that
@@ -689,6 +693,13 @@ pub fn find(
             }
         }
     };
+    let event_date = |modality: Modality| {
+        if modality == Modality::Future {
+            future_date(&words, doc_date).or(date)
+        } else {
+            date
+        }
+    };
     for t in &trigs {
         let Some(info) = vocab.get(&t.relation) else {
             continue;
@@ -917,6 +928,27 @@ pub fn find(
                 }
                 continue;
             }
+            // "X staged a protest in Beijing", "X claimed responsibility for an attack in Y's
+            // capital": the country of the place.
+            if let Some((pm, country)) = event_place(res, here.clone(), &words, t, &trigs, &relation) {
+                // (a claim of responsibility is a light verb: `subject` is the claimant)
+                for &sm in subject.iter().flatten() {
+                    emit_to_entity(
+                        &mut out,
+                        res,
+                        sm,
+                        pm,
+                        country,
+                        &relation,
+                        t,
+                        toks,
+                        negated,
+                        modality,
+                        event_date(modality),
+                    );
+                }
+                continue;
+            }
             // "the details of a deal": a topic, not an event of the subject (meetings excepted:
             // "the first round of talks").
             let topic = !matches!(relation.as_str(), "met_with" | "negotiated_with") && {
@@ -1026,6 +1058,25 @@ pub fn find(
                 .collect()
         };
         if object.is_empty() {
+            // "X protested in Beijing", "X attacked a mall in Kenya's capital": the country of the place.
+            if let Some((pm, country)) = event_place(res, here.clone(), &words, t, &trigs, &relation) {
+                for &sm in &subject {
+                    emit_to_entity(
+                        &mut out,
+                        res,
+                        sm,
+                        pm,
+                        country,
+                        &relation,
+                        t,
+                        toks,
+                        negated,
+                        modality,
+                        event_date(modality),
+                    );
+                }
+                continue;
+            }
             if info.symmetric && subject.len() >= 2 {
                 pairwise(
                     &mut out, &mut emit, &subject, &relation, t, negated, modality, true,
@@ -1156,6 +1207,156 @@ pub fn find(
         });
     }
     out
+}
+
+/// Relations whose event, when it has no named target, is directed at the
+/// country where it happens: a protest in Beijing is against China, an attack
+/// at a mall in Kenya's capital targets Kenya, military exercises in Alaska
+/// concern the United States. Meetings and visits are not: a meeting in
+/// Zurich is no relation with Switzerland.
+const PLACE_TARGETED: &[&str] = &[
+    "attacks",
+    "coerces",
+    "crime_against",
+    "fights",
+    "investigates",
+    "mobilizes_against",
+    "protests_against",
+];
+
+/// Prepositions that locate an event at a place (or aim it at one: `strikes on Gaza`).
+const PLACE_PREPS: &[&str] = &[
+    "across",
+    "against",
+    "at",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "on",
+    "outside",
+    "throughout",
+];
+
+/// Words that end the phrase of an event before a place could belong to it.
+const PLACE_BREAKS: &[&str] = &[
+    ",", ";", "after", "and", "because", "before", "but", "said", "says", "since", "when", "where", "which",
+    "while", "who",
+];
+
+/// The place where the event of `t` happens, when the relation is one of
+/// [`PLACE_TARGETED`]: the first mention after the trigger, within a short
+/// phrase, after a locating preposition (`in Beijing`, `at a mall in
+/// Kenya's capital`), that is a place with a known country or a country
+/// followed by `'s capital`. Returns the place mention and the country entity.
+fn event_place(
+    res: &Resolution,
+    here: std::ops::Range<usize>,
+    words: &[&str],
+    t: &Trig,
+    trigs: &[Trig],
+    relation: &str,
+) -> Option<(usize, usize)> {
+    if !is_in(PLACE_TARGETED, relation) {
+        return None;
+    }
+    let k = here.clone().find(|&k| res.mentions[k].tokens.0 >= t.end)?;
+    let m = &res.mentions[k];
+    let st = m.tokens.0;
+    let gap = words.get(t.end..st)?;
+    if gap.len() > 9
+        || gap.iter().any(|w| is_in(PLACE_BREAKS, w))
+        || trigs.iter().any(|o| o.start >= t.end && o.start < st)
+    {
+        return None;
+    }
+    // "in the northern West Bank", "in northeastern Nigeria".
+    let mut before = st;
+    while before > t.end && (words[before - 1] == "the" || is_in(COMPASS_ADJECTIVES, words[before - 1])) {
+        before -= 1;
+    }
+    if before <= t.end || !is_in(PLACE_PREPS, words[before - 1]) {
+        return None;
+    }
+    // "strikes on Gaza", "an incursion into Gaza": a preposition of direction only right
+    // after the trigger ("acting against Moscow" aims another verb).
+    if matches!(words[before - 1], "against" | "into" | "on") && before - 1 != t.end {
+        return None;
+    }
+    if let Some(&Some(country)) = res.places.get(k) {
+        return Some((k, country));
+    }
+    // "in Kenya's capital", "in the Syrian capital": the capital of a country named right there.
+    let capital = matches!(words.get(m.tokens.1), Some(&"'s"))
+        && matches!(words.get(m.tokens.1 + 1), Some(&"capital"))
+        || m.form == crate::model::MentionForm::Demonym && matches!(words.get(m.tokens.1), Some(&"capital"));
+    // "attacked a hotel in Mali", "air strikes in Syria": the country itself is the place of the
+    // event noun, or of the thing acted on (military moves in a country need not be against it).
+    let thing_between = words[t.end..before - 1]
+        .iter()
+        .any(|w| !matches!(*w, "a" | "an" | "the"));
+    let country_place = m.form == crate::model::MentionForm::Name
+        && relation != "mobilizes_against"
+        && (t.noun || thing_between);
+    match res.refs[k].as_slice() {
+        &[country] if (capital || country_place) && m.kind == crate::model::ActorKind::Country => {
+            Some((k, country))
+        }
+        _ => None,
+    }
+}
+
+/// Adjectives of direction before a place (`northern Syria`).
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "central",
+    "eastern",
+    "north",
+    "northeastern",
+    "northern",
+    "northwestern",
+    "south",
+    "southeastern",
+    "southern",
+    "southwestern",
+    "western",
+];
+
+/// Emits `src`'s entities `relation` the entity `target` (the country of the
+/// place mention `place`), as `emit` does for two mentions.
+#[allow(clippy::too_many_arguments)]
+fn emit_to_entity(
+    out: &mut Vec<RelationMention>,
+    res: &Resolution,
+    src: usize,
+    place: usize,
+    target: usize,
+    relation: &str,
+    t: &Trig,
+    toks: &[crate::text::Token],
+    negated: bool,
+    modality: Modality,
+    date: Option<NaiveDate>,
+) {
+    for &a in &res.refs[src] {
+        let dup = out
+            .iter()
+            .any(|r| r.relation == relation && r.source == a && r.target == target);
+        if a == target || dup {
+            continue;
+        }
+        out.push(RelationMention {
+            sentence: res.mentions[src].sentence,
+            source: a,
+            target,
+            relation: relation.to_string(),
+            trigger: Span::new(toks[t.start].span.start, toks[t.end - 1].span.end),
+            negated,
+            modality,
+            date,
+            source_span: res.mentions[src].span,
+            target_span: res.mentions[place].span,
+        });
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1355,18 +1556,7 @@ fn np_gap_ok(words: &[&str]) -> bool {
     // "the mayor of the northern West Bank city": a compass word before the name
     let compass = words.len() >= 3
         && words[words.len() - 3..words.len() - 1] == ["of", "the"]
-        && matches!(
-            last,
-            "central"
-                | "eastern"
-                | "northeastern"
-                | "northern"
-                | "northwestern"
-                | "southeastern"
-                | "southern"
-                | "southwestern"
-                | "western"
-        );
+        && is_in(COMPASS_ADJECTIVES, last);
     plain && (matches!(last, "of" | "'s") || length <= 3 || compass)
 }
 
@@ -1953,6 +2143,10 @@ mod list_tests {
             RECEIPT_VERBS,
             NOMINAL_PASSIVE_VERBS,
             PASSIVE_ADJUNCTS,
+            PLACE_TARGETED,
+            PLACE_PREPS,
+            PLACE_BREAKS,
+            COMPASS_ADJECTIVES,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
