@@ -389,7 +389,23 @@ impl Tables {
         // The first non-comment line is the header.
         let _header = rows.next();
         for (n, line) in rows {
-            let c: Vec<&str> = line.split('\t').map(str::trim).collect();
+            // The first columns (no row uses more) and how many there are.
+            let mut cols = [""; 6];
+            let mut len = 0;
+            let mut rest = Some(line);
+            while let Some(r) = rest {
+                // A byte search: `split('\t')` sets up a char searcher per field.
+                let (field, next) = match r.bytes().position(|b| b == b'\t') {
+                    Some(tab) => (r.get(..tab).unwrap_or(""), r.get(tab + 1..)),
+                    None => (r, None),
+                };
+                if let Some(c) = cols.get_mut(len) {
+                    *c = field.trim();
+                }
+                len += 1;
+                rest = next;
+            }
+            let c = &cols[..len.min(cols.len())];
             let col = |i: usize| c.get(i).copied().unwrap_or("").to_string();
             let need = |k: usize| -> Result<()> {
                 if c.len() < k || c[..k].iter().any(|s| s.is_empty()) {
@@ -534,6 +550,34 @@ fn fold_diacritic(c: char) -> Option<char> {
 
 /// Tokens of a phrase, normalized and joined by spaces, with the capitalization mask.
 fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
+    // Most lexicon phrases are ASCII letters, digits and spaces: their tokens
+    // are the space-separated words (no period, apostrophe, hyphen or other
+    // mark that the tokenizer would split or keep), lowercased.
+    if phrase.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
+        let mut out = String::with_capacity(phrase.len());
+        let mut caps = 0u64;
+        let mut n = 0;
+        for w in phrase.split(' ').filter(|w| !w.is_empty()) {
+            if n > 0 {
+                out.push(' ');
+            }
+            if n < 64 && w.as_bytes()[0].is_ascii_uppercase() {
+                caps |= 1 << n;
+            }
+            let start = out.len();
+            out.push_str(w);
+            if let Some(added) = out.get_mut(start..) {
+                added.make_ascii_lowercase();
+            }
+            n += 1;
+        }
+        return (out, caps, n);
+    }
+    normalize_tokens(phrase)
+}
+
+/// [`normalize_phrase`] through the tokenizer (any text).
+fn normalize_tokens(phrase: &str) -> (String, u64, usize) {
     let mut out = String::new();
     let mut caps = 0u64;
     let mut n = 0;
@@ -1040,6 +1084,32 @@ mod tests {
             .add_file(Path::new("x/actors.tsv"), "h\n# c\nperson:a\tpeople\tA\n")
             .unwrap_err();
         assert_eq!(err.to_string(), "x/actors.tsv:3: unknown kind \"people\"");
+    }
+
+    #[test]
+    fn phrase_fast_path_normalizes_as_the_tokenizer() {
+        let t = Tables::builtin().unwrap();
+        let phrases = t
+            .actors
+            .iter()
+            .flat_map(|a| std::iter::once(a.2.as_str()).chain(a.5.split('|')))
+            .chain(t.demonyms.iter().map(|d| d.0.as_str()))
+            .chain(t.capitals.iter().map(|c| c.0.as_str()))
+            .chain(t.agents.iter().map(|a| a.0.as_str()))
+            .chain(t.triggers.iter().map(|a| a.0.as_str()))
+            .chain([
+                "",
+                " ",
+                "  Two  spaces ",
+                "5th Fleet",
+                "1990s",
+                "2016 Summit",
+                "UN",
+                "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m N",
+            ]);
+        for p in phrases {
+            assert_eq!(normalize_phrase(p), normalize_tokens(p), "{p:?}");
+        }
     }
 
     #[test]
