@@ -496,16 +496,18 @@ fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 
 /// Lowercases a token for matching (and folds the typographic apostrophe).
 pub fn normalize_token(tok: &str, out: &mut String) {
-    if tok.is_ascii() {
-        let start = out.len();
-        out.push_str(tok);
-        // Only the part just pushed, all ASCII: stays valid UTF-8.
-        if let Some(added) = out.get_mut(start..) {
-            added.make_ascii_lowercase();
+    out.reserve(tok.len());
+    // The ASCII prefix byte by byte (tokens are short: no scan of the whole
+    // token first), the rest, from the first non-ASCII character, by characters.
+    let mut rest = "";
+    for (i, &b) in tok.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            rest = tok.get(i..).unwrap_or("");
+            break;
         }
-        return;
+        out.push(char::from(b.to_ascii_lowercase()));
     }
-    for ch in tok.chars() {
+    for ch in rest.chars() {
         match ch {
             '\u{2019}' | '\u{2018}' => out.push('\''),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
@@ -1084,6 +1086,24 @@ mod tests {
             .add_file(Path::new("x/actors.tsv"), "h\n# c\nperson:a\tpeople\tA\n")
             .unwrap_err();
         assert_eq!(err.to_string(), "x/actors.tsv:3: unknown kind \"people\"");
+    }
+
+    #[test]
+    fn tokens_normalize_to_lowercase_folded_words() {
+        let norm = |t: &str| {
+            let mut out = String::from("x ");
+            normalize_token(t, &mut out);
+            out
+        };
+        assert_eq!(norm("Putin"), "x putin");
+        assert_eq!(norm("U.S."), "x u.s.");
+        assert_eq!(norm("’s"), "x 's");
+        assert_eq!(norm("O’Brien"), "x o'brien");
+        assert_eq!(norm("António"), "x antonio");
+        assert_eq!(norm("ÖSTERREICH"), "x osterreich");
+        assert_eq!(norm("Straße"), "x straße");
+        assert_eq!(norm("ΑΘΗΝΑ"), "x αθηνα");
+        assert_eq!(norm(""), "x ");
     }
 
     #[test]
