@@ -552,14 +552,30 @@ fn fold_diacritic(c: char) -> Option<char> {
 
 /// Tokens of a phrase, normalized and joined by spaces, with the capitalization mask.
 fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
-    // Most lexicon phrases are ASCII letters, digits and spaces: their tokens
-    // are the space-separated words (no period, apostrophe, hyphen or other
-    // mark that the tokenizer would split or keep), lowercased.
-    if phrase.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
-        let mut out = String::with_capacity(phrase.len());
+    // Most lexicon phrases are ASCII letters, digits, spaces and hyphens: their
+    // tokens are the runs of letters and digits and each hyphen (no period,
+    // apostrophe or other mark that the tokenizer would split or keep), lowercased.
+    let b = phrase.as_bytes();
+    if b.iter()
+        .all(|&c| c.is_ascii_alphanumeric() || c == b' ' || c == b'-')
+    {
+        let mut out = String::with_capacity(phrase.len() + 4);
         let mut caps = 0u64;
         let mut n = 0;
-        for w in phrase.split(' ').filter(|w| !w.is_empty()) {
+        let mut i = 0;
+        while i < b.len() {
+            let start = i;
+            if b[i] == b' ' {
+                i += 1;
+                continue;
+            } else if b[i] == b'-' {
+                i += 1;
+            } else {
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            }
+            let w = phrase.get(start..i).unwrap_or("");
             if n > 0 {
                 out.push(' ');
             }
@@ -680,7 +696,13 @@ impl Lexicon {
         // About one phrase per row, a few per actor: no rehashing while filling.
         let rows =
             t.actors.len() * 3 + t.demonyms.len() + t.capitals.len() + t.agents.len() + t.triggers.len();
-        lex.phrases.by_hash.reserve(rows);
+        let p = &mut lex.phrases;
+        p.by_hash.reserve(rows);
+        p.first_words.reserve(rows / 2);
+        p.next.reserve(rows);
+        p.spans.reserve(rows);
+        p.entries.reserve(rows);
+        p.text.reserve(rows * 16);
         let mut country_index: HashMap<String, u32> = HashMap::new();
         let mut country = |lex: &mut Lexicon, code: &str| -> u32 {
             *country_index.entry(code.to_string()).or_insert_with(|| {
@@ -1125,6 +1147,10 @@ mod tests {
                 "1990s",
                 "2016 Summit",
                 "UN",
+                "al-Qaeda",
+                "Hewlett-Packard Co",
+                "--x- -y-",
+                "-",
                 "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m N",
             ]);
         for p in phrases {
