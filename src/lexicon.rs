@@ -860,7 +860,8 @@ impl Lexicon {
             normalize_token(t.text(doc), &mut norm);
             words.push((start as u32, norm.len() as u32));
         }
-        let mut matches = Vec::new();
+        // About one match per four tokens in news text: rarely regrown.
+        let mut matches = Vec::with_capacity(tokens.len() / 4 + 2);
         let text = norm.as_bytes();
         // Hash of the phrase of words `s..s + n` at `hashes[n - 1]`.
         let mut hashes = [0u64; 64];
