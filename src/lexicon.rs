@@ -631,9 +631,16 @@ impl WordSets {
     }
 }
 
+/// True for an alias of one to five letters, all capitals (`US`, `NATO`, `U.N.`).
 fn is_acronym(alias: &str) -> bool {
-    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in alias.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if letters > 5 || !c.is_uppercase() {
+            return false;
+        }
+    }
+    letters > 0
 }
 
 impl Lexicon {
@@ -756,18 +763,18 @@ impl Lexicon {
             }
         }
         for (i, a) in lex.actors.iter().enumerate() {
-            let words: Vec<&str> = a.label.split_whitespace().collect();
-            if a.kind != ActorKind::Person || words.len() < 2 {
+            // The last word of a name of at least two words.
+            let mut words = a.label.split_whitespace();
+            let last = words.next_back();
+            if a.kind != ActorKind::Person || words.next().is_none() {
                 continue;
             }
-            let Some(last) = words
-                .last()
-                .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+            let Some(last) = last.filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
             else {
                 continue;
             };
             lex.surnames
-                .entry((*last).to_string())
+                .entry(last.to_string())
                 .and_modify(|v| {
                     if *v != Some(i as u32) {
                         *v = None;
@@ -1156,6 +1163,16 @@ mod tests {
             ]);
         for p in phrases {
             assert_eq!(normalize_phrase(p), normalize_tokens(p), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn acronyms_are_short_all_capital_aliases() {
+        for a in ["US", "U.S.", "NATO", "U.N.", "ÉU", "ABCDE"] {
+            assert!(is_acronym(a), "{a}");
+        }
+        for a in ["", "1990", "Nato", "ABCDEF", "A.B.C.D.E.F.", "us"] {
+            assert!(!is_acronym(a), "{a}");
         }
     }
 
