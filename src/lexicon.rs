@@ -250,11 +250,14 @@ impl PhraseTable {
         if let Some(i) = self.get(hash, phrase.as_bytes()) {
             return Some(i);
         }
-        let words = phrase.split(' ').count();
+        // Words are separated by single spaces (byte searches: no char searcher per phrase).
+        let words = phrase.bytes().filter(|&b| b == b' ').count() + 1;
         if words > 64 {
             return None;
         }
-        let first = phrase.split(' ').next().unwrap_or_default();
+        let first = phrase
+            .get(..phrase.bytes().position(|b| b == b' ').unwrap_or(phrase.len()))
+            .unwrap_or_default();
         *self.first_words.entry(phrase_hash(first)).or_default() |= 1u64 << (words - 1);
         let i = self.entries.len() as u32;
         let start = self.text.len() as u32;
