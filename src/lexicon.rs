@@ -388,7 +388,7 @@ impl Tables {
             .lines()
             .enumerate()
             .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+            .filter(|(_, l)| !trim(l).is_empty() && !l.starts_with('#'));
         // The first non-comment line is the header.
         let _header = rows.next();
         for (n, line) in rows {
@@ -403,7 +403,7 @@ impl Tables {
                     None => (r, None),
                 };
                 if let Some(c) = cols.get_mut(len) {
-                    *c = field.trim();
+                    *c = trim(field);
                 }
                 len += 1;
                 rest = next;
@@ -474,6 +474,15 @@ impl Tables {
             }
         }
         Ok(())
+    }
+}
+
+/// `text.trim()`, at once for the usual field that starts and ends with a
+/// visible ASCII character.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
+        _ => text.trim(),
     }
 }
 
@@ -1166,6 +1175,24 @@ mod tests {
             ]);
         for p in phrases {
             assert_eq!(normalize_phrase(p), normalize_tokens(p), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn fields_trim_as_str_trim() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta b\u{a0}",
+            "\u{3000}x",
+            "x\u{85}",
+            "é",
+            "a\r",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
         }
     }
 
