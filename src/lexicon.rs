@@ -250,11 +250,14 @@ impl PhraseTable {
         if let Some(i) = self.get(hash, phrase.as_bytes()) {
             return Some(i);
         }
-        let words = phrase.split(' ').count();
+        // Words are separated by single spaces (byte searches: no char searcher per phrase).
+        let words = phrase.bytes().filter(|&b| b == b' ').count() + 1;
         if words > 64 {
             return None;
         }
-        let first = phrase.split(' ').next().unwrap_or_default();
+        let first = phrase
+            .get(..phrase.bytes().position(|b| b == b' ').unwrap_or(phrase.len()))
+            .unwrap_or_default();
         *self.first_words.entry(phrase_hash(first)).or_default() |= 1u64 << (words - 1);
         let i = self.entries.len() as u32;
         let start = self.text.len() as u32;
@@ -385,11 +388,27 @@ impl Tables {
             .lines()
             .enumerate()
             .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+            .filter(|(_, l)| !trim(l).is_empty() && !l.starts_with('#'));
         // The first non-comment line is the header.
         let _header = rows.next();
         for (n, line) in rows {
-            let c: Vec<&str> = line.split('\t').map(str::trim).collect();
+            // The first columns (no row uses more) and how many there are.
+            let mut cols = [""; 6];
+            let mut len = 0;
+            let mut rest = Some(line);
+            while let Some(r) = rest {
+                // A byte search: `split('\t')` sets up a char searcher per field.
+                let (field, next) = match r.bytes().position(|b| b == b'\t') {
+                    Some(tab) => (r.get(..tab).unwrap_or(""), r.get(tab + 1..)),
+                    None => (r, None),
+                };
+                if let Some(c) = cols.get_mut(len) {
+                    *c = trim(field);
+                }
+                len += 1;
+                rest = next;
+            }
+            let c = &cols[..len.min(cols.len())];
             let col = |i: usize| c.get(i).copied().unwrap_or("").to_string();
             let need = |k: usize| -> Result<()> {
                 if c.len() < k || c[..k].iter().any(|s| s.is_empty()) {
@@ -458,6 +477,15 @@ impl Tables {
     }
 }
 
+/// `text.trim()`, at once for the usual field that starts and ends with a
+/// visible ASCII character.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// True when `w` is in `list`, a list sorted in byte order (`&str` order).
 ///
 /// A binary search with the byte comparison inlined: the word lists are short
@@ -480,16 +508,18 @@ fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 
 /// Lowercases a token for matching (and folds the typographic apostrophe).
 pub fn normalize_token(tok: &str, out: &mut String) {
-    if tok.is_ascii() {
-        let start = out.len();
-        out.push_str(tok);
-        // Only the part just pushed, all ASCII: stays valid UTF-8.
-        if let Some(added) = out.get_mut(start..) {
-            added.make_ascii_lowercase();
+    out.reserve(tok.len());
+    // The ASCII prefix byte by byte (tokens are short: no scan of the whole
+    // token first), the rest, from the first non-ASCII character, by characters.
+    let mut rest = "";
+    for (i, &b) in tok.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            rest = tok.get(i..).unwrap_or("");
+            break;
         }
-        return;
+        out.push(char::from(b.to_ascii_lowercase()));
     }
-    for ch in tok.chars() {
+    for ch in rest.chars() {
         match ch {
             '\u{2019}' | '\u{2018}' => out.push('\''),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
@@ -534,6 +564,50 @@ fn fold_diacritic(c: char) -> Option<char> {
 
 /// Tokens of a phrase, normalized and joined by spaces, with the capitalization mask.
 fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
+    // Most lexicon phrases are ASCII letters, digits, spaces and hyphens: their
+    // tokens are the runs of letters and digits and each hyphen (no period,
+    // apostrophe or other mark that the tokenizer would split or keep), lowercased.
+    let b = phrase.as_bytes();
+    if b.iter()
+        .all(|&c| c.is_ascii_alphanumeric() || c == b' ' || c == b'-')
+    {
+        let mut out = String::with_capacity(phrase.len() + 4);
+        let mut caps = 0u64;
+        let mut n = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let start = i;
+            if b[i] == b' ' {
+                i += 1;
+                continue;
+            } else if b[i] == b'-' {
+                i += 1;
+            } else {
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            }
+            let w = phrase.get(start..i).unwrap_or("");
+            if n > 0 {
+                out.push(' ');
+            }
+            if n < 64 && w.as_bytes()[0].is_ascii_uppercase() {
+                caps |= 1 << n;
+            }
+            let start = out.len();
+            out.push_str(w);
+            if let Some(added) = out.get_mut(start..) {
+                added.make_ascii_lowercase();
+            }
+            n += 1;
+        }
+        return (out, caps, n);
+    }
+    normalize_tokens(phrase)
+}
+
+/// [`normalize_phrase`] through the tokenizer (any text).
+fn normalize_tokens(phrase: &str) -> (String, u64, usize) {
     let mut out = String::new();
     let mut caps = 0u64;
     let mut n = 0;
@@ -569,9 +643,16 @@ impl WordSets {
     }
 }
 
+/// True for an alias of one to five letters, all capitals (`US`, `NATO`, `U.N.`).
 fn is_acronym(alias: &str) -> bool {
-    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in alias.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if letters > 5 || !c.is_uppercase() {
+            return false;
+        }
+    }
+    letters > 0
 }
 
 impl Lexicon {
@@ -634,7 +715,13 @@ impl Lexicon {
         // About one phrase per row, a few per actor: no rehashing while filling.
         let rows =
             t.actors.len() * 3 + t.demonyms.len() + t.capitals.len() + t.agents.len() + t.triggers.len();
-        lex.phrases.by_hash.reserve(rows);
+        let p = &mut lex.phrases;
+        p.by_hash.reserve(rows);
+        p.first_words.reserve(rows / 2);
+        p.next.reserve(rows);
+        p.spans.reserve(rows);
+        p.entries.reserve(rows);
+        p.text.reserve(rows * 16);
         let mut country_index: HashMap<String, u32> = HashMap::new();
         let mut country = |lex: &mut Lexicon, code: &str| -> u32 {
             *country_index.entry(code.to_string()).or_insert_with(|| {
@@ -688,18 +775,18 @@ impl Lexicon {
             }
         }
         for (i, a) in lex.actors.iter().enumerate() {
-            let words: Vec<&str> = a.label.split_whitespace().collect();
-            if a.kind != ActorKind::Person || words.len() < 2 {
+            // The last word of a name of at least two words.
+            let mut words = a.label.split_whitespace();
+            let last = words.next_back();
+            if a.kind != ActorKind::Person || words.next().is_none() {
                 continue;
             }
-            let Some(last) = words
-                .last()
-                .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+            let Some(last) = last.filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
             else {
                 continue;
             };
             lex.surnames
-                .entry((*last).to_string())
+                .entry(last.to_string())
                 .and_modify(|v| {
                     if *v != Some(i as u32) {
                         *v = None;
@@ -792,7 +879,8 @@ impl Lexicon {
             normalize_token(t.text(doc), &mut norm);
             words.push((start as u32, norm.len() as u32));
         }
-        let mut matches = Vec::new();
+        // About one match per four tokens in news text: rarely regrown.
+        let mut matches = Vec::with_capacity(tokens.len() / 4 + 2);
         let text = norm.as_bytes();
         // Hash of the phrase of words `s..s + n` at `hashes[n - 1]`.
         let mut hashes = [0u64; 64];
@@ -1089,6 +1177,82 @@ mod tests {
             .add_file(Path::new("x/actors.tsv"), "h\n# c\nperson:a\tpeople\tA\n")
             .unwrap_err();
         assert_eq!(err.to_string(), "x/actors.tsv:3: unknown kind \"people\"");
+    }
+
+    #[test]
+    fn tokens_normalize_to_lowercase_folded_words() {
+        let norm = |t: &str| {
+            let mut out = String::from("x ");
+            normalize_token(t, &mut out);
+            out
+        };
+        assert_eq!(norm("Putin"), "x putin");
+        assert_eq!(norm("U.S."), "x u.s.");
+        assert_eq!(norm("’s"), "x 's");
+        assert_eq!(norm("O’Brien"), "x o'brien");
+        assert_eq!(norm("António"), "x antonio");
+        assert_eq!(norm("ÖSTERREICH"), "x osterreich");
+        assert_eq!(norm("Straße"), "x straße");
+        assert_eq!(norm("ΑΘΗΝΑ"), "x αθηνα");
+        assert_eq!(norm(""), "x ");
+    }
+
+    #[test]
+    fn phrase_fast_path_normalizes_as_the_tokenizer() {
+        let t = Tables::builtin().unwrap();
+        let phrases = t
+            .actors
+            .iter()
+            .flat_map(|a| std::iter::once(a.2.as_str()).chain(a.5.split('|')))
+            .chain(t.demonyms.iter().map(|d| d.0.as_str()))
+            .chain(t.capitals.iter().map(|c| c.0.as_str()))
+            .chain(t.agents.iter().map(|a| a.0.as_str()))
+            .chain(t.triggers.iter().map(|a| a.0.as_str()))
+            .chain([
+                "",
+                " ",
+                "  Two  spaces ",
+                "5th Fleet",
+                "1990s",
+                "2016 Summit",
+                "UN",
+                "al-Qaeda",
+                "Hewlett-Packard Co",
+                "--x- -y-",
+                "-",
+                "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m N",
+            ]);
+        for p in phrases {
+            assert_eq!(normalize_phrase(p), normalize_tokens(p), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn fields_trim_as_str_trim() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta b\u{a0}",
+            "\u{3000}x",
+            "x\u{85}",
+            "é",
+            "a\r",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn acronyms_are_short_all_capital_aliases() {
+        for a in ["US", "U.S.", "NATO", "U.N.", "ÉU", "ABCDE"] {
+            assert!(is_acronym(a), "{a}");
+        }
+        for a in ["", "1990", "Nato", "ABCDEF", "A.B.C.D.E.F.", "us"] {
+            assert!(!is_acronym(a), "{a}");
+        }
     }
 
     #[test]

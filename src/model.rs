@@ -192,7 +192,12 @@ pub struct ActorId(pub String);
 impl ActorId {
     /// `kind:slug(name)`.
     pub fn from_name(kind: ActorKind, name: &str) -> Self {
-        ActorId(format!("{}:{}", kind.name(), slug(name)))
+        let kind = kind.name();
+        let mut id = String::with_capacity(kind.len() + 1 + name.len());
+        id.push_str(kind);
+        id.push(':');
+        push_slug(name, &mut id);
+        ActorId(id)
     }
 
     /// The key as text.
@@ -211,10 +216,32 @@ impl fmt::Display for ActorId {
 /// Non-ASCII letters are kept (lowercased) so that non-Latin names stay distinct.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    push_slug(name, &mut out);
+    out
+}
+
+/// Appends [`slug`]`(name)` to `out`.
+fn push_slug(name: &str, out: &mut String) {
+    let start = out.len();
     let mut pending_dash = false;
+    if name.is_ascii() {
+        // The same rules byte by byte: ASCII letters lowercase to one letter.
+        for &b in name.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if pending_dash && out.len() > start {
+                    out.push('-');
+                }
+                pending_dash = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if b != b'.' && b != b'\'' {
+                pending_dash = true;
+            }
+        }
+        return;
+    }
     for c in name.chars() {
         if c.is_alphanumeric() {
-            if pending_dash && !out.is_empty() {
+            if pending_dash && out.len() > start {
                 out.push('-');
             }
             pending_dash = false;
@@ -225,7 +252,6 @@ pub fn slug(name: &str) -> String {
             pending_dash = true;
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -239,6 +265,15 @@ mod tests {
         assert_eq!(slug("al-Qaeda"), "al-qaeda");
         assert_eq!(slug("O'Brien"), "obrien");
         assert_eq!(slug("Łukasz Nowak"), "łukasz-nowak");
+        assert_eq!(slug(" -- A.B. 'x' 9 "), "ab-x-9");
+        assert_eq!(
+            ActorId::from_name(ActorKind::Group, "Café -Workers"),
+            ActorId("group:café-workers".into())
+        );
+        assert_eq!(
+            ActorId::from_name(ActorKind::Person, ".Ann  O'Neil"),
+            ActorId("person:ann-oneil".into())
+        );
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub fn analyze(doc: &Document, lexicon: &Lexicon) -> DocAnalysis {
         ));
     }
     // Records with ids.
-    let mut mentions: Vec<MentionRecord> = Vec::new();
+    let mut mentions: Vec<MentionRecord> = Vec::with_capacity(res.mentions.len());
     for (m, r) in res.mentions.iter().zip(&res.refs) {
         if r.is_empty() {
             mentions.push(MentionRecord {

@@ -301,6 +301,16 @@ fn edge_tooltip(edge: &Edge) -> String {
 /// result is cut on a character boundary to at most [`MAX_QUOTED_BYTES`] bytes,
 /// ending with `…` when something was cut.
 pub fn escape(text: &str) -> String {
+    // Most labels need nothing: short enough, no quote, backslash or control
+    // character (C1 controls are behind the 0xC2 lead byte, excluded with the
+    // other characters it leads).
+    if text.len() <= MAX_QUOTED_BYTES
+        && text
+            .bytes()
+            .all(|b| b >= 0x20 && !matches!(b, b'\\' | b'"' | 0x7f | 0xc2))
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len().min(MAX_QUOTED_BYTES) + 2);
     let mut cut = None;
     for c in text.chars() {
@@ -338,6 +348,8 @@ mod tests {
         assert_eq!(escape("a\nb\r\tc\u{1}d\u{85}e"), "a b  c d e");
         assert_eq!(escape("Ångström ☃ שלום"), "Ångström ☃ שלום");
         assert_eq!(escape("trailing\\"), "trailing\\\\");
+        assert_eq!(escape("plain café"), "plain café");
+        assert_eq!(escape("del\u{7f} nel\u{85} nbsp\u{a0}"), "del  nel  nbsp\u{a0}");
     }
 
     #[test]

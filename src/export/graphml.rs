@@ -130,13 +130,21 @@ pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
     xml.get_mut().write_all(b"\n")
 }
 
+/// Writes the `<data>` elements of a node or an edge, one per line, as the
+/// indenting writer lays them out (`<data key="k">text</data>` at depth 3,
+/// each after a line break), but as one buffer: they are most of the file.
+/// The writer's indentation state needs no update: after the `<node>` or
+/// `<edge>` start tag it already breaks the line before the end tag.
 fn write_data<W: Write>(xml: &mut Writer<W>, keys: &[Key], values: &[String]) -> io::Result<()> {
+    let mut out = String::with_capacity(values.iter().map(|v| v.len() + 40).sum());
     for (k, v) in keys.iter().zip(values) {
-        xml.create_element("data")
-            .with_attribute(("key", k.id))
-            .write_text_content(BytesText::from_escaped(escape_text(v)))?;
+        out.push_str("\n      <data key=\"");
+        out.push_str(k.id);
+        out.push_str("\">");
+        escape_into(v, &mut out);
+        out.push_str("</data>");
     }
-    Ok(())
+    xml.get_mut().write_all(out.as_bytes())
 }
 
 fn node_values(node: &Node) -> Vec<String> {
@@ -170,6 +178,12 @@ pub fn is_xml_char(c: char) -> bool {
 /// as entities, carriage return as `&#13;`.
 pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(text, &mut out);
+    out
+}
+
+/// [`escape_text`] appended to `out`.
+fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -180,7 +194,6 @@ pub fn escape_text(text: &str) -> String {
             _ => {}
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -117,7 +117,8 @@ pub(crate) fn iso_date(date: Option<chrono::NaiveDate>) -> String {
     // The digits by hand: this runs for every relation row of the evidence.
     let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
     let y = y as u32;
-    [
+    let mut out = String::with_capacity(10);
+    for c in [
         digit(y / 1000),
         digit(y / 100),
         digit(y / 10),
@@ -128,9 +129,10 @@ pub(crate) fn iso_date(date: Option<chrono::NaiveDate>) -> String {
         '-',
         digit(day / 10),
         digit(day),
-    ]
-    .iter()
-    .collect()
+    ] {
+        out.push(c);
+    }
+    out
 }
 
 /// The attribute columns of a node that every graph format writes, in

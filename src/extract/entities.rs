@@ -1093,6 +1093,15 @@ fn modifies_next(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
 /// name (`U.S.`, `Russia's`) or an organization (`UN`, `NATO`). Returns the
 /// modifier mention and the index after it (past a possessive `'s`).
 fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(EntityMention, usize)> {
+    // Most tokens start no demonym and no actor name: one look at the matches.
+    if !r
+        .idx
+        .at(j)
+        .iter()
+        .any(|m| matches!(m.entry, Entry::Demonym(_) | Entry::Actor { .. }))
+    {
+        return None;
+    }
     let m = r.demonym(j).or_else(|| {
         r.actor(j).filter(|m| match m.entry {
             Entry::Actor { actor, .. } => r

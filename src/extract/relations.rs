@@ -1955,9 +1955,14 @@ fn modality_before(
         .last()
         .map_or(0, |&k| res.mentions[k].tokens.1)
         .max(t.start.saturating_sub(8));
-    let scope: Vec<&str> = words[from..t.start].to_vec();
-    let has = |w: &str| scope.contains(&w);
-    let seq = |a: &str, b: &str| scope.windows(2).any(|p| p[0] == a && p[1] == b);
+    let scope = &words[from..t.start];
+    // One bit per word of the scope (by length and first and last byte): most
+    // words asked for are not there, and the bit rules them out without a search.
+    let sig = scope.iter().fold(0u64, |m, w| m | word_bit(w));
+    let has = |w: &str| sig & word_bit(w) != 0 && scope.contains(&w);
+    let seq = |a: &str, b: &str| {
+        sig & word_bit(a) != 0 && sig & word_bit(b) != 0 && scope.windows(2).any(|p| p[0] == a && p[1] == b)
+    };
     let failed = has("unable")
         || seq("failed", "to")
         || seq("fail", "to")
@@ -2038,6 +2043,18 @@ fn modality_before(
         Modality::Asserted
     };
     (negated, modality, trying)
+}
+
+/// A bit of a 64-bit word signature: equal words have the same bit.
+fn word_bit(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+    let h = (b.len() as u64)
+        .wrapping_mul(31)
+        .wrapping_add(u64::from(first))
+        .wrapping_mul(31)
+        .wrapping_add(u64::from(last));
+    1 << (h % 64)
 }
 
 /// True when the effort itself is only planned: "to keep working on", "to try to".
