@@ -1208,7 +1208,32 @@ fn negation_refused_to_meet() {
 }
 
 #[test]
+fn refusal_is_a_rejection() {
+    let a = run("Xi Jinping refused to meet Joe Biden at the summit.");
+    assert_rel(&a, XI, "rejects", BIDEN, ASSERTED, Some(false));
+    let a = run("Japan said it would not provide aid to North Korea.");
+    assert_rel(&a, "country:JPN", "aids", "country:PRK", None, Some(true));
+    assert_rel(&a, "country:JPN", "rejects", "country:PRK", ASSERTED, Some(false));
+    let a = run("Germany declined to support the Polish plan, and Spain won't back Italy.");
+    assert_rel(&a, "country:ESP", "rejects", "country:ITA", ASSERTED, Some(false));
+}
 
+#[test]
+fn a_denied_missed_or_failed_act_is_no_rejection() {
+    for text in [
+        "Vladimir Putin denied meeting Recep Tayyip Erdogan in secret.",
+        "Vladimir Putin did not meet Recep Tayyip Erdogan in Ankara.",
+        "Vladimir Putin could not meet Recep Tayyip Erdogan in Ankara.",
+    ] {
+        let a = run(text);
+        assert_no_rel(&a, PUTIN, "rejects", ERDOGAN);
+    }
+    // a refused hostile act is no rejection either
+    let a = run("Turkey refused to attack Syria.");
+    assert_no_rel(&a, "country:TUR", "rejects", "country:SYR");
+}
+
+#[test]
 fn negation_denied_meeting() {
     let a = run("Vladimir Putin denied meeting Recep Tayyip Erdogan in secret.");
     assert_rel(&a, PUTIN, "met_with", ERDOGAN, None, Some(true));

@@ -36,6 +36,8 @@
 //!   target that happens at a place of a known country is directed at that
 //!   country (`staged a protest in Beijing`, `attacked a mall in Kenya's
 //!   capital`); a meeting in a city is not.
+//! - refusals: a cooperative act refused by its source (`refused to meet Y`, `would
+//!   not provide aid to Y`) is also the source's rejection of Y, asserted.
 //!
 //! Participles right after an article, a number, a preposition or another verb
 //! modify a noun (`the exiled leaders`) and trigger nothing. A demonym that
@@ -1177,6 +1179,32 @@ pub fn find(
             }
         }
     }
+    // --- Refusals: "X refused to support Y", "X would not give permission to Y": a refused
+    // cooperative act is X's rejection of Y (CAMEO 12), stated whatever became of the act.
+    let refusals: Vec<RelationMention> = out
+        .iter()
+        .filter(|r| {
+            r.negated
+                && vocab
+                    .get(&r.relation)
+                    .is_some_and(|v| v.polarity == crate::vocab::Polarity::Cooperative)
+                && refused(&words, toks, r)
+        })
+        .map(|r| RelationMention {
+            relation: "rejects".into(),
+            negated: false,
+            modality: Modality::Asserted,
+            ..r.clone()
+        })
+        .collect();
+    for r in refusals {
+        if !out
+            .iter()
+            .any(|o| o.relation == r.relation && o.source == r.source && o.target == r.target)
+        {
+            out.push(r);
+        }
+    }
     // --- Affiliation: a title with a country or organization before a person's name
     // ("Russian Foreign Minister Sergei Lavrov", "NATO Secretary General Jens Stoltenberg").
     for &k in &args {
@@ -1207,6 +1235,37 @@ pub fn find(
         });
     }
     out
+}
+
+/// Words that refuse the act after them (`refused to`, `declined to`); `would not`, `will not`
+/// and `won't` are refusals too, unlike `did not` (no event) or `could not` (a failure).
+const REFUSAL_WORDS: &[&str] = &[
+    "decline",
+    "declined",
+    "declines",
+    "declining",
+    "refuse",
+    "refused",
+    "refuses",
+    "refusing",
+];
+
+/// True when the negation of `r` is a refusal by its source: a refusal word, or `would`/`will`
+/// + `not`, between the source mention and the trigger.
+fn refused(words: &[&str], toks: &[crate::text::Token], r: &RelationMention) -> bool {
+    let Some(t) = toks.iter().position(|k| k.span.start == r.trigger.start) else {
+        return false;
+    };
+    let from = toks
+        .iter()
+        .position(|k| k.span.start >= r.source_span.end)
+        .unwrap_or(t)
+        .max(t.saturating_sub(8));
+    let scope = &words[from.min(t)..t];
+    scope.iter().any(|w| is_in(REFUSAL_WORDS, w))
+        || scope
+            .windows(2)
+            .any(|p| matches!(p[0], "would" | "will" | "wo") && matches!(p[1], "not" | "n't"))
 }
 
 /// Relations whose event, when it has no named target, is directed at the
@@ -2160,6 +2219,7 @@ mod list_tests {
             RECEIPT_VERBS,
             NOMINAL_PASSIVE_VERBS,
             PASSIVE_ADJUNCTS,
+            REFUSAL_WORDS,
             PLACE_TARGETED,
             PLACE_PREPS,
             PLACE_BREAKS,
