@@ -159,6 +159,17 @@ pub fn resolve(
     // Acronyms defined in text: the acronym mention directly follows its long form.
     for m in mentions {
         let r: Vec<usize> = match (m.form, m.kind) {
+            (MentionForm::Nominal, ActorKind::Group) if !m.labels.is_empty() => {
+                // "US and British activists": the activists of each country.
+                m.countries
+                    .iter()
+                    .zip(&m.labels)
+                    .map(|(c, label)| {
+                        let id = group_id(c, &m);
+                        b.entity(id, ActorKind::Group, label, Some(c.clone()))
+                    })
+                    .collect()
+            }
             _ if !m.countries.is_empty() => {
                 // "Russian and Ukrainian negotiators": every country named.
                 let codes = m.countries.clone();
@@ -249,11 +260,7 @@ pub fn resolve(
             }
             (MentionForm::Nominal, ActorKind::Group) => {
                 let id = match &m.country {
-                    Some(c) => ActorId(format!(
-                        "group:{}-{}",
-                        c.to_lowercase(),
-                        slug(m.roles.first().unwrap_or(&m.name))
-                    )),
+                    Some(c) => group_id(c, &m),
                     None => ActorId::from_name(ActorKind::Group, &m.name),
                 };
                 vec![b.entity(id, ActorKind::Group, &m.name, m.country.clone())]
@@ -590,4 +597,13 @@ fn first_coordination(
         }
     }
     Vec::new()
+}
+
+/// The id of the group nominal `m` of country `code`: `group:syr-rebels`.
+fn group_id(code: &str, m: &EntityMention) -> ActorId {
+    ActorId(format!(
+        "group:{}-{}",
+        code.to_lowercase(),
+        slug(m.roles.first().unwrap_or(&m.name))
+    ))
 }

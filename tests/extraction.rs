@@ -1208,6 +1208,43 @@ fn negation_refused_to_meet() {
 }
 
 #[test]
+fn coordinated_demonyms_before_a_group_make_one_group_each() {
+    let a = run("Dutch and Belgian farmers protested against the European Union on Monday.");
+    for group in ["group:nld-farmers", "group:bel-farmers"] {
+        assert_rel(
+            &a,
+            group,
+            "protests_against",
+            "organization:european-union",
+            ASSERTED,
+            Some(false),
+        );
+    }
+    assert_eq!(
+        actor(&a, "group:bel-farmers").map(|x| x.label.as_str()),
+        Some("Belgian farmers")
+    );
+    // state organs stand for the countries themselves
+    let a = run("French and German diplomats met Iran on Friday.");
+    assert_rel(
+        &a,
+        "country:FRA",
+        "met_with",
+        "country:IRN",
+        ASSERTED,
+        Some(false),
+    );
+    assert_rel(
+        &a,
+        "country:DEU",
+        "met_with",
+        "country:IRN",
+        ASSERTED,
+        Some(false),
+    );
+}
+
+#[test]
 fn refusal_is_a_rejection() {
     let a = run("Xi Jinping refused to meet Joe Biden at the summit.");
     assert_rel(&a, XI, "rejects", BIDEN, ASSERTED, Some(false));

@@ -76,6 +76,10 @@ pub struct EntityMention {
     /// Countries of a coordinated modifier (`Russian and Ukrainian negotiators`):
     /// the mention stands for all of them.
     pub countries: Vec<String>,
+    /// For a group nominal with coordinated modifiers (`US and British activists`): the label
+    /// of the group of each country in `countries` (`US activists`, `British activists`), each
+    /// its own actor.
+    pub labels: Vec<String>,
     /// Tokens right before `tokens.0` that belong to it as modifier or title
     /// (`U.S. Secretary of State` before `John Kerry`): coordination looks past them.
     pub lead: usize,
@@ -101,6 +105,7 @@ impl EntityMention {
             arity: 1,
             org: None,
             countries: Vec::new(),
+            labels: Vec::new(),
             lead: 0,
         }
     }
@@ -1414,13 +1419,14 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     }
     let mut out = Vec::new();
     let mut country = None;
-    let mut countries = Vec::new();
+    // The countries of coordinated modifiers, with each modifier's text.
+    let mut countries: Vec<(String, Span)> = Vec::new();
     if let Some((m, end)) = modifier_at(doc, s, r, j) {
         if m.kind == ActorKind::Organization {
             return None;
         }
         country = m.country.clone();
-        countries.extend(m.country.clone());
+        countries.extend(m.country.clone().map(|c| (c, m.span)));
         out.push(m);
         j = end;
         // "Russian and Ukrainian negotiators": coordinated modifiers.
@@ -1431,7 +1437,7 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
             if m2.kind == ActorKind::Organization {
                 break;
             }
-            countries.extend(m2.country.clone());
+            countries.extend(m2.country.clone().map(|c| (c, m2.span)));
             out.push(m2);
             j = end2;
         }
@@ -1496,9 +1502,17 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     if em.country.is_some() && state {
         // A state organ with its country: the country acts.
         em.kind = ActorKind::Country;
-        if countries.len() > 1 {
-            em.countries = countries;
+    }
+    if countries.len() > 1 {
+        // "Russian and Ukrainian negotiators" stand for both countries; "US and British
+        // activists" for the activists of each.
+        if !state {
+            em.labels = countries
+                .iter()
+                .map(|(_, span)| format!("{} {}", span.slice(doc), head))
+                .collect();
         }
+        em.countries = countries.into_iter().map(|(c, _)| c).collect();
     }
     // The label is the phrase with its modifier, lowercased ("Syrian rebels", "opposition fighters").
     em.name = match (out.first(), &post) {
