@@ -702,6 +702,25 @@ pub fn find(
             date
         }
     };
+    // "X staged a protest in Beijing", "X attacked a mall in Kenya's capital": an event with no
+    // named target at a place of a known country is directed at the country. True when it is.
+    let at_place = |out: &mut Vec<RelationMention>,
+                    subjects: &[usize],
+                    t: &Trig,
+                    relation: &str,
+                    negated: bool,
+                    modality: Modality| {
+        let Some((pm, country)) = event_place(res, here.clone(), &words, t, &trigs, relation) else {
+            return false;
+        };
+        for &sm in subjects {
+            let date = event_date(modality);
+            emit_to_entity(
+                out, res, sm, pm, country, relation, t, toks, negated, modality, date,
+            );
+        }
+        true
+    };
     for t in &trigs {
         let Some(info) = vocab.get(&t.relation) else {
             continue;
@@ -930,25 +949,9 @@ pub fn find(
                 }
                 continue;
             }
-            // "X staged a protest in Beijing", "X claimed responsibility for an attack in Y's
-            // capital": the country of the place.
-            if let Some((pm, country)) = event_place(res, here.clone(), &words, t, &trigs, &relation) {
-                // (a claim of responsibility is a light verb: `subject` is the claimant)
-                for &sm in subject.iter().flatten() {
-                    emit_to_entity(
-                        &mut out,
-                        res,
-                        sm,
-                        pm,
-                        country,
-                        &relation,
-                        t,
-                        toks,
-                        negated,
-                        modality,
-                        event_date(modality),
-                    );
-                }
+            // (a claim of responsibility is a light verb: `subject` is the claimant)
+            let subjects = subject.as_deref().unwrap_or_default();
+            if at_place(&mut out, subjects, t, &relation, negated, modality) {
                 continue;
             }
             // "the details of a deal": a topic, not an event of the subject (meetings excepted:
@@ -1060,23 +1063,7 @@ pub fn find(
                 .collect()
         };
         if object.is_empty() {
-            // "X protested in Beijing", "X attacked a mall in Kenya's capital": the country of the place.
-            if let Some((pm, country)) = event_place(res, here.clone(), &words, t, &trigs, &relation) {
-                for &sm in &subject {
-                    emit_to_entity(
-                        &mut out,
-                        res,
-                        sm,
-                        pm,
-                        country,
-                        &relation,
-                        t,
-                        toks,
-                        negated,
-                        modality,
-                        event_date(modality),
-                    );
-                }
+            if at_place(&mut out, &subject, t, &relation, negated, modality) {
                 continue;
             }
             if info.symmetric && subject.len() >= 2 {
