@@ -969,13 +969,22 @@ impl Lexicon {
         tokens.iter().all(|t| {
             let w = t.text(doc);
             // ASCII lowercase first: the title-cased copy below slices the first byte.
-            !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()) && !self.common_words.contains(w) && {
-                let mut title = w.to_string();
-                title[..1].make_ascii_uppercase();
-                !self.first_names.contains(&title)
-            }
+            !w.is_empty()
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !self.common_words.contains(w)
+                && !self.first_names.contains(&ascii_title_case(w))
         })
     }
+}
+
+/// `w` with its first byte in ASCII upper case (`obama` -> `Obama`), for the name
+/// tables keyed by capitalized words; a first character that is not ASCII is left as is.
+pub(crate) fn ascii_title_case(w: &str) -> String {
+    let mut title = w.to_string();
+    if let Some(first) = title.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    title
 }
 
 /// Head nouns of organization names that are often written lowercase after

@@ -1148,13 +1148,7 @@ fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(Entit
 fn place_country(s: &Sentence, r: &Readings, j: usize) -> Option<String> {
     for k in j..(j + 5).min(s.tokens.len()) {
         if let Some(m) = r.actor(k) {
-            let Entry::Actor { actor, .. } = m.entry else {
-                return None;
-            };
-            let a = r.lex.actors.get(actor as usize)?;
-            return (a.kind == ActorKind::Location)
-                .then(|| a.country.clone())
-                .flatten();
+            return place_of(r.lex, &m);
         }
         if let Some(m) = r.capital(k) {
             return country_of(r.lex, &m);
@@ -1212,8 +1206,7 @@ fn lowercase_person(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(
             _ => None,
         });
         let surname = || {
-            let w = words[0].text(doc);
-            let title = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+            let title = crate::lexicon::ascii_title_case(words[0].text(doc));
             r.lex.surnames.get(&title).copied().flatten()
         };
         if let Some(a) = known.or_else(|| if n == 1 { surname() } else { None }) {

@@ -320,22 +320,16 @@ const NOMINAL_PASSIVE_VERBS: &[&str] = &[
     "presented",
     "staged",
 ];
-/// Time adjuncts allowed between a passive participle and `by` (`released yesterday by X`).
+/// Time adjuncts allowed between a passive participle and `by` (`released yesterday by X`),
+/// besides the weekdays ([`weekday`]).
 const PASSIVE_ADJUNCTS: &[&str] = &[
     "earlier",
-    "friday",
     "last",
     "later",
-    "monday",
     "month",
     "night",
     "on",
-    "saturday",
-    "sunday",
-    "thursday",
     "today",
-    "tuesday",
-    "wednesday",
     "week",
     "year",
     "yesterday",
@@ -571,7 +565,7 @@ fn triggers(
                     is_in(LIGHT_VERBS, words[k])
                         && words[k + 1..st]
                             .iter()
-                            .all(|w| w.chars().all(char::is_alphabetic) && !is_in(NP_BREAK, w))
+                            .all(|w| np_word(w))
                 }));
         // The noun's own relation when the phrase is read as a noun ("pressure": demands, not coerces).
         let relation = if noun {
@@ -1595,7 +1589,7 @@ fn np_gap_ok(words: &[&str]) -> bool {
             || *w == "-"
             || *w == "'s"
             || w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-            || (w.chars().all(|c| c.is_alphabetic()) && !is_in(NP_BREAK, w))
+            || np_word(w)
     });
     let last = words[words.len() - 1];
     let length = words.iter().filter(|w| **w != "-").count();
@@ -1809,6 +1803,12 @@ fn shares_subject(res: &Resolution, left: &[usize], words: &[&str], pend: usize,
         .any(|w| matches!(*w, "and" | "but"))
 }
 
+/// A word that can stand inside a noun phrase: letters only, and no clause or phrase break
+/// ([`NP_BREAK`]).
+fn np_word(w: &str) -> bool {
+    w.chars().all(char::is_alphabetic) && !is_in(NP_BREAK, w)
+}
+
 /// `X received <thing> from Y` with a receipt verb at `i`: the index of `from` and the relation
 /// of the giver to the receiver, named by the head of what is received (`weapons`: aid,
 /// `assurances`: agreement, `a delegation`: a visit).
@@ -1822,7 +1822,7 @@ fn receipt_at(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
         *w == "-"
             || *w == "of"
             || w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-            || (w.chars().all(char::is_alphabetic) && !is_in(NP_BREAK, w))
+            || np_word(w)
     });
     if !plain {
         return None;
@@ -1836,7 +1836,11 @@ fn receipt_at(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
 /// between (`released by`, `released yesterday by`, `released on Monday by`).
 fn passive_by(words: &[&str], from: usize) -> Option<usize> {
     let mut k = from;
-    while k < from + 3 && words.get(k).is_some_and(|w| is_in(PASSIVE_ADJUNCTS, w)) {
+    while k < from + 3
+        && words
+            .get(k)
+            .is_some_and(|w| is_in(PASSIVE_ADJUNCTS, w) || weekday(w).is_some())
+    {
         k += 1;
     }
     (words.get(k) == Some(&"by")).then_some(k)
@@ -1888,12 +1892,7 @@ fn claimed_responsibility(words: &[&str], at: usize) -> Option<usize> {
         words[verb],
         "claim" | "claimed" | "claiming" | "claims" | "took" | "take" | "takes" | "taking"
     );
-    (claims
-        && gap.len() <= 2
-        && gap
-            .iter()
-            .all(|w| w.chars().all(char::is_alphabetic) && !is_in(NP_BREAK, w)))
-    .then_some(verb)
+    (claims && gap.len() <= 2 && gap.iter().all(|w| np_word(w))).then_some(verb)
 }
 
 /// The target of an attack noun after `in` or `targeting` (`launched attacks in Y`, `an attack
@@ -1945,10 +1944,7 @@ fn attack_agent_in(
         end += 1;
     }
     let noun = trigs.iter().find(|o| o.start >= end && o.start <= end + 2)?;
-    let attack = noun.relation == "attacks"
-        && words[end..noun.start]
-            .iter()
-            .all(|w| w.chars().all(char::is_alphabetic) && !is_in(NP_BREAK, w));
+    let attack = noun.relation == "attacks" && words[end..noun.start].iter().all(|w| np_word(w));
     attack.then_some(m)
 }
 
