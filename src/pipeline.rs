@@ -5,7 +5,8 @@
 //! # Streaming and parallelism
 //!
 //! `build` never holds the corpus. The calling thread reads records from the
-//! lazy [`ingest`] stream and hands documents, numbered in input order, to
+//! lazy [`ingest`] stream and hands documents, in numbered batches of
+//! consecutive documents (a few dozen, at most [`BATCH_BYTES`] of text), to
 //! [`BuildOptions::jobs`] worker threads that run [`analyze`]. The results
 //! come back in any order; the calling thread puts them back in input order
 //! (a small reorder buffer) and merges each one into the [`ActorGraph`] and
@@ -136,9 +137,13 @@ pub fn analyze(doc: &Document, lexicon: &Lexicon) -> DocAnalysis {
 }
 
 /// Documents in flight per worker (read but not yet merged).
-pub const WINDOW_PER_JOB: usize = 8;
+pub const WINDOW_PER_JOB: usize = 256;
 /// Text bytes in flight, over all workers (one document may exceed it alone).
 pub const WINDOW_BYTES: u64 = 64 << 20;
+/// Documents handed to a worker at once, at most ...
+const BATCH_DOCS: usize = 64;
+/// ... and text bytes in a batch, at most (a batch holds at least one document).
+const BATCH_BYTES: u64 = 256 << 10;
 
 /// Options of a `build` run.
 #[derive(Debug, Clone)]
@@ -505,12 +510,51 @@ impl Sink {
     }
 }
 
-/// A document's analysis and evidence rows (or the panic that interrupted
-/// them), with its input number and estimated input bytes.
-type Outcome = (u64, std::thread::Result<Analyzed>, u64);
+/// A document's analysis and evidence rows, or the panic that interrupted them.
+type Outcome = std::thread::Result<Analyzed>;
 
 /// A document's analysis, with its evidence rows when the build writes them.
 type Analyzed = (DocAnalysis, Option<EvidenceRows>);
+
+/// A batch of consecutive documents, numbered in input order: the unit of
+/// work a worker takes. Batches rather than single documents keep the
+/// channel and thread wake-ups to a few per MB of text.
+struct Batch {
+    seq: u64,
+    docs: Vec<Document>,
+    /// Estimated input bytes of each document ([`estimated_record_bytes`]).
+    estimates: Vec<u64>,
+    text_bytes: u64,
+}
+
+impl Batch {
+    fn new(seq: u64) -> Self {
+        Self {
+            seq,
+            docs: Vec::new(),
+            estimates: Vec::new(),
+            text_bytes: 0,
+        }
+    }
+
+    fn push(&mut self, doc: Document) {
+        self.estimates.push(estimated_record_bytes(&doc));
+        self.text_bytes += doc.text.len() as u64;
+        self.docs.push(doc);
+    }
+
+    fn is_full(&self) -> bool {
+        self.docs.len() >= BATCH_DOCS || self.text_bytes >= BATCH_BYTES
+    }
+}
+
+/// The results of a [`Batch`], in its order, with what the merge needs.
+struct BatchOutcome {
+    seq: u64,
+    outcomes: Vec<Outcome>,
+    estimates: Vec<u64>,
+    text_bytes: u64,
+}
 
 /// Analyzes `docs` on `jobs` worker threads and merges the results into
 /// `sink` in input order, with a bounded window of documents in flight.
@@ -523,29 +567,39 @@ fn run_parallel(
 ) -> Result<()> {
     let window = jobs * WINDOW_PER_JOB;
     let evidence = sink.evidence.is_some();
-    let (work_tx, work_rx) = mpsc::channel::<(u64, Document)>();
+    let (work_tx, work_rx) = mpsc::channel::<Batch>();
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<Outcome>();
+    let (done_tx, done_rx) = mpsc::channel::<BatchOutcome>();
     std::thread::scope(|scope| {
         for i in 0..jobs {
             let (work_rx, done_tx) = (&work_rx, done_tx.clone());
             let worker = move || loop {
-                // The lock is held only while taking one document.
+                // The lock is held only while taking one batch.
                 let next = work_rx
                     .lock()
                     .map_err(|_| ())
                     .and_then(|rx| rx.recv().map_err(|_| ()));
-                let Ok((seq, doc)) = next else { return };
-                let estimate = estimated_record_bytes(&doc);
+                let Ok(batch) = next else { return };
                 // The evidence rows are serialized here, in parallel, so that the
                 // merging thread only appends bytes.
-                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    let a = analyze(&doc, lexicon);
-                    let rows = evidence.then(|| EvidenceRows::new(&a, Vocabulary::builtin()));
-                    (a, rows)
-                }));
-                drop(doc);
-                if done_tx.send((seq, result, estimate)).is_err() {
+                let outcomes = batch
+                    .docs
+                    .into_iter()
+                    .map(|doc| {
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            let a = analyze(&doc, lexicon);
+                            let rows = evidence.then(|| EvidenceRows::new(&a, Vocabulary::builtin()));
+                            (a, rows)
+                        }))
+                    })
+                    .collect();
+                let done = BatchOutcome {
+                    seq: batch.seq,
+                    outcomes,
+                    estimates: batch.estimates,
+                    text_bytes: batch.text_bytes,
+                };
+                if done_tx.send(done).is_err() {
                     return;
                 }
             };
@@ -558,19 +612,26 @@ fn run_parallel(
         drop(done_tx);
         // Dropping `work_tx` when this closure returns (normally or on error) stops the workers.
         let work_tx = work_tx;
-        // Sent but not yet merged: count and text bytes.
+        // Sent but not yet merged: documents and text bytes.
         let (mut in_flight, mut in_flight_bytes) = (0usize, 0u64);
         let (mut sent, mut next_merge) = (0u64, 0u64);
-        let mut pending: BTreeMap<u64, (Analyzed, u64)> = BTreeMap::new();
+        let mut pending: BTreeMap<u64, BatchOutcome> = BTreeMap::new();
         let mut docs = docs.fuse();
         loop {
-            // Fill the window.
+            // Fill the window, a batch at a time.
             while in_flight == 0 || (in_flight < window && in_flight_bytes < WINDOW_BYTES) {
-                let Some(doc) = docs.next() else { break };
-                in_flight += 1;
-                in_flight_bytes += doc.text.len() as u64;
+                let mut batch = Batch::new(sent);
+                while !batch.is_full() && in_flight + batch.docs.len() < window.max(1) {
+                    let Some(doc) = docs.next() else { break };
+                    batch.push(doc);
+                }
+                if batch.docs.is_empty() {
+                    break;
+                }
+                in_flight += batch.docs.len();
+                in_flight_bytes += batch.text_bytes;
                 // The workers only stop when `work_tx` is dropped, so this cannot fail.
-                let _ = work_tx.send((sent, doc));
+                let _ = work_tx.send(batch);
                 sent += 1;
             }
             if in_flight == 0 {
@@ -581,20 +642,20 @@ fn run_parallel(
                 return Err(Error::Io(std::io::Error::other("the worker threads stopped")));
             };
             let mut outcome = Some(first);
-            while let Some((seq, result, estimate)) = outcome {
-                match result {
-                    Ok(a) => {
-                        pending.insert(seq, (a, estimate));
-                    }
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
+            while let Some(done) = outcome {
+                pending.insert(done.seq, done);
                 outcome = done_rx.try_recv().ok();
             }
-            while let Some(((a, rows), estimate)) = pending.remove(&next_merge) {
-                in_flight -= 1;
-                in_flight_bytes -= a.text.len() as u64;
+            while let Some(done) = pending.remove(&next_merge) {
                 next_merge += 1;
-                sink.add(a, rows, estimate, on_progress)?;
+                in_flight -= done.outcomes.len();
+                in_flight_bytes -= done.text_bytes;
+                for (result, estimate) in done.outcomes.into_iter().zip(done.estimates) {
+                    match result {
+                        Ok((a, rows)) => sink.add(a, rows, estimate, on_progress)?,
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                }
             }
         }
     })
