@@ -180,12 +180,14 @@ impl EvidenceRows {
     /// exactly as it appears in the text, line breaks included.
     pub fn new(doc: &DocAnalysis, vocab: &Vocabulary) -> Self {
         let text = doc.text.as_str();
-        let id = doc.doc_id.as_bytes();
+        // The document id opens every row: quoted once.
+        let mut id = Vec::with_capacity(doc.doc_id.len() + 2);
+        Row::new(&mut id).field(doc.doc_id.as_bytes());
         // Room for the rows up front (the sizes are estimates): no regrowing.
         let mut mentions = Vec::with_capacity(doc.mentions.len() * (id.len() + 80));
         for m in &doc.mentions {
             let mut row = Row::new(&mut mentions);
-            row.field(id);
+            row.plain(&id);
             row.number(m.span.start);
             row.number(m.span.end);
             row.field(m.span.slice(text).as_bytes());
@@ -200,10 +202,16 @@ impl EvidenceRows {
                 .map(|r| id.len() + 160 + r.sentence_span.len() + r.source_span.len() + r.target_span.len())
                 .sum(),
         );
+        // Most relations of a document share its date: formatted once per date.
+        let mut date: Option<(Option<chrono::NaiveDate>, String)> = None;
         for r in &doc.relations {
             let category = vocab.get(&r.relation).map_or("", |v| v.category.as_str());
+            let iso = match &date {
+                Some((d, iso)) if *d == r.date => iso,
+                _ => &date.insert((r.date, iso_date(r.date))).1,
+            };
             let mut row = Row::new(&mut relations);
-            row.field(id);
+            row.plain(&id);
             row.number(r.sentence);
             row.number(r.sentence_span.start);
             row.number(r.sentence_span.end);
@@ -214,7 +222,7 @@ impl EvidenceRows {
             row.field(r.trigger.slice(text).as_bytes());
             row.plain(if r.negated { b"true" } else { b"false" });
             row.plain(r.modality.name().as_bytes());
-            row.plain(iso_date(r.date).as_bytes());
+            row.plain(iso.as_bytes());
             row.field(r.source_span.slice(text).as_bytes());
             row.field(r.target_span.slice(text).as_bytes());
             row.field(r.sentence_span.slice(text).as_bytes());
@@ -223,6 +231,20 @@ impl EvidenceRows {
         Self { mentions, relations }
     }
 }
+
+/// The bytes that make a CSV field quoted: `,`, `"`, `\r` and `\n`.
+const NEEDS_QUOTES: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'\n' as usize] = true;
+    t
+};
+
+/// Fields at least this long are scanned without early exit (vectorized);
+/// shorter ones byte by byte through [`NEEDS_QUOTES`].
+const LONG_FIELD: usize = 64;
 
 /// One CSV record being appended to a buffer, byte for byte as the `csv`
 /// crate's default writer makes it (the evidence files are the hot path of
@@ -241,57 +263,50 @@ impl<'a> Row<'a> {
     }
 
     fn field(&mut self, field: &[u8]) {
-        if !self.first {
-            self.out.push(b',');
-        }
-        self.first = false;
-        // A fold rather than `any`: no early exit, so the scan of long fields
-        // (the evidence sentence) is vectorized.
-        let special = field.iter().fold(false, |found, &b| {
-            found | matches!(b, b',' | b'"' | b'\r' | b'\n')
-        });
-        if special {
-            self.out.reserve(field.len() + 2);
-            self.out.push(b'"');
-            // The runs between quotes copied whole, each quote doubled.
-            let mut parts = field.split(|&b| b == b'"');
-            if let Some(first) = parts.next() {
-                self.out.extend_from_slice(first);
-            }
-            for part in parts {
-                self.out.extend_from_slice(b"\"\"");
-                self.out.extend_from_slice(part);
-            }
-            self.out.push(b'"');
+        let special = if field.len() >= LONG_FIELD {
+            // A fold rather than `any`: no early exit, so the scan of long
+            // fields (the evidence sentence) is vectorized.
+            field.iter().fold(false, |found, &b| {
+                found | matches!(b, b',' | b'"' | b'\r' | b'\n')
+            })
         } else {
-            self.out.extend_from_slice(field);
+            field.iter().any(|&b| NEEDS_QUOTES[usize::from(b)])
+        };
+        if !special {
+            return self.plain(field);
         }
+        self.separator();
+        self.out.reserve(field.len() + 2);
+        self.out.push(b'"');
+        // The runs between quotes copied whole, each quote doubled.
+        let mut parts = field.split(|&b| b == b'"');
+        if let Some(first) = parts.next() {
+            self.out.extend_from_slice(first);
+        }
+        for part in parts {
+            self.out.extend_from_slice(b"\"\"");
+            self.out.extend_from_slice(part);
+        }
+        self.out.push(b'"');
     }
 
     /// A field known to hold none of the bytes that need quotes (a name of
-    /// the contract, digits, a date).
+    /// the contract, digits, a date), or one already quoted.
     fn plain(&mut self, field: &[u8]) {
-        debug_assert!(!field.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n')));
+        self.separator();
+        self.out.extend_from_slice(field);
+    }
+
+    /// The `,` before every field but the first.
+    fn separator(&mut self) {
         if !self.first {
             self.out.push(b',');
         }
         self.first = false;
-        self.out.extend_from_slice(field);
     }
 
     fn number(&mut self, n: usize) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        let mut n = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.plain(&digits[i..]);
+        self.plain(itoa::Buffer::new().format(n).as_bytes());
     }
 
     fn end(self) {
@@ -379,6 +394,47 @@ mod tests {
             String::from_utf8_lossy(&theirs.into_inner().unwrap())
         );
     }
+
+    /// A field of ordinary bytes (ASCII and UTF-8) with up to two of the
+    /// bytes that need quotes put anywhere, short or long.
+    fn any_field() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        let ordinary = proptest::sample::select(b"ab Z9'#\\\xc3\xa9".to_vec());
+        let special = proptest::sample::select(b",\"\r\n".to_vec());
+        (
+            proptest::collection::vec(ordinary, 0..(2 * LONG_FIELD)),
+            proptest::collection::vec((any::<usize>(), special), 0..3),
+        )
+            .prop_map(|(mut field, specials)| {
+                for (at, b) in specials {
+                    field.insert(at % (field.len() + 1), b);
+                }
+                field
+            })
+    }
+
+    proptest::proptest! {
+        /// Any fields, short (scanned byte by byte) or long (scanned whole).
+        #[test]
+        fn any_row_is_written_as_the_csv_crate_writes_it(
+            fields in proptest::collection::vec(any_field(), 2..6),
+            number in 0usize..usize::MAX,
+        ) {
+            let mut ours = Vec::new();
+            let mut row = Row::new(&mut ours);
+            for f in &fields {
+                row.field(f);
+            }
+            row.number(number);
+            row.end();
+            let mut theirs = csv::Writer::from_writer(Vec::new());
+            let number = number.to_string();
+            let record = fields.iter().map(Vec::as_slice).chain([number.as_bytes()]);
+            theirs.write_record(record).unwrap();
+            proptest::prop_assert_eq!(ours, theirs.into_inner().unwrap());
+        }
+    }
+
     use crate::model::{ActorId, ActorKind, MentionForm, MentionRecord, Modality, RelationRecord, Span};
     use chrono::NaiveDate;
 
