@@ -50,6 +50,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use crate::extract::entities::EntityMention;
 use crate::lexicon::{Entry, FnvMap, Lexicon, SentenceIndex, TriggerForm};
 use crate::model::{Modality, Span};
 use crate::resolve::{coordination_before, joined, Resolution};
@@ -507,6 +508,26 @@ struct Trig<'a> {
     passive_ok: bool,
 }
 
+/// The inflections a trigger phrase is read as: bit `f as u8` for each [`TriggerForm`] `f`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Forms(u8);
+
+impl Forms {
+    fn with(self, f: TriggerForm) -> Self {
+        Forms(self.0 | 1 << f as u8)
+    }
+
+    fn contains(self, f: TriggerForm) -> bool {
+        self.0 & 1 << f as u8 != 0
+    }
+
+    /// True when every form is one of `allowed` (also when there is none).
+    fn only(self, allowed: &[TriggerForm]) -> bool {
+        let allowed = allowed.iter().fold(Forms::default(), |a, &f| a.with(f));
+        self.0 & !allowed.0 == 0
+    }
+}
+
 /// Candidate triggers of a sentence: the longest non-overlapping lexicon triggers plus support-verb + agreement-noun pairs.
 /// `classes[i]`: the [`class`] bits of token `i`.
 fn triggers<'a>(
@@ -515,8 +536,10 @@ fn triggers<'a>(
     words: &[&str],
     classes: &[u64],
     lex: &'a Lexicon,
-    res_spans: &[(usize, usize)],
+    mentions: &[EntityMention],
 ) -> Vec<Trig<'a>> {
+    // The token spans of the sentence's mentions.
+    let res_spans = || mentions.iter().map(|m| m.tokens);
     let toks = &s.tokens;
     let matches = idx.matches.as_slice();
     let mut out: Vec<Trig> = Vec::new();
@@ -534,25 +557,20 @@ fn triggers<'a>(
                     });
                     break;
                 }
-                if res_spans.iter().any(|&(a, _)| a == j) {
+                if res_spans().any(|(a, _)| a == j) {
                     break;
                 }
             }
         }
     }
-    let trigger_starts: Vec<usize> = matches
-        .iter()
-        .filter(|m| matches!(m.entry, Entry::Trigger(_)))
-        .map(|m| m.start)
-        .collect();
+    let starts_trigger = |i: usize| idx.at(i).iter().any(|m| matches!(m.entry, Entry::Trigger(_)));
     // A request: "asked X to ...", "wants X to ...".
     for i in 0..toks.len() {
-        if classes[i] & class::REQUEST_VERB == 0 || trigger_starts.contains(&i) {
+        if classes[i] & class::REQUEST_VERB == 0 || starts_trigger(i) {
             continue;
         }
-        let object_then_to = res_spans.iter().any(|&(a, b)| {
-            (a == i + 1 || a == i + 2 && words[i + 1] == "the") && words.get(b) == Some(&"to")
-        });
+        let object_then_to = res_spans()
+            .any(|(a, b)| (a == i + 1 || a == i + 2 && words[i + 1] == "the") && words.get(b) == Some(&"to"));
         if object_then_to {
             out.push(Trig {
                 start: i,
@@ -565,7 +583,7 @@ fn triggers<'a>(
     }
     // A weapon verb, its object and `at`: "fired rockets at Y", "launched missiles at Y".
     for i in 0..toks.len() {
-        if classes[i] & class::PROJECTILE_VERB == 0 || trigger_starts.contains(&i) {
+        if classes[i] & class::PROJECTILE_VERB == 0 || starts_trigger(i) {
             continue;
         }
         let Some(j) = (i + 2..(i + 7).min(toks.len())).find(|&j| words[j] == "at") else {
@@ -580,9 +598,7 @@ fn triggers<'a>(
         });
         let clear = np_gap_ok(&words[i + 1..j])
             && !other_trigger
-            && !res_spans
-                .iter()
-                .any(|&(a, b)| a < j && b > i && (a <= i || b >= j));
+            && !res_spans().any(|(a, b)| a < j && b > i && (a <= i || b >= j));
         if clear {
             out.push(Trig {
                 start: i,
@@ -602,8 +618,8 @@ fn triggers<'a>(
         .collect();
     cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
     for &(st, en, t) in &cands {
-        let overlaps = out.iter().any(|o| st < o.end && o.start < en)
-            || res_spans.iter().any(|&(a, b)| st < b && a < en);
+        let overlaps =
+            out.iter().any(|o| st < o.end && o.start < en) || res_spans().any(|(a, b)| st < b && a < en);
         if overlaps {
             continue;
         }
@@ -618,14 +634,15 @@ fn triggers<'a>(
         let Some(tr) = lex.triggers.get(t as usize) else {
             continue;
         };
-        let forms: Vec<TriggerForm> = matches
+        let forms = idx
+            .at(st)
             .iter()
-            .filter(|m| m.start == st && m.end == en)
+            .filter(|m| m.end == en)
             .filter_map(|m| match m.entry {
                 Entry::Trigger(x) => lex.triggers.get(x as usize).map(|t| t.form),
                 _ => None,
             })
-            .collect();
+            .fold(Forms::default(), Forms::with);
         // A bare word that is both an event noun and a verb ("attack", "support") is a noun after a determiner.
         let prev = st.checked_sub(1).map(|p| words[p]).unwrap_or("");
         let prev_class = st.checked_sub(1).map_or(0, |p| classes[p]);
@@ -634,24 +651,23 @@ fn triggers<'a>(
             && classes[st - 2] & class::NOUN_DETERMINER != 0
             && prev.chars().all(char::is_alphabetic)
             && prev_class & class::NP_BREAK == 0
-            && !res_spans.iter().any(|&(a, b)| a < st && st - 1 < b)
+            && !res_spans().any(|(a, b)| a < st && st - 1 < b)
             && !cands.iter().any(|&(s2, _, _)| s2 == st - 1);
         let determiner = prev_class & (class::NOUN_DETERMINER | class::NOUN_CONTEXT) != 0 || modifier_between;
         // The first word alone is an event noun ("talks" of "talks between").
-        let head_noun = matches.iter().any(|m| {
-            m.start == st
-                && m.end == st + 1
+        let head_noun = idx.at(st).iter().any(|m| {
+            m.end == st + 1
                 && matches!(m.entry, Entry::Trigger(x) if lex.triggers.get(x as usize).is_some_and(|t| t.form == TriggerForm::Noun))
         });
-        let noun = forms.iter().all(|f| *f == TriggerForm::Noun)
-            || ((forms.contains(&TriggerForm::Noun) || head_noun) && determiner)
+        let noun = forms.only(&[TriggerForm::Noun])
+            || ((forms.contains(TriggerForm::Noun) || head_noun) && determiner)
             || (head_noun && words[en - 1] == "between")
             // "faces pressure from Y", "support from Y": no verb takes `from` this way
-            || (forms.contains(&TriggerForm::Noun) && words.get(en) == Some(&"from"))
+            || (forms.contains(TriggerForm::Noun) && words.get(en) == Some(&"from"))
             // a sentence-initial event noun has no subject before it: "Sanctions on Y were imposed by X"
-            || (st == 0 && forms.contains(&TriggerForm::Noun))
+            || (st == 0 && forms.contains(TriggerForm::Noun))
             // the object of a light verb: "launched deadly attacks", "carried out new strikes"
-            || (forms.contains(&TriggerForm::Noun)
+            || (forms.contains(TriggerForm::Noun)
                 && (st.saturating_sub(3)..st).any(|k| {
                     classes[k] & class::LIGHT_VERB != 0
                         && words[k + 1..st]
@@ -660,9 +676,9 @@ fn triggers<'a>(
                 }));
         // The noun's own relation when the phrase is read as a noun ("pressure": demands, not coerces).
         let relation = if noun {
-            matches
+            idx.at(st)
                 .iter()
-                .filter(|m| m.start == st && m.end == en)
+                .filter(|m| m.end == en)
                 .find_map(|m| match m.entry {
                     Entry::Trigger(x) => lex
                         .triggers
@@ -677,9 +693,7 @@ fn triggers<'a>(
         };
         // A participle right after an article, a number or a preposition modifies a noun ("the two
         // exiled leaders", "a freed hostage", "met with exiled dissidents"): it is no clause verb.
-        let participle_only = forms
-            .iter()
-            .all(|f| matches!(f, TriggerForm::Past | TriggerForm::PastPart));
+        let participle_only = forms.only(&[TriggerForm::Past, TriggerForm::PastPart]);
         // Right after another verb a participle modifies the object ("expel exiled leaders").
         let after_verb = cands.iter().any(|&(_, e2, _)| e2 == st);
         let numeral = !prev.is_empty() && prev.bytes().all(|b| b.is_ascii_digit());
@@ -691,7 +705,7 @@ fn triggers<'a>(
         }
         // "the brutal slaying of X": a gerund with `of` names the event, its object is no patient
         // of the clause subject.
-        if !noun && forms.iter().all(|f| *f == TriggerForm::Gerund) && words.get(en) == Some(&"of") {
+        if !noun && forms.only(&[TriggerForm::Gerund]) && words.get(en) == Some(&"of") {
             continue;
         }
         out.push(Trig {
@@ -699,7 +713,7 @@ fn triggers<'a>(
             end: en,
             relation,
             noun,
-            passive_ok: forms.contains(&TriggerForm::PastPart),
+            passive_ok: forms.contains(TriggerForm::PastPart),
         });
     }
     out.sort_by_key(|t| t.start);
@@ -731,9 +745,8 @@ pub fn find(
                 && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), &words, k))
         })
         .collect();
-    let spans: Vec<(usize, usize)> = res.mentions[here.clone()].iter().map(|m| m.tokens).collect();
     let classes: Vec<u64> = words.iter().map(|w| word_class(w)).collect();
-    let trigs = triggers(s, idx, &words, &classes, lex, &spans);
+    let trigs = triggers(s, idx, &words, &classes, lex, &res.mentions[here.clone()]);
     let capitalized = |i: usize| {
         toks.get(i)
             .is_some_and(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
@@ -817,6 +830,9 @@ pub fn find(
         }
         true
     };
+    let conditional = conditional(&words);
+    // The argument mentions before and after the trigger (buffers kept across triggers).
+    let (mut left, mut right) = (Vec::new(), Vec::new());
     for t in &trigs {
         let Some(info) = vocab.get(t.relation) else {
             continue;
@@ -826,16 +842,18 @@ pub fn find(
             continue;
         }
         let t_words = &words[t.start..t.end];
-        let left: Vec<usize> = args
-            .iter()
-            .copied()
-            .filter(|&k| res.mentions[k].tokens.1 <= t.start)
-            .collect();
-        let right: Vec<usize> = args
-            .iter()
-            .copied()
-            .filter(|&k| res.mentions[k].tokens.0 >= t.end)
-            .collect();
+        left.clear();
+        left.extend(
+            args.iter()
+                .copied()
+                .filter(|&k| res.mentions[k].tokens.1 <= t.start),
+        );
+        right.clear();
+        right.extend(
+            args.iter()
+                .copied()
+                .filter(|&k| res.mentions[k].tokens.0 >= t.end),
+        );
         let next_word = words.get(t.end).copied().unwrap_or("");
         let needs_with = classes[t.start..t.end].iter().any(|c| c & class::NEEDS_WITH != 0);
         let glued_hyphen = t.start >= 2
@@ -886,7 +904,7 @@ pub fn find(
             relation = "sanctions";
         }
         // A conditional sentence ("If they meet, ...") reports nothing as fact.
-        if conditional(&words) && matches!(modality, Modality::Asserted | Modality::Future) {
+        if conditional && matches!(modality, Modality::Asserted | Modality::Future) {
             modality = Modality::Possible;
         }
         // --- Passive: "... backed by X", "Y was attacked by X".
@@ -1850,7 +1868,7 @@ fn orphan_modifier(
 }
 
 /// True when mention `m` is the object of a preposition (`against Moscow`, `in the United States`).
-fn after_preposition(words: &[&str], m: &crate::extract::entities::EntityMention) -> bool {
+fn after_preposition(words: &[&str], m: &EntityMention) -> bool {
     let from = m.tokens.0.saturating_sub(m.lead);
     let mut k = from;
     if k >= 1 && matches!(words[k - 1], "the" | "a" | "an") {
