@@ -117,6 +117,10 @@ mod class {
     pub const PLAN: u64 = 1 << 22;
     pub const PLAN_REFUSAL: u64 = 1 << 23;
     pub const TO: u64 = 1 << 24;
+    pub const PASSIVE_ADJUNCT: u64 = 1 << 25;
+    pub const PLACE_PREP: u64 = 1 << 26;
+    pub const PLACE_BREAK: u64 = 1 << 27;
+    pub const COMPASS_ADJECTIVE: u64 = 1 << 28;
 }
 
 /// The word list behind each [`class`] bit.
@@ -136,7 +140,12 @@ const CLASS_LISTS: &[(&[&str], u64)] = &[
     (PARTICIPLE_PREPS, class::PARTICIPLE_PREP),
     (NP_BREAK, class::NP_BREAK),
     (AUXILIARIES, class::AUXILIARY),
-    (DATE_WORDS, class::DATE_WORD),
+    (DAY_WORDS, class::DATE_WORD),
+    (WEEKDAYS, class::DATE_WORD | class::PASSIVE_ADJUNCT),
+    (PASSIVE_ADJUNCTS, class::PASSIVE_ADJUNCT),
+    (PLACE_PREPS, class::PLACE_PREP),
+    (PLACE_BREAKS, class::PLACE_BREAK),
+    (COMPASS_ADJECTIVES, class::COMPASS_ADJECTIVE),
     (INABILITY_WORDS, class::INABILITY),
     (ABILITY_WORDS, class::ABILITY),
     (&["n't", "not"], class::NOT),
@@ -163,18 +172,17 @@ fn word_class(w: &str) -> u64 {
     classes.get(w).copied().unwrap_or(0)
 }
 
-/// The words that date a sentence ([`sentence_date`], [`future_date`]).
-const DATE_WORDS: &[&str] = &[
+/// The words that date a sentence ([`sentence_date`], [`future_date`]), with the [`WEEKDAYS`].
+const DAY_WORDS: &[&str] = &["today", "tomorrow", "yesterday"];
+/// The names of the days of the week ([`weekday`]).
+const WEEKDAYS: &[&str] = &[
     "friday",
     "monday",
     "saturday",
     "sunday",
     "thursday",
-    "today",
-    "tomorrow",
     "tuesday",
     "wednesday",
-    "yesterday",
 ];
 
 /// Verbs that take an agreement noun (`reach an agreement`, `strike a deal`).
@@ -414,7 +422,7 @@ const NOMINAL_PASSIVE_VERBS: &[&str] = &[
     "staged",
 ];
 /// Time adjuncts allowed between a passive participle and `by` (`released yesterday by X`),
-/// besides the weekdays ([`weekday`]).
+/// besides the [`WEEKDAYS`].
 const PASSIVE_ADJUNCTS: &[&str] = &[
     "earlier",
     "last",
@@ -819,7 +827,8 @@ pub fn find(
                     relation: &str,
                     negated: bool,
                     modality: Modality| {
-        let Some((pm, country)) = event_place(res, here.clone(), &words, t, &trigs, relation) else {
+        let Some((pm, country)) = event_place(res, here.clone(), &words, &classes, t, &trigs, relation)
+        else {
             return false;
         };
         for &sm in subjects {
@@ -909,7 +918,7 @@ pub fn find(
         }
         // --- Passive: "... backed by X", "Y was attacked by X".
         // "... attacked by X", "... released yesterday by X", "killed in Israeli air strikes"
-        let agents = match passive_by(&words, t.end) {
+        let agents = match passive_by(&words, &classes, t.end) {
             Some(by) => Some(
                 // "shot down by a missile fired by X": the weapon's user
                 Some(group_from(doc, res, &right, by + 1, sentences))
@@ -1008,7 +1017,7 @@ pub fn find(
             // verb ("X launched attacks on Y", "X imposed sanctions on Y"); in "X accused Y of
             // attacks on Z" the attacks are not X's. Meetings and talks take the clause subject.
             let light_at = (t.start.saturating_sub(4)..t.start)
-                .find(|&k| is_in(LIGHT_VERBS, words[k]))
+                .find(|&k| classes[k] & class::LIGHT_VERB != 0)
                 .or_else(|| claimed_responsibility(&words, t.start));
             let light = light_at.is_some();
             // "..., offering support to Y": the participle's subject is the main clause's.
@@ -1046,7 +1055,7 @@ pub fn find(
             });
             // "Sanctions on Y were imposed by X", "evidence against Y was presented by X"
             if let Some(o) = obj {
-                let agents = nominal_passive_by(&words, res.mentions[o].tokens.1)
+                let agents = nominal_passive_by(&words, &classes, res.mentions[o].tokens.1)
                     .map(|by| group_from(doc, res, &right, by + 1, sentences))
                     .unwrap_or_default();
                 if !agents.is_empty() {
@@ -1414,6 +1423,7 @@ fn event_place(
     res: &Resolution,
     here: std::ops::Range<usize>,
     words: &[&str],
+    classes: &[u64],
     t: &Trig,
     trigs: &[Trig],
     relation: &str,
@@ -1424,19 +1434,21 @@ fn event_place(
     let k = here.clone().find(|&k| res.mentions[k].tokens.0 >= t.end)?;
     let m = &res.mentions[k];
     let st = m.tokens.0;
-    let gap = words.get(t.end..st)?;
+    let gap = classes.get(t.end..st)?;
     if gap.len() > 9
-        || gap.iter().any(|w| is_in(PLACE_BREAKS, w))
+        || gap.iter().any(|c| c & class::PLACE_BREAK != 0)
         || trigs.iter().any(|o| o.start >= t.end && o.start < st)
     {
         return None;
     }
     // "in the northern West Bank", "in northeastern Nigeria".
     let mut before = st;
-    while before > t.end && (words[before - 1] == "the" || is_in(COMPASS_ADJECTIVES, words[before - 1])) {
+    while before > t.end
+        && (words[before - 1] == "the" || classes[before - 1] & class::COMPASS_ADJECTIVE != 0)
+    {
         before -= 1;
     }
-    if before <= t.end || !is_in(PLACE_PREPS, words[before - 1]) {
+    if before <= t.end || classes[before - 1] & class::PLACE_PREP == 0 {
         return None;
     }
     // "strikes on Gaza", "an incursion into Gaza": a preposition of direction only right
@@ -1955,13 +1967,9 @@ fn receipt_at(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
 
 /// The index of `by` after a passive participle ending at `from`, with at most three time words
 /// between (`released by`, `released yesterday by`, `released on Monday by`).
-fn passive_by(words: &[&str], from: usize) -> Option<usize> {
+fn passive_by(words: &[&str], classes: &[u64], from: usize) -> Option<usize> {
     let mut k = from;
-    while k < from + 3
-        && words
-            .get(k)
-            .is_some_and(|w| is_in(PASSIVE_ADJUNCTS, w) || weekday(w).is_some())
-    {
+    while k < from + 3 && classes.get(k).is_some_and(|c| c & class::PASSIVE_ADJUNCT != 0) {
         k += 1;
     }
     (words.get(k) == Some(&"by")).then_some(k)
@@ -1986,7 +1994,7 @@ fn weapon_user_by(words: &[&str], by: usize) -> Option<usize> {
 
 /// The index of `by` in `were imposed by` right after the object of an event noun ending at
 /// `from` (`sanctions on Y were imposed by X`).
-fn nominal_passive_by(words: &[&str], from: usize) -> Option<usize> {
+fn nominal_passive_by(words: &[&str], classes: &[u64], from: usize) -> Option<usize> {
     let mut k = from;
     while words.get(k).is_some_and(|w| {
         matches!(
@@ -1999,7 +2007,7 @@ fn nominal_passive_by(words: &[&str], from: usize) -> Option<usize> {
     if k == from || !words.get(k).is_some_and(|w| is_in(NOMINAL_PASSIVE_VERBS, w)) {
         return None;
     }
-    passive_by(words, k + 1)
+    passive_by(words, classes, k + 1)
 }
 
 /// `X claimed responsibility for <event noun at `at`>`: the index of the claiming verb, whose
@@ -2317,6 +2325,7 @@ mod list_tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(RECEIVED_THINGS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(WEEKDAYS.iter().all(|w| weekday(w).is_some()));
     }
 
     #[test]
@@ -2336,12 +2345,17 @@ mod list_tests {
         );
         assert_eq!(receipt_at(&w("X received a letter from Y"), 1), None);
         assert_eq!(receipt_at(&w("X received"), 1), None);
-        assert_eq!(passive_by(&w("released on monday by y"), 1), Some(3));
-        assert_eq!(passive_by(&w("released in Gaza by Y"), 1), None);
-        assert_eq!(
-            nominal_passive_by(&w("sanctions on Y were imposed by X"), 3),
-            Some(5)
-        );
-        assert_eq!(nominal_passive_by(&w("sanctions on Y imposed by X"), 3), None);
+        let passive = |s: &'static str, from: usize| {
+            let words = w(s);
+            let classes: Vec<u64> = words.iter().map(|w| word_class(w)).collect();
+            (
+                passive_by(&words, &classes, from),
+                nominal_passive_by(&words, &classes, from),
+            )
+        };
+        assert_eq!(passive("released on monday by y", 1).0, Some(3));
+        assert_eq!(passive("released in Gaza by Y", 1).0, None);
+        assert_eq!(passive("sanctions on Y were imposed by X", 3).1, Some(5));
+        assert_eq!(passive("sanctions on Y imposed by X", 3).1, None);
     }
 }
