@@ -2329,6 +2329,32 @@ mod list_tests {
     }
 
     #[test]
+    fn word_classes_cover_their_lists() {
+        for &(list, bits) in CLASS_LISTS {
+            for w in list {
+                assert_eq!(word_class(w) & bits, bits, "{w}");
+            }
+        }
+        assert_eq!(word_class("embassy"), 0);
+        assert_eq!(word_class(""), 0);
+        let the = word_class("the");
+        assert_ne!(the & class::NOUN_SLOT, 0);
+        assert_eq!(the & class::NP_BREAK, 0);
+    }
+
+    #[test]
+    fn trigger_form_sets() {
+        let forms = Forms::default()
+            .with(TriggerForm::Past)
+            .with(TriggerForm::PastPart);
+        assert!(forms.contains(TriggerForm::PastPart));
+        assert!(!forms.contains(TriggerForm::Noun));
+        assert!(forms.only(&[TriggerForm::Past, TriggerForm::PastPart]));
+        assert!(!forms.only(&[TriggerForm::Past]));
+        assert!(Forms::default().only(&[TriggerForm::Noun]));
+    }
+
+    #[test]
     fn word_pattern_helpers() {
         // the words are normalized (lowercase) in the pipeline
         let w = |s: &'static str| s.split(' ').collect::<Vec<&str>>();
