@@ -46,9 +46,12 @@
 //! Reported speech needs no rule: in `Obama said Russia attacked rebels`
 //! the actor nearest to `attacked` is Russia.
 
+use std::sync::OnceLock;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::lexicon::{Entry, Lexicon, SentenceIndex, TriggerForm};
+use crate::extract::entities::EntityMention;
+use crate::lexicon::{Entry, FnvMap, Lexicon, SentenceIndex, TriggerForm};
 use crate::model::{Modality, Span};
 use crate::resolve::{coordination_before, joined, Resolution};
 use crate::text::Sentence;
@@ -83,6 +86,104 @@ pub struct RelationMention {
 fn is_in(list: &[&str], w: &str) -> bool {
     crate::lexicon::in_sorted(list, w)
 }
+
+/// Word classes: one bit per word list of this module. A sentence's words are
+/// classified once ([`word_class`], one hash lookup per token) and every list
+/// test after that is a bit test on the token's class instead of a search.
+mod class {
+    pub const SUPPORT_VERB: u64 = 1 << 0;
+    pub const AGREEMENT_NOUN: u64 = 1 << 1;
+    pub const REQUEST_VERB: u64 = 1 << 2;
+    pub const PROJECTILE_VERB: u64 = 1 << 3;
+    pub const CHARGING_VERB: u64 = 1 << 4;
+    pub const RECEIPT_VERB: u64 = 1 << 5;
+    pub const LIGHT_VERB: u64 = 1 << 6;
+    pub const SEVERING_VERB: u64 = 1 << 7;
+    pub const NEEDS_WITH: u64 = 1 << 8;
+    pub const NOUN_DETERMINER: u64 = 1 << 9;
+    pub const NOUN_CONTEXT: u64 = 1 << 10;
+    pub const NOUN_SLOT: u64 = 1 << 11;
+    pub const PARTICIPLE_PREP: u64 = 1 << 12;
+    pub const NP_BREAK: u64 = 1 << 13;
+    pub const AUXILIARY: u64 = 1 << 14;
+    pub const DATE_WORD: u64 = 1 << 15;
+    // The markers of [`super::modality_before`].
+    pub const INABILITY: u64 = 1 << 16;
+    pub const ABILITY: u64 = 1 << 17;
+    pub const NOT: u64 = 1 << 18;
+    pub const NEGATION: u64 = 1 << 19;
+    pub const EFFORT: u64 = 1 << 20;
+    pub const HEDGE: u64 = 1 << 21;
+    pub const PLAN: u64 = 1 << 22;
+    pub const PLAN_REFUSAL: u64 = 1 << 23;
+    pub const TO: u64 = 1 << 24;
+    pub const PASSIVE_ADJUNCT: u64 = 1 << 25;
+    pub const PLACE_PREP: u64 = 1 << 26;
+    pub const PLACE_BREAK: u64 = 1 << 27;
+    pub const COMPASS_ADJECTIVE: u64 = 1 << 28;
+}
+
+/// The word list behind each [`class`] bit.
+const CLASS_LISTS: &[(&[&str], u64)] = &[
+    (SUPPORT_VERBS, class::SUPPORT_VERB),
+    (AGREEMENT_NOUNS, class::AGREEMENT_NOUN),
+    (REQUEST_VERBS, class::REQUEST_VERB),
+    (PROJECTILE_VERBS, class::PROJECTILE_VERB),
+    (CHARGING_VERBS, class::CHARGING_VERB),
+    (RECEIPT_VERBS, class::RECEIPT_VERB),
+    (LIGHT_VERBS, class::LIGHT_VERB),
+    (SEVERING_VERBS, class::SEVERING_VERB),
+    (NEEDS_WITH, class::NEEDS_WITH),
+    (NOUN_DETERMINERS, class::NOUN_DETERMINER),
+    (NOUN_CONTEXT, class::NOUN_CONTEXT),
+    (NOUN_SLOT, class::NOUN_SLOT),
+    (PARTICIPLE_PREPS, class::PARTICIPLE_PREP),
+    (NP_BREAK, class::NP_BREAK),
+    (AUXILIARIES, class::AUXILIARY),
+    (DAY_WORDS, class::DATE_WORD),
+    (WEEKDAYS, class::DATE_WORD | class::PASSIVE_ADJUNCT),
+    (PASSIVE_ADJUNCTS, class::PASSIVE_ADJUNCT),
+    (PLACE_PREPS, class::PLACE_PREP),
+    (PLACE_BREAKS, class::PLACE_BREAK),
+    (COMPASS_ADJECTIVES, class::COMPASS_ADJECTIVE),
+    (INABILITY_WORDS, class::INABILITY),
+    (ABILITY_WORDS, class::ABILITY),
+    (&["n't", "not"], class::NOT),
+    (NEGATION_WORDS, class::NEGATION),
+    (EFFORT_WORDS, class::EFFORT),
+    (HEDGE_WORDS, class::HEDGE),
+    (PLAN_WORDS, class::PLAN),
+    (PLAN_REFUSALS, class::PLAN_REFUSAL),
+    (&["to"], class::TO),
+];
+
+/// The [`class`] bits of a normalized word (0 for a word in no list).
+fn word_class(w: &str) -> u64 {
+    static CLASSES: OnceLock<FnvMap<&'static str, u64>> = OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        let mut m = FnvMap::default();
+        for &(list, bit) in CLASS_LISTS {
+            for &w in list {
+                *m.entry(w).or_default() |= bit;
+            }
+        }
+        m
+    });
+    classes.get(w).copied().unwrap_or(0)
+}
+
+/// The words that date a sentence ([`sentence_date`], [`future_date`]), with the [`WEEKDAYS`].
+const DAY_WORDS: &[&str] = &["today", "tomorrow", "yesterday"];
+/// The names of the days of the week ([`weekday`]).
+const WEEKDAYS: &[&str] = &[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
 
 /// Verbs that take an agreement noun (`reach an agreement`, `strike a deal`).
 const SUPPORT_VERBS: &[&str] = &[
@@ -321,7 +422,7 @@ const NOMINAL_PASSIVE_VERBS: &[&str] = &[
     "staged",
 ];
 /// Time adjuncts allowed between a passive participle and `by` (`released yesterday by X`),
-/// besides the weekdays ([`weekday`]).
+/// besides the [`WEEKDAYS`].
 const PASSIVE_ADJUNCTS: &[&str] = &[
     "earlier",
     "last",
@@ -406,74 +507,91 @@ const NEEDS_WITH: &[&str] = &[
     "talks",
 ];
 
-struct Trig {
+/// A trigger: tokens `start..end` of the sentence, read as `relation`.
+struct Trig<'a> {
     start: usize,
     end: usize,
-    relation: String,
+    relation: &'a str,
     noun: bool,
     passive_ok: bool,
-    words: Vec<String>,
+}
+
+/// The inflections a trigger phrase is read as: bit `f as u8` for each [`TriggerForm`] `f`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Forms(u8);
+
+impl Forms {
+    fn with(self, f: TriggerForm) -> Self {
+        Forms(self.0 | 1 << f as u8)
+    }
+
+    fn contains(self, f: TriggerForm) -> bool {
+        self.0 & 1 << f as u8 != 0
+    }
+
+    /// True when every form is one of `allowed` (also when there is none).
+    fn only(self, allowed: &[TriggerForm]) -> bool {
+        let allowed = allowed.iter().fold(Forms::default(), |a, &f| a.with(f));
+        self.0 & !allowed.0 == 0
+    }
 }
 
 /// Candidate triggers of a sentence: the longest non-overlapping lexicon triggers plus support-verb + agreement-noun pairs.
-fn triggers(
+/// `classes[i]`: the [`class`] bits of token `i`.
+fn triggers<'a>(
     s: &Sentence,
     idx: &SentenceIndex,
     words: &[&str],
-    lex: &Lexicon,
-    res_spans: &[(usize, usize)],
-) -> Vec<Trig> {
+    classes: &[u64],
+    lex: &'a Lexicon,
+    mentions: &[EntityMention],
+) -> Vec<Trig<'a>> {
+    // The token spans of the sentence's mentions.
+    let res_spans = || mentions.iter().map(|m| m.tokens);
     let toks = &s.tokens;
     let matches = idx.matches.as_slice();
     let mut out: Vec<Trig> = Vec::new();
     // Support verb + agreement noun within four tokens.
     for i in 0..toks.len() {
-        if is_in(SUPPORT_VERBS, words[i]) {
-            for j in i + 1..(i + 7).min(toks.len()) {
-                if is_in(AGREEMENT_NOUNS, words[j]) {
+        if classes[i] & class::SUPPORT_VERB != 0 {
+            for (j, c) in classes.iter().enumerate().take(i + 7).skip(i + 1) {
+                if c & class::AGREEMENT_NOUN != 0 {
                     out.push(Trig {
                         start: i,
                         end: j + 1,
-                        relation: "agreed_with".into(),
+                        relation: "agreed_with",
                         noun: false,
                         passive_ok: false,
-                        words: words[i..=j].iter().map(|w| w.to_string()).collect(),
                     });
                     break;
                 }
-                if res_spans.iter().any(|&(a, _)| a == j) {
+                if res_spans().any(|(a, _)| a == j) {
                     break;
                 }
             }
         }
     }
-    let trigger_starts: Vec<usize> = matches
-        .iter()
-        .filter(|m| matches!(m.entry, Entry::Trigger(_)))
-        .map(|m| m.start)
-        .collect();
+    let starts_trigger = |i: usize| idx.at(i).iter().any(|m| matches!(m.entry, Entry::Trigger(_)));
     // A request: "asked X to ...", "wants X to ...".
     for i in 0..toks.len() {
-        if !is_in(REQUEST_VERBS, words[i]) || trigger_starts.contains(&i) {
+        if classes[i] & class::REQUEST_VERB == 0 || starts_trigger(i) {
             continue;
         }
-        let object_then_to = res_spans.iter().any(|&(a, b)| {
-            (a == i + 1 || a == i + 2 && words[i + 1] == "the") && words.get(b) == Some(&"to")
-        });
+        let object_then_to = res_spans()
+            .any(|(a, b)| (a == i + 1 || a == i + 2 && words[i + 1] == "the") && words.get(b) == Some(&"to"));
         if object_then_to {
             out.push(Trig {
                 start: i,
                 end: i + 1,
-                relation: "demands".into(),
+                relation: "demands",
                 noun: false,
                 passive_ok: false,
-                words: vec![words[i].to_string()],
             });
         }
     }
     // A weapon verb, its object and `at`: "fired rockets at Y", "launched missiles at Y".
     for i in 0..toks.len() {
-        if !is_in(PROJECTILE_VERBS, words[i]) || trigger_starts.contains(&i) {
+        if classes[i] & class::PROJECTILE_VERB == 0 || starts_trigger(i) {
             continue;
         }
         let Some(j) = (i + 2..(i + 7).min(toks.len())).find(|&j| words[j] == "at") else {
@@ -488,17 +606,14 @@ fn triggers(
         });
         let clear = np_gap_ok(&words[i + 1..j])
             && !other_trigger
-            && !res_spans
-                .iter()
-                .any(|&(a, b)| a < j && b > i && (a <= i || b >= j));
+            && !res_spans().any(|(a, b)| a < j && b > i && (a <= i || b >= j));
         if clear {
             out.push(Trig {
                 start: i,
                 end: j + 1,
-                relation: "attacks".into(),
+                relation: "attacks",
                 noun: false,
                 passive_ok: false,
-                words: words[i..=j].iter().map(|w| w.to_string()).collect(),
             });
         }
     }
@@ -511,8 +626,8 @@ fn triggers(
         .collect();
     cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
     for &(st, en, t) in &cands {
-        let overlaps = out.iter().any(|o| st < o.end && o.start < en)
-            || res_spans.iter().any(|&(a, b)| st < b && a < en);
+        let overlaps =
+            out.iter().any(|o| st < o.end && o.start < en) || res_spans().any(|(a, b)| st < b && a < en);
         if overlaps {
             continue;
         }
@@ -527,80 +642,78 @@ fn triggers(
         let Some(tr) = lex.triggers.get(t as usize) else {
             continue;
         };
-        let forms: Vec<TriggerForm> = matches
+        let forms = idx
+            .at(st)
             .iter()
-            .filter(|m| m.start == st && m.end == en)
+            .filter(|m| m.end == en)
             .filter_map(|m| match m.entry {
                 Entry::Trigger(x) => lex.triggers.get(x as usize).map(|t| t.form),
                 _ => None,
             })
-            .collect();
+            .fold(Forms::default(), Forms::with);
         // A bare word that is both an event noun and a verb ("attack", "support") is a noun after a determiner.
         let prev = st.checked_sub(1).map(|p| words[p]).unwrap_or("");
-        let is_det = |w: &str| is_in(NOUN_DETERMINERS, w) || is_in(NOUN_CONTEXT, w);
+        let prev_class = st.checked_sub(1).map_or(0, |p| classes[p]);
         // ... also with one modifier between: "a surprise visit", "further military support".
         let modifier_between = st >= 2
-            && is_in(NOUN_DETERMINERS, words[st - 2])
+            && classes[st - 2] & class::NOUN_DETERMINER != 0
             && prev.chars().all(char::is_alphabetic)
-            && !is_in(NP_BREAK, prev)
-            && !res_spans.iter().any(|&(a, b)| a < st && st - 1 < b)
+            && prev_class & class::NP_BREAK == 0
+            && !res_spans().any(|(a, b)| a < st && st - 1 < b)
             && !cands.iter().any(|&(s2, _, _)| s2 == st - 1);
-        let determiner = is_det(prev) || modifier_between;
+        let determiner = prev_class & (class::NOUN_DETERMINER | class::NOUN_CONTEXT) != 0 || modifier_between;
         // The first word alone is an event noun ("talks" of "talks between").
-        let head_noun = matches.iter().any(|m| {
-            m.start == st
-                && m.end == st + 1
+        let head_noun = idx.at(st).iter().any(|m| {
+            m.end == st + 1
                 && matches!(m.entry, Entry::Trigger(x) if lex.triggers.get(x as usize).is_some_and(|t| t.form == TriggerForm::Noun))
         });
-        let noun = forms.iter().all(|f| *f == TriggerForm::Noun)
-            || ((forms.contains(&TriggerForm::Noun) || head_noun) && determiner)
+        let noun = forms.only(&[TriggerForm::Noun])
+            || ((forms.contains(TriggerForm::Noun) || head_noun) && determiner)
             || (head_noun && words[en - 1] == "between")
             // "faces pressure from Y", "support from Y": no verb takes `from` this way
-            || (forms.contains(&TriggerForm::Noun) && words.get(en) == Some(&"from"))
+            || (forms.contains(TriggerForm::Noun) && words.get(en) == Some(&"from"))
             // a sentence-initial event noun has no subject before it: "Sanctions on Y were imposed by X"
-            || (st == 0 && forms.contains(&TriggerForm::Noun))
+            || (st == 0 && forms.contains(TriggerForm::Noun))
             // the object of a light verb: "launched deadly attacks", "carried out new strikes"
-            || (forms.contains(&TriggerForm::Noun)
+            || (forms.contains(TriggerForm::Noun)
                 && (st.saturating_sub(3)..st).any(|k| {
-                    is_in(LIGHT_VERBS, words[k])
+                    classes[k] & class::LIGHT_VERB != 0
                         && words[k + 1..st]
                             .iter()
                             .all(|w| np_word(w))
                 }));
         // The noun's own relation when the phrase is read as a noun ("pressure": demands, not coerces).
         let relation = if noun {
-            matches
+            idx.at(st)
                 .iter()
-                .filter(|m| m.start == st && m.end == en)
+                .filter(|m| m.end == en)
                 .find_map(|m| match m.entry {
                     Entry::Trigger(x) => lex
                         .triggers
                         .get(x as usize)
                         .filter(|t| t.form == TriggerForm::Noun)
-                        .map(|t| t.relation.clone()),
+                        .map(|t| t.relation.as_str()),
                     _ => None,
                 })
-                .unwrap_or_else(|| tr.relation.clone())
+                .unwrap_or(&tr.relation)
         } else {
-            tr.relation.clone()
+            &tr.relation
         };
         // A participle right after an article, a number or a preposition modifies a noun ("the two
         // exiled leaders", "a freed hostage", "met with exiled dissidents"): it is no clause verb.
-        let participle_only = forms
-            .iter()
-            .all(|f| matches!(f, TriggerForm::Past | TriggerForm::PastPart));
+        let participle_only = forms.only(&[TriggerForm::Past, TriggerForm::PastPart]);
         // Right after another verb a participle modifies the object ("expel exiled leaders").
         let after_verb = cands.iter().any(|&(_, e2, _)| e2 == st);
         let numeral = !prev.is_empty() && prev.bytes().all(|b| b.is_ascii_digit());
         if !noun
             && participle_only
-            && (is_in(NOUN_SLOT, prev) || numeral || is_in(PARTICIPLE_PREPS, prev) || after_verb)
+            && (prev_class & (class::NOUN_SLOT | class::PARTICIPLE_PREP) != 0 || numeral || after_verb)
         {
             continue;
         }
         // "the brutal slaying of X": a gerund with `of` names the event, its object is no patient
         // of the clause subject.
-        if !noun && forms.iter().all(|f| *f == TriggerForm::Gerund) && words.get(en) == Some(&"of") {
+        if !noun && forms.only(&[TriggerForm::Gerund]) && words.get(en) == Some(&"of") {
             continue;
         }
         out.push(Trig {
@@ -608,8 +721,7 @@ fn triggers(
             end: en,
             relation,
             noun,
-            passive_ok: forms.contains(&TriggerForm::PastPart),
-            words: words[st..en].iter().map(|w| w.to_string()).collect(),
+            passive_ok: forms.contains(TriggerForm::PastPart),
         });
     }
     out.sort_by_key(|t| t.start);
@@ -641,13 +753,24 @@ pub fn find(
                 && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), &words, k))
         })
         .collect();
-    let spans: Vec<(usize, usize)> = res.mentions[here.clone()].iter().map(|m| m.tokens).collect();
-    let trigs = triggers(s, idx, &words, lex, &spans);
-    let names: Vec<bool> = toks
-        .iter()
-        .map(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
-        .collect();
-    let date = sentence_date(&words, doc_date);
+    let classes: Vec<u64> = words.iter().map(|w| word_class(w)).collect();
+    let trigs = triggers(s, idx, &words, &classes, lex, &res.mentions[here.clone()]);
+    let capitalized = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
+    };
+    // Most sentences name no day: they are dated by the document.
+    let dated = classes.iter().any(|c| c & class::DATE_WORD != 0);
+    let date = if dated {
+        sentence_date(&words, doc_date)
+    } else {
+        doc_date
+    };
+    let planned_date = if dated {
+        future_date(&words, doc_date).or(date)
+    } else {
+        date
+    };
     let mut out: Vec<RelationMention> = Vec::new();
     let mut prev_subject: Option<(usize, Vec<usize>)> = None; // (trigger end, subject mentions)
     let mut emit = |out: &mut Vec<RelationMention>,
@@ -679,7 +802,7 @@ pub fn find(
                     negated: neg,
                     modality: modal,
                     date: if modal == Modality::Future {
-                        future_date(&words, doc_date).or(date)
+                        planned_date
                     } else {
                         date
                     },
@@ -691,7 +814,7 @@ pub fn find(
     };
     let event_date = |modality: Modality| {
         if modality == Modality::Future {
-            future_date(&words, doc_date).or(date)
+            planned_date
         } else {
             date
         }
@@ -704,7 +827,8 @@ pub fn find(
                     relation: &str,
                     negated: bool,
                     modality: Modality| {
-        let Some((pm, country)) = event_place(res, here.clone(), &words, t, &trigs, relation) else {
+        let Some((pm, country)) = event_place(res, here.clone(), &words, &classes, t, &trigs, relation)
+        else {
             return false;
         };
         for &sm in subjects {
@@ -715,26 +839,32 @@ pub fn find(
         }
         true
     };
+    let conditional = conditional(&words);
+    // The argument mentions before and after the trigger (buffers kept across triggers).
+    let (mut left, mut right) = (Vec::new(), Vec::new());
     for t in &trigs {
-        let Some(info) = vocab.get(&t.relation) else {
+        let Some(info) = vocab.get(t.relation) else {
             continue;
         };
         // "X received ministers from Y": the receipt pass below relates the giver to X.
-        if receipt_at(&words, t.start).is_some() {
+        if classes[t.start] & class::RECEIPT_VERB != 0 && receipt_at(&words, t.start).is_some() {
             continue;
         }
-        let left: Vec<usize> = args
-            .iter()
-            .copied()
-            .filter(|&k| res.mentions[k].tokens.1 <= t.start)
-            .collect();
-        let right: Vec<usize> = args
-            .iter()
-            .copied()
-            .filter(|&k| res.mentions[k].tokens.0 >= t.end)
-            .collect();
+        let t_words = &words[t.start..t.end];
+        left.clear();
+        left.extend(
+            args.iter()
+                .copied()
+                .filter(|&k| res.mentions[k].tokens.1 <= t.start),
+        );
+        right.clear();
+        right.extend(
+            args.iter()
+                .copied()
+                .filter(|&k| res.mentions[k].tokens.0 >= t.end),
+        );
         let next_word = words.get(t.end).copied().unwrap_or("");
-        let needs_with = t.words.iter().any(|w| is_in(NEEDS_WITH, w.as_str()));
+        let needs_with = classes[t.start..t.end].iter().any(|c| c & class::NEEDS_WITH != 0);
         let glued_hyphen = t.start >= 2
             && words[t.start - 1] == "-"
             && toks[t.start - 1].span.end == toks[t.start].span.start
@@ -755,16 +885,16 @@ pub fn find(
                 });
             if let (Some(src), Some(&tgt)) = (src, right.first()) {
                 if res.mentions[tgt].tokens.0 <= t.end + 2 {
-                    emit(&mut out, src, tgt, &t.relation, t, false, Modality::Asserted);
+                    emit(&mut out, src, tgt, t.relation, t, false, Modality::Asserted);
                 }
             }
             continue;
         }
-        let (negated, mut modality, trying) = modality_before(&words, &names, t, &left, res);
-        let mut relation = t.relation.clone();
+        let (negated, mut modality, trying) = modality_before(&words, &classes, capitalized, t, &left, res);
+        let mut relation = t.relation;
         if relation == "agreed_with" && trying {
             // Trying to reach a deal is negotiating: "are working to finalize a ceasefire".
-            relation = "negotiated_with".into();
+            relation = "negotiated_with";
             if modality == Modality::Possible && !hedged(&words, t.start) {
                 modality = if infinitive_effort(&words, t.start) {
                     Modality::Future
@@ -775,20 +905,20 @@ pub fn find(
         }
         // "cut ties with", "severed diplomatic relations with": breaking a relationship.
         if relation == "cooperates_with"
-            && t.words.iter().any(|w| matches!(w.as_str(), "ties" | "relations"))
-            && words[t.start.saturating_sub(4)..t.start]
+            && t_words.iter().any(|w| matches!(*w, "ties" | "relations"))
+            && classes[t.start.saturating_sub(4)..t.start]
                 .iter()
-                .any(|w| is_in(SEVERING_VERBS, w))
+                .any(|c| c & class::SEVERING_VERB != 0)
         {
-            relation = "sanctions".into();
+            relation = "sanctions";
         }
         // A conditional sentence ("If they meet, ...") reports nothing as fact.
-        if conditional(&words) && matches!(modality, Modality::Asserted | Modality::Future) {
+        if conditional && matches!(modality, Modality::Asserted | Modality::Future) {
             modality = Modality::Possible;
         }
         // --- Passive: "... backed by X", "Y was attacked by X".
         // "... attacked by X", "... released yesterday by X", "killed in Israeli air strikes"
-        let agents = match passive_by(&words, t.end) {
+        let agents = match passive_by(&words, &classes, t.end) {
             Some(by) => Some(
                 // "shot down by a missile fired by X": the weapon's user
                 Some(group_from(doc, res, &right, by + 1, sentences))
@@ -828,14 +958,14 @@ pub fn find(
                 .max_by_key(|&k| (res.mentions[k].tokens.1, !res.mentions[k].modifier));
             if let Some(p) = patient {
                 for &a in &agents {
-                    emit(&mut out, a, p, &relation, t, negated, modality);
+                    emit(&mut out, a, p, relation, t, negated, modality);
                 }
             }
             continue;
         }
         if t.noun {
             // "talks between X and Y"
-            let ends_between = t.words.last().is_some_and(|w| w == "between");
+            let ends_between = t_words.last() == Some(&"between");
             if next_word == "between" || ends_between {
                 let from = if ends_between { t.end } else { t.end + 1 };
                 let parts = group_from(doc, res, &right, from, sentences);
@@ -843,7 +973,7 @@ pub fn find(
                     &mut out,
                     &mut emit,
                     &parts,
-                    &relation,
+                    relation,
                     t,
                     negated,
                     modality,
@@ -852,9 +982,9 @@ pub fn find(
                 continue;
             }
             // The preposition must fit the relation: partners come "with", targets "on"/"against"/"to".
-            let prep = match t.words.last().map(String::as_str) {
+            let prep = match t_words.last().copied() {
                 Some(w @ ("with" | "on" | "against" | "to" | "of" | "for" | "from" | "into"))
-                    if t.words.len() > 1 =>
+                    if t_words.len() > 1 =>
                 {
                     w
                 }
@@ -887,7 +1017,7 @@ pub fn find(
             // verb ("X launched attacks on Y", "X imposed sanctions on Y"); in "X accused Y of
             // attacks on Z" the attacks are not X's. Meetings and talks take the clause subject.
             let light_at = (t.start.saturating_sub(4)..t.start)
-                .find(|&k| is_in(LIGHT_VERBS, words[k]))
+                .find(|&k| classes[k] & class::LIGHT_VERB != 0)
                 .or_else(|| claimed_responsibility(&words, t.start));
             let light = light_at.is_some();
             // "..., offering support to Y": the participle's subject is the main clause's.
@@ -903,7 +1033,7 @@ pub fn find(
                 if let Some(subj) = subject_of(doc, res, &left, &words, t.start, sentences, s.index) {
                     for &a in &agents {
                         for &p in &subj {
-                            emit(&mut out, a, p, &relation, t, negated, modality);
+                            emit(&mut out, a, p, relation, t, negated, modality);
                         }
                     }
                 }
@@ -912,7 +1042,7 @@ pub fn find(
             // "X engaged Y in a firefight": the engaging actor against the one engaged.
             if let Some((subj, obj)) = engaged_in(doc, res, &left, &words, t.start, sentences, s.index) {
                 for &sm in &subj {
-                    emit(&mut out, sm, obj, &relation, t, negated, modality);
+                    emit(&mut out, sm, obj, relation, t, negated, modality);
                 }
                 continue;
             }
@@ -925,12 +1055,12 @@ pub fn find(
             });
             // "Sanctions on Y were imposed by X", "evidence against Y was presented by X"
             if let Some(o) = obj {
-                let agents = nominal_passive_by(&words, res.mentions[o].tokens.1)
+                let agents = nominal_passive_by(&words, &classes, res.mentions[o].tokens.1)
                     .map(|by| group_from(doc, res, &right, by + 1, sentences))
                     .unwrap_or_default();
                 if !agents.is_empty() {
                     for &a in &agents {
-                        emit(&mut out, a, o, &relation, t, negated, modality);
+                        emit(&mut out, a, o, relation, t, negated, modality);
                     }
                     continue;
                 }
@@ -938,19 +1068,19 @@ pub fn find(
             if let Some(o) = obj {
                 if let Some(subj) = subject {
                     for &sm in &subj {
-                        emit(&mut out, sm, o, &relation, t, negated, modality);
+                        emit(&mut out, sm, o, relation, t, negated, modality);
                     }
                 }
                 continue;
             }
             // (a claim of responsibility is a light verb: `subject` is the claimant)
             let subjects = subject.as_deref().unwrap_or_default();
-            if at_place(&mut out, subjects, t, &relation, negated, modality) {
+            if at_place(&mut out, subjects, t, relation, negated, modality) {
                 continue;
             }
             // "the details of a deal": a topic, not an event of the subject (meetings excepted:
             // "the first round of talks").
-            let topic = !matches!(relation.as_str(), "met_with" | "negotiated_with") && {
+            let topic = !matches!(relation, "met_with" | "negotiated_with") && {
                 let mut k = t.start;
                 while k > 0
                     && matches!(
@@ -977,7 +1107,7 @@ pub fn find(
                     );
                 }
                 if parts.len() >= 2 && info.symmetric {
-                    pairwise(&mut out, &mut emit, &parts, &relation, t, negated, modality, true);
+                    pairwise(&mut out, &mut emit, &parts, relation, t, negated, modality, true);
                 }
             }
             continue;
@@ -997,14 +1127,13 @@ pub fn find(
             .map(|subj| controller(doc, res, &left, &words, t.start, sentences, s.index).unwrap_or(subj));
         let Some(subject) = subject else { continue };
         prev_subject = Some((t.end, subject.clone()));
-        let ends_with_prep = t
-            .words
+        let ends_with_prep = t_words
             .last()
-            .is_some_and(|w| matches!(w.as_str(), "with" | "on" | "against" | "to" | "for"));
+            .is_some_and(|w| matches!(*w, "with" | "on" | "against" | "to" | "for"));
         // Agreements and talks take their partner with "with": "reach a deal with Y";
         // "discussed Syria" and "a deal on Syria" name a topic, not a partner.
-        let needs_with = needs_with || matches!(relation.as_str(), "agreed_with" | "negotiated_with");
-        let obj_start = if !needs_with || (ends_with_prep && t.words.last().is_some_and(|w| w == "with")) {
+        let needs_with = needs_with || matches!(relation, "agreed_with" | "negotiated_with");
+        let obj_start = if !needs_with || (ends_with_prep && t_words.last() == Some(&"with")) {
             t.end
         } else if next_word == "with" {
             t.end + 1
@@ -1057,31 +1186,31 @@ pub fn find(
                 .collect()
         };
         if object.is_empty() {
-            if at_place(&mut out, &subject, t, &relation, negated, modality) {
+            if at_place(&mut out, &subject, t, relation, negated, modality) {
                 continue;
             }
             if info.symmetric && subject.len() >= 2 {
                 pairwise(
-                    &mut out, &mut emit, &subject, &relation, t, negated, modality, true,
+                    &mut out, &mut emit, &subject, relation, t, negated, modality, true,
                 );
             } else if info.symmetric && subject.len() == 1 && res.refs[subject[0]].len() >= 2 {
                 // "they met" where they = X and Y
                 let k = subject[0];
                 pairwise_refs(
-                    &mut out, res, k, &relation, toks, t, negated, modality, date, s.index,
+                    &mut out, res, k, relation, toks, t, negated, modality, date, s.index,
                 );
             }
             continue;
         }
         for &sm in &subject {
             for &o in &object {
-                emit(&mut out, sm, o, &relation, t, negated, modality);
+                emit(&mut out, sm, o, relation, t, negated, modality);
             }
         }
     }
     // --- "X claimed that Y attacked Z": X accuses Y.
     for i in 0..words.len() {
-        if !is_in(CHARGING_VERBS, words[i]) {
+        if classes[i] & class::CHARGING_VERB == 0 {
             continue;
         }
         let from = if words.get(i + 1) == Some(&"that") {
@@ -1097,7 +1226,7 @@ pub fn find(
             t.start >= end
                 && t.start <= end + 4
                 && vocab
-                    .get(&t.relation)
+                    .get(t.relation)
                     .is_some_and(|r| r.polarity == crate::vocab::Polarity::Conflictual)
         })
             // "X alleged that Y ...": an allegation charges Y whatever the act
@@ -1116,18 +1245,20 @@ pub fn find(
         let t = Trig {
             start: i,
             end: i + 1,
-            relation: "accuses".into(),
+            relation: "accuses",
             noun: false,
             passive_ok: false,
-            words: vec![words[i].to_string()],
         };
-        let (negated, modality, _) = modality_before(&words, &names, &t, &left, res);
+        let (negated, modality, _) = modality_before(&words, &classes, capitalized, &t, &left, res);
         for &sp in &speaker {
             emit(&mut out, sp, charged, "accuses", &t, negated, modality);
         }
     }
     // --- "X received weapons from Y": the giver Y acts on X.
     for i in 0..words.len() {
+        if classes[i] & class::RECEIPT_VERB == 0 {
+            continue;
+        }
         let Some((from, relation)) = receipt_at(&words, i) else {
             continue;
         };
@@ -1148,12 +1279,11 @@ pub fn find(
         let t = Trig {
             start: i,
             end: from,
-            relation: relation.into(),
+            relation,
             noun: false,
             passive_ok: false,
-            words: words[i..from].iter().map(|w| w.to_string()).collect(),
         };
-        let (negated, modality, _) = modality_before(&words, &names, &t, &left, res);
+        let (negated, modality, _) = modality_before(&words, &classes, capitalized, &t, &left, res);
         for &g in &givers {
             for &r in &receivers {
                 emit(&mut out, g, r, relation, &t, negated, modality);
@@ -1293,6 +1423,7 @@ fn event_place(
     res: &Resolution,
     here: std::ops::Range<usize>,
     words: &[&str],
+    classes: &[u64],
     t: &Trig,
     trigs: &[Trig],
     relation: &str,
@@ -1303,19 +1434,21 @@ fn event_place(
     let k = here.clone().find(|&k| res.mentions[k].tokens.0 >= t.end)?;
     let m = &res.mentions[k];
     let st = m.tokens.0;
-    let gap = words.get(t.end..st)?;
+    let gap = classes.get(t.end..st)?;
     if gap.len() > 9
-        || gap.iter().any(|w| is_in(PLACE_BREAKS, w))
+        || gap.iter().any(|c| c & class::PLACE_BREAK != 0)
         || trigs.iter().any(|o| o.start >= t.end && o.start < st)
     {
         return None;
     }
     // "in the northern West Bank", "in northeastern Nigeria".
     let mut before = st;
-    while before > t.end && (words[before - 1] == "the" || is_in(COMPASS_ADJECTIVES, words[before - 1])) {
+    while before > t.end
+        && (words[before - 1] == "the" || classes[before - 1] & class::COMPASS_ADJECTIVE != 0)
+    {
         before -= 1;
     }
-    if before <= t.end || !is_in(PLACE_PREPS, words[before - 1]) {
+    if before <= t.end || classes[before - 1] & class::PLACE_PREP == 0 {
         return None;
     }
     // "strikes on Gaza", "an incursion into Gaza": a preposition of direction only right
@@ -1747,7 +1880,7 @@ fn orphan_modifier(
 }
 
 /// True when mention `m` is the object of a preposition (`against Moscow`, `in the United States`).
-fn after_preposition(words: &[&str], m: &crate::extract::entities::EntityMention) -> bool {
+fn after_preposition(words: &[&str], m: &EntityMention) -> bool {
     let from = m.tokens.0.saturating_sub(m.lead);
     let mut k = from;
     if k >= 1 && matches!(words[k - 1], "the" | "a" | "an") {
@@ -1834,13 +1967,9 @@ fn receipt_at(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
 
 /// The index of `by` after a passive participle ending at `from`, with at most three time words
 /// between (`released by`, `released yesterday by`, `released on Monday by`).
-fn passive_by(words: &[&str], from: usize) -> Option<usize> {
+fn passive_by(words: &[&str], classes: &[u64], from: usize) -> Option<usize> {
     let mut k = from;
-    while k < from + 3
-        && words
-            .get(k)
-            .is_some_and(|w| is_in(PASSIVE_ADJUNCTS, w) || weekday(w).is_some())
-    {
+    while k < from + 3 && classes.get(k).is_some_and(|c| c & class::PASSIVE_ADJUNCT != 0) {
         k += 1;
     }
     (words.get(k) == Some(&"by")).then_some(k)
@@ -1865,7 +1994,7 @@ fn weapon_user_by(words: &[&str], by: usize) -> Option<usize> {
 
 /// The index of `by` in `were imposed by` right after the object of an event noun ending at
 /// `from` (`sanctions on Y were imposed by X`).
-fn nominal_passive_by(words: &[&str], from: usize) -> Option<usize> {
+fn nominal_passive_by(words: &[&str], classes: &[u64], from: usize) -> Option<usize> {
     let mut k = from;
     while words.get(k).is_some_and(|w| {
         matches!(
@@ -1878,7 +2007,7 @@ fn nominal_passive_by(words: &[&str], from: usize) -> Option<usize> {
     if k == from || !words.get(k).is_some_and(|w| is_in(NOMINAL_PASSIVE_VERBS, w)) {
         return None;
     }
-    passive_by(words, k + 1)
+    passive_by(words, classes, k + 1)
 }
 
 /// `X claimed responsibility for <event noun at `at`>`: the index of the claiming verb, whose
@@ -1984,11 +2113,48 @@ fn controller(
     subject_of(doc, res, &before, words, prep, sentences, si)
 }
 
+/// Words that say the act failed on their own (`unable`, `cannot`).
+const INABILITY_WORDS: &[&str] = &["cannot", "unable"];
+/// First words of the failure pairs of [`modality_before`] (`failed to`, `could not`,
+/// `able to` ... `not`, `ca n't`).
+const ABILITY_WORDS: &[&str] = &["able", "ca", "can", "could", "fail", "failed", "fails"];
+/// Negations (the refusals and denials among them negate the act too).
+const NEGATION_WORDS: &[&str] = &[
+    "declined", "denied", "denies", "n't", "never", "no", "not", "refused", "refuses", "rejected",
+];
+/// Words of trying: the act is only attempted (`working to finalize a ceasefire`).
+const EFFORT_WORDS: &[&str] = &[
+    "effort", "efforts", "seek", "seeking", "seeks", "tried", "tries", "try", "trying", "work", "working",
+    "works",
+];
+/// Hedges: the act is only possible.
+const HEDGE_WORDS: &[&str] = &[
+    "can", "could", "hope", "hoped", "hopes", "hoping", "if", "likely", "may", "might", "possible",
+    "thought", "would",
+];
+/// Words of plans: the act is in the future.
+const PLAN_WORDS: &[&str] = &[
+    "'ll",
+    "expected",
+    "going",
+    "plan",
+    "planned",
+    "planning",
+    "plans",
+    "scheduled",
+    "shall",
+    "will",
+];
+/// Refusals that make a planned act no plan (`refused to meet`).
+const PLAN_REFUSALS: &[&str] = &["declined", "declines", "refused", "refuses"];
+
 /// Negation, modality and "trying" markers in the words before a trigger.
-/// `names[i]`: token `i` is capitalized (`a visit to Beirut`: `to` before a name is no infinitive).
+/// `classes[i]`: the [`class`] bits of token `i`; `capitalized(i)`: token `i` is capitalized
+/// (`a visit to Beirut`: `to` before a name is no infinitive).
 fn modality_before(
     words: &[&str],
-    names: &[bool],
+    classes: &[u64],
+    capitalized: impl Fn(usize) -> bool,
     t: &Trig,
     left: &[usize],
     res: &Resolution,
@@ -1998,83 +2164,43 @@ fn modality_before(
         .map_or(0, |&k| res.mentions[k].tokens.1)
         .max(t.start.saturating_sub(8));
     let scope = &words[from..t.start];
-    // One bit per word of the scope (by length and first and last byte): most
-    // words asked for are not there, and the bit rules them out without a search.
-    let sig = scope.iter().fold(0u64, |m, w| m | word_bit(w));
-    let has = |w: &str| sig & word_bit(w) != 0 && scope.contains(&w);
-    let seq = |a: &str, b: &str| {
-        sig & word_bit(a) != 0 && sig & word_bit(b) != 0 && scope.windows(2).any(|p| p[0] == a && p[1] == b)
-    };
-    let failed = has("unable")
-        || seq("failed", "to")
-        || seq("fail", "to")
-        || seq("fails", "to")
-        || seq("could", "not")
-        || seq("could", "n't")
-        || seq("can", "not")
-        || seq("can", "n't")
-        || has("cannot")
-        || seq("able", "to") && (has("not") || has("n't"))
-        || seq("ca", "n't");
-    let negated = !failed
-        && (has("not")
-            || has("n't")
-            || has("never")
-            || has("no")
-            || has("refused")
-            || has("refuses")
-            || has("declined")
-            || has("denied")
-            || has("denies")
-            || has("rejected"));
-    let trying = [
-        "try", "tries", "trying", "tried", "working", "work", "works", "seek", "seeks", "seeking", "efforts",
-        "effort",
-    ]
-    .iter()
-    .any(|w| has(w));
+    // The classes of the scope's words: a marker word is there when its class bit is.
+    let present = classes[from..t.start].iter().fold(0, |m, c| m | c);
+    let has = |class: u64| present & class != 0;
+    let seq = |a: &str, b: &str| scope.windows(2).any(|p| p[0] == a && p[1] == b);
+    let failed = has(class::INABILITY)
+        || has(class::ABILITY)
+            && (seq("failed", "to")
+                || seq("fail", "to")
+                || seq("fails", "to")
+                || seq("could", "not")
+                || seq("could", "n't")
+                || seq("can", "not")
+                || seq("can", "n't")
+                || seq("able", "to") && has(class::NOT)
+                || seq("ca", "n't"));
+    let negated = !failed && has(class::NEGATION);
+    let trying = has(class::EFFORT);
     // "a meeting about cooperating on ...": a topic, not an event.
     let arg_end = left.last().map_or(0, |&k| res.mentions[k].tokens.1).min(t.start);
     let topic = words[arg_end..t.start]
         .windows(2)
         .any(|p| p[0] == "about" && p[1] != "to" && !p[1].starts_with(|c: char| c.is_ascii_digit()));
-    let possible = topic
-        || [
-            "may", "might", "could", "would", "can", "hope", "hopes", "hoping", "hoped", "thought", "likely",
-            "possible", "if",
-        ]
-        .iter()
-        .any(|w| has(w))
-        || trying;
+    let possible = topic || has(class::HEDGE) || trying;
     // An event noun governed by an infinitive: "to intensify the fight against".
     let infinitive = |i: usize, excluded: &[&str]| {
-        words[i] == "to" && !excluded.contains(&words[i + 1]) && !names.get(i + 1).copied().unwrap_or(false)
+        words[i] == "to" && !excluded.contains(&words[i + 1]) && !capitalized(i + 1)
     };
+    let to = has(class::TO);
     let noun_infinitive =
-        t.noun && (from..t.start.saturating_sub(1)).any(|i| infinitive(i, &["the", "a", "an"]));
+        to && t.noun && (from..t.start.saturating_sub(1)).any(|i| infinitive(i, &["the", "a", "an"]));
     let future = noun_infinitive
-        || (from..t.start.saturating_sub(1)).any(|i| infinitive(i, &["the", "a", "an", "be"]))
-        || [
-            "will",
-            "'ll",
-            "shall",
-            "plans",
-            "plan",
-            "planning",
-            "planned",
-            "scheduled",
-            "expected",
-            "going",
-        ]
-        .iter()
-        .any(|w| has(w))
-        || seq("about", "to")
+        || to && (from..t.start.saturating_sub(1)).any(|i| infinitive(i, &["the", "a", "an", "be"]))
+        || has(class::PLAN)
+        || to && seq("about", "to")
         || (t.start > 0 && words[t.start - 1] == "to" && !trying);
     // "refused to meet": a refusal, not a plan.
-    let refused = ["refused", "refuses", "declined", "declines"]
-        .iter()
-        .any(|w| has(w));
-    let future = future && !refused;
+    let future = future && !has(class::PLAN_REFUSAL);
     let modality = if failed {
         Modality::Failed
     } else if possible {
@@ -2085,18 +2211,6 @@ fn modality_before(
         Modality::Asserted
     };
     (negated, modality, trying)
-}
-
-/// A bit of a 64-bit word signature: equal words have the same bit.
-fn word_bit(w: &str) -> u64 {
-    let b = w.as_bytes();
-    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-    let h = (b.len() as u64)
-        .wrapping_mul(31)
-        .wrapping_add(u64::from(first))
-        .wrapping_mul(31)
-        .wrapping_add(u64::from(last));
-    1 << (h % 64)
 }
 
 /// True when the effort itself is only planned: "to keep working on", "to try to".
@@ -2211,6 +2325,33 @@ mod list_tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(RECEIVED_THINGS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(WEEKDAYS.iter().all(|w| weekday(w).is_some()));
+    }
+
+    #[test]
+    fn word_classes_cover_their_lists() {
+        for &(list, bits) in CLASS_LISTS {
+            for w in list {
+                assert_eq!(word_class(w) & bits, bits, "{w}");
+            }
+        }
+        assert_eq!(word_class("embassy"), 0);
+        assert_eq!(word_class(""), 0);
+        let the = word_class("the");
+        assert_ne!(the & class::NOUN_SLOT, 0);
+        assert_eq!(the & class::NP_BREAK, 0);
+    }
+
+    #[test]
+    fn trigger_form_sets() {
+        let forms = Forms::default()
+            .with(TriggerForm::Past)
+            .with(TriggerForm::PastPart);
+        assert!(forms.contains(TriggerForm::PastPart));
+        assert!(!forms.contains(TriggerForm::Noun));
+        assert!(forms.only(&[TriggerForm::Past, TriggerForm::PastPart]));
+        assert!(!forms.only(&[TriggerForm::Past]));
+        assert!(Forms::default().only(&[TriggerForm::Noun]));
     }
 
     #[test]
@@ -2230,12 +2371,17 @@ mod list_tests {
         );
         assert_eq!(receipt_at(&w("X received a letter from Y"), 1), None);
         assert_eq!(receipt_at(&w("X received"), 1), None);
-        assert_eq!(passive_by(&w("released on monday by y"), 1), Some(3));
-        assert_eq!(passive_by(&w("released in Gaza by Y"), 1), None);
-        assert_eq!(
-            nominal_passive_by(&w("sanctions on Y were imposed by X"), 3),
-            Some(5)
-        );
-        assert_eq!(nominal_passive_by(&w("sanctions on Y imposed by X"), 3), None);
+        let passive = |s: &'static str, from: usize| {
+            let words = w(s);
+            let classes: Vec<u64> = words.iter().map(|w| word_class(w)).collect();
+            (
+                passive_by(&words, &classes, from),
+                nominal_passive_by(&words, &classes, from),
+            )
+        };
+        assert_eq!(passive("released on monday by y", 1).0, Some(3));
+        assert_eq!(passive("released in Gaza by Y", 1).0, None);
+        assert_eq!(passive("sanctions on Y were imposed by X", 3).1, Some(5));
+        assert_eq!(passive("sanctions on Y imposed by X", 3).1, None);
     }
 }
