@@ -771,7 +771,14 @@ fn is_in(bit: u64, w: &str) -> bool {
 }
 
 fn is_cap_word(doc: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Word && t.text(doc).chars().next().is_some_and(char::is_uppercase)
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.text(doc);
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_all_caps(w: &str) -> bool {
@@ -814,6 +821,15 @@ impl Readings<'_> {
     /// True when token `i` has one of the [`class`] bits `bits`.
     fn is(&self, i: usize, bits: u64) -> bool {
         self.bits(i) & bits != 0
+    }
+
+    /// The word list bits of the word of token `i` without its final periods (`Corp.`).
+    fn trimmed_bits(&self, i: usize) -> u64 {
+        let w = self.w(i);
+        match w.trim_end_matches('.') {
+            t if t.len() == w.len() => self.bits(i),
+            t => classes(t),
+        }
     }
 
     /// Token `i` is a capitalized word.
@@ -872,9 +888,14 @@ fn token_bits(doc: &str, toks: &[Token], idx: &SentenceIndex, lex: &Lexicon) -> 
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let mut b = lists.get(idx.word(i)).copied().unwrap_or(0);
-            if is_cap_word(doc, t) {
-                b |= class::CAP;
+            // Number and punctuation tokens (digits, a symbol, a clitic such as `'s` or
+            // `n't`) are in no list: only words are looked up.
+            let mut b = 0;
+            if t.kind == TokenKind::Word {
+                b = lists.get(idx.word(i)).copied().unwrap_or(0);
+                if is_cap_word(doc, t) {
+                    b |= class::CAP;
+                }
             }
             for m in idx.at(i) {
                 b |= match m.entry {
@@ -972,10 +993,6 @@ fn acts(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
 /// `name@example.com`, `Lisa_cv.doc`) that contain `://`, `www.`, `@`, `_`,
 /// `=` or a dotted suffix such as `.com` or `.doc`.
 fn mark_web_tokens(doc: &str, toks: &[Token], bits: &mut [u64]) {
-    const MARKS: &[&str] = &["://", "www.", "@", "_", "="];
-    const SUFFIXES: &[&str] = &[
-        ".com", ".doc", ".gov", ".htm", ".html", ".net", ".org", ".pdf", ".php", ".txt", ".xls",
-    ];
     let mut a = 0;
     while a < toks.len() {
         let mut b = a + 1;
@@ -986,27 +1003,37 @@ fn mark_web_tokens(doc: &str, toks: &[Token], bits: &mut [u64]) {
         {
             b += 1;
         }
-        // Every mark and suffix holds one of `: @ _ = .`: most chunks ("said.") need no
-        // further look; the marks are compared ASCII case-insensitively, without a
-        // lowercased copy of the chunk.
-        let chunk = Span::new(toks[a].span.start, toks[b - 1].span.end)
-            .slice(doc)
-            .as_bytes();
-        let has = |needle: &str| {
-            chunk
-                .windows(needle.len())
-                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-        };
         if b - a > 1
-            && chunk
-                .iter()
-                .any(|c| matches!(c, b':' | b'@' | b'_' | b'=' | b'.'))
-            && (MARKS.iter().any(|m| has(m)) || SUFFIXES.iter().any(|x| has(x)))
+            && is_web_chunk(
+                Span::new(toks[a].span.start, toks[b - 1].span.end)
+                    .slice(doc)
+                    .as_bytes(),
+            )
         {
             bits[a..b].iter_mut().for_each(|w| *w |= class::WEB);
         }
         a = b;
     }
+}
+
+/// True when `chunk` contains one of the marks of a web address, e-mail address or file
+/// name (see [`mark_web_tokens`]), compared ASCII case-insensitively. Every mark holds one
+/// of `: @ _ = .`, so only the bytes after (or before) those are compared.
+fn is_web_chunk(chunk: &[u8]) -> bool {
+    const SUFFIXES: &[&str] = &[
+        ".com", ".doc", ".gov", ".htm", ".html", ".net", ".org", ".pdf", ".php", ".txt", ".xls",
+    ];
+    let starts_with = |k: usize, mark: &str| {
+        chunk
+            .get(k..k + mark.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(mark.as_bytes()))
+    };
+    chunk.iter().enumerate().any(|(k, c)| match c {
+        b'@' | b'_' | b'=' => true,
+        b':' => starts_with(k, "://"),
+        b'.' => (k >= 3 && starts_with(k - 3, "www.")) || SUFFIXES.iter().any(|x| starts_with(k, x)),
+        _ => false,
+    })
 }
 
 /// Quotes and brackets delimit a web address like spaces (`"Ann Lee"<ann@example.com>`).
@@ -1619,7 +1646,7 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
         if r.agent(j, |a| a.plural || a.kind == ActorKind::Group).is_some() {
             break;
         }
-        if is_in(class::GROUP_MODIFIER, w) {
+        if r.is(j, class::GROUP_MODIFIER) {
             j += 1;
         } else if matches!(w, "pro" | "anti") && toks.get(j + 1).is_some_and(|t| t.text(doc) == "-") {
             // "pro-government militias", "anti-government protesters"
@@ -1912,19 +1939,17 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     {
         start += 1;
     }
-    let next = toks.get(start)?;
-    let w = r.w(start);
-    if !is_cap_word(doc, next)
-        || is_in(class::FUNCTION, w)
-        || r.actor(start).is_some()
-        || r.demonym(start).is_some()
-        || r.agent(start, |_| true).is_some()
+    if !r.cap(start)
+        || r.is(
+            start,
+            class::FUNCTION | class::ACTOR | class::DEMONYM | class::AGENT,
+        )
     {
         return None;
     }
     // "Georgia Tech", "Jerusalem Post": a place and one organization word (a known name may
     // follow: "the Malaysia Airlines Boeing").
-    if is_in(class::ORG_WORD, w)
+    if r.is(start, class::ORG_WORD)
         && !toks
             .get(start + 1)
             .is_some_and(|n| is_cap_word(doc, n) && r.actor(start + 1).is_none())
@@ -1976,8 +2001,9 @@ const LEGAL_FORMS: &[&str] = &[
     "pvt",
 ];
 
-fn is_legal_form(w: &str) -> bool {
-    is_in(class::LEGAL_FORM, w.trim_end_matches('.'))
+/// True when token `k` is a legal form (`Inc.`, `Corp`).
+fn is_legal_form(r: &Readings, k: usize) -> bool {
+    r.trimmed_bits(k) & class::LEGAL_FORM != 0
 }
 
 /// The end of a company name after its legal form: `Enron Corp.`, `Google, Inc.`,
@@ -1989,7 +2015,7 @@ fn legal_form_end(doc: &str, s: &Sentence, r: &Readings, end: usize) -> Option<u
         e += 1;
     }
     let mut found = None;
-    while r.cap(e) && !r.is(e, class::WEB) && is_legal_form(r.w(e)) {
+    while r.cap(e) && !r.is(e, class::WEB) && is_legal_form(r, e) {
         e += 1;
         found = Some(e);
     }
@@ -2113,30 +2139,26 @@ fn shouting_sentence(doc: &str, s: &Sentence) -> bool {
     words.len() >= 3 && words.iter().filter(|w| is_all_caps(w)).count() * 2 > words.len()
 }
 
-/// True when `w` (lowercase) is an ordinary English word.
-fn common(r: &Readings, w: &str) -> bool {
-    r.lex.common_words.contains(w) || is_in(class::FUNCTION, w)
+/// True when the word of token `k` is an ordinary English word.
+fn common(r: &Readings, k: usize) -> bool {
+    r.is(k, class::FUNCTION) || r.lex.common_words.contains(r.w(k))
 }
 
 /// A capitalized run the lexicon does not know.
 fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
     let toks = &s.tokens;
     let first_word = r.w(i);
+    let first = r.bits(i);
     // A sentence-initial function word or quantity is not a name; look at the rest of the run.
-    if is_in(class::FUNCTION, first_word)
-        || is_in(class::QUANTITY, first_word)
-        || is_in(class::EVALUATIVE, first_word)
-    {
+    if first & (class::FUNCTION | class::QUANTITY | class::EVALUATIVE) != 0 {
         return Some((Vec::new(), 1));
     }
     // "Shares of Acme Corp.": a sentence-initial ordinary noun before "of" is not in the name.
     let at_start = i == 0 || toks[..i].iter().all(|t| t.kind == TokenKind::Punct);
     if at_start
         && r.w(i + 1) == "of"
-        && common(r, first_word)
-        && !is_in(class::ORG_HEAD, first_word)
-        && !is_in(class::ORG_WORD, first_word)
-        && !is_in(class::PLACE_WORD, first_word)
+        && first & (class::ORG_HEAD | class::ORG_WORD | class::PLACE_WORD) == 0
+        && common(r, i)
     {
         return Some((Vec::new(), 2));
     }
@@ -2153,13 +2175,12 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     }
     // Religious and ethnic adjectives ("Sunni", "Shiite Arab") name no one, except at the
     // head of an organization's name ("Islamic Jihad", "Muslim Brotherhood").
-    if is_in(class::AFFILIATION, first_word) {
-        let next = r.w(i + 1);
+    if first & class::AFFILIATION != 0 {
         let named = r.cap(i + 1)
-            && !is_in(class::AFFILIATION, next)
-            && r.actor(i + 1).is_none()
-            && r.demonym(i + 1).is_none()
-            && r.agent(i + 1, |_| true).is_none();
+            && !r.is(
+                i + 1,
+                class::AFFILIATION | class::ACTOR | class::DEMONYM | class::AGENT,
+            );
         if !named {
             return Some((Vec::new(), 1));
         }
@@ -2199,7 +2220,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         // "Housing Authority": a collective's role noun that is an organization word goes on
         // the name (a person's role noun, "Acme Chief Executive", ends it).
         let org_role =
-            r.cap(e) && is_in(class::ORG_WORD, w) && r.agent(e, |a| a.kind == ActorKind::Person).is_none();
+            r.cap(e) && r.is(e, class::ORG_WORD) && r.agent(e, |a| a.kind == ActorKind::Person).is_none();
         if e > i
             && (r.actor(e).is_some()
                 || r.demonym(e).is_some()
@@ -2236,39 +2257,39 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     let mut end = last_cap + 1;
     // "Enron Corp.", "Acme, Inc.": a legal form makes a company.
     let legal = legal_form_end(doc, s, r, end);
-    let legal_inside = end - i > 1 && is_legal_form(r.w(end - 1));
+    let legal_inside = end - i > 1 && is_legal_form(r, end - 1);
     if let Some(e) = legal {
         end = e;
     }
     // "Acme Corporation Guaranty": a company word followed only by ordinary nouns ends
     // the company's name.
-    let org_word_at = |k: usize| matches!(r.w(k), "corporation" | "company") || is_legal_form(r.w(k));
-    let tail = r.w(end - 1).trim_end_matches('.');
-    if legal.is_none() && end - i >= 3 && !org_word_at(end - 1) && !is_in(class::PLACE_WORD, tail) {
+    let org_word_at = |k: usize| matches!(r.w(k), "corporation" | "company") || is_legal_form(r, k);
+    if legal.is_none()
+        && end - i >= 3
+        && !org_word_at(end - 1)
+        && r.trimmed_bits(end - 1) & class::PLACE_WORD == 0
+    {
         if let Some(k) = (i + 1..end - 1).rev().find(|&k| org_word_at(k)) {
-            if (k + 1..end).all(|q| common(r, r.w(q)) && !r.is(q, class::FUNCTION)) {
+            if (k + 1..end).all(|q| !r.is(q, class::FUNCTION) && common(r, q)) {
                 end = k + 1;
             }
         }
     }
-    let words: Vec<&str> = (i..end).map(|k| r.w(k)).collect();
-    let alpha: Vec<&str> = words
-        .iter()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .copied()
-        .collect();
-    let n_words = alpha.len();
+    // The words of the name that hold a letter.
+    let alpha = (i..end).filter(|&k| r.w(k).chars().any(char::is_alphabetic));
+    let n_words = alpha.clone().count();
     if n_words == 0 {
         return None;
     }
     let prev = if i > 0 { r.w(i - 1) } else { "" };
     let next = r.w(end);
-    let last = words.last().copied().unwrap_or_default().trim_end_matches('.');
+    // The lists of the last word, without its final periods.
+    let last = r.trimmed_bits(end - 1);
     let raw = Span::new(toks[i].span.start, toks[end - 1].span.end).slice(doc);
-    if is_in(class::NON_ACTOR, last) && n_words > 1 {
+    if last & class::NON_ACTOR != 0 && n_words > 1 {
         return Some((Vec::new(), end - i));
     }
-    let has_connector = words.iter().any(|w| matches!(*w, "of" | "for" | "&"));
+    let has_connector = (i..end).any(|k| matches!(r.w(k), "of" | "for" | "&"));
     // "Asia-Pacific Economic Cooperation (APEC)": a name that defines an acronym is an organization.
     let defines_acronym = toks.get(end).is_some_and(|t| t.text(doc) == "(")
         && toks.get(end + 2).is_some_and(|t| t.text(doc) == ")")
@@ -2276,46 +2297,50 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     let is_org = defines_acronym
         || legal.is_some()
         || legal_inside
-        || (is_in(class::ORG_WORD, last) && n_words > 1)
-        || (is_in(class::ORG_HEAD, words[0]) && n_words > 1)
-        || (has_connector && !is_in(class::PLACE_WORD, last));
-    let is_place = (is_in(class::PLACE_WORD, last) || is_in(class::PLACE_PREFIX, words[0])) && n_words > 1
-        || is_in(class::REGION, &raw.to_lowercase());
-    let first_name = r.lex.first_names.contains(toks[i].text(doc));
-    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+        || (last & class::ORG_WORD != 0 && n_words > 1)
+        || (first & class::ORG_HEAD != 0 && n_words > 1)
+        || (has_connector && last & class::PLACE_WORD == 0);
+    let is_place = || {
+        (last & class::PLACE_WORD != 0 || first & class::PLACE_PREFIX != 0) && n_words > 1
+            || lowercase_classes(raw) & class::REGION != 0
+    };
+    let first_name = || r.lex.first_names.contains(toks[i].text(doc));
+    let letters = || raw.chars().filter(|c| c.is_alphabetic()).count();
     // An unknown acronym is an organization when the text treats it as an actor:
     // "the SDF", "IAEA said" (elsewhere it is as often a product, a form or a unit).
     let acronym = n_words == 1
         && is_all_caps(raw)
-        && letters <= 6
-        && !common(r, first_word)
+        && letters() <= 6
+        && !common(r, i)
         && !is_in(class::NOT_ORG_ACRONYM, &first_word.replace('.', ""))
         && !raw.chars().any(|c| c.is_ascii_digit())
         && !shouting_sentence(doc, s)
         && (prev == "the" || acts(doc, s, r, end));
     // "NiMo", "WashPost": a capital inside a single word marks a brand or a company
     // (but "McCain", "DeLay", "LaGuardia" are surnames).
-    let camel = n_words == 1 && letters >= 4 && is_camel_case(raw);
+    let camel = n_words == 1 && letters() >= 4 && is_camel_case(raw);
     let after_mr = n_words == 1 && !at_start && matches!(prev, "mr." | "mr" | "ms." | "mrs." | "mrs" | "ms");
     let speaker = matches!(next, "said" | "says" | "told" | "added" | "wrote" | "asked");
     // Every word an ordinary English word ("Hidden Nook", "Total Privacy"): not a person.
-    let all_common = alpha.iter().all(|w| common(r, w));
+    let all_common = || alpha.clone().all(|k| common(r, k));
     // "Radical Shiite", "Sunni Arab": a religious or ethnic word is in no person's name.
-    let affiliation = alpha.iter().any(|w| is_in(class::AFFILIATION, w));
+    let affiliation = alpha.clone().any(|k| r.is(k, class::AFFILIATION));
     let shouting = is_all_caps(raw) && n_words > 1;
     // "the Coalition", "the Commission": one capitalized organization word inside a sentence.
-    let org_word = n_words == 1 && !at_start && prev == "the" && is_in(class::ORG_WORD, last);
+    let org_word = n_words == 1 && !at_start && prev == "the" && last & class::ORG_WORD != 0;
     let kind = if is_org || acronym || camel || org_word {
         ActorKind::Organization
-    } else if is_place {
+    } else if is_place() {
         ActorKind::Location
     } else if shouting || affiliation {
         return Some((Vec::new(), end - i));
-    } else if first_name && (2..=4).contains(&n_words) {
+    } else if (2..=4).contains(&n_words) && first_name() {
         ActorKind::Person
-    } else if is_in(class::PLACE_PREP, prev) && n_words <= 3 {
+    } else if i > 0 && r.is(i - 1, class::PLACE_PREP) && n_words <= 3 {
         ActorKind::Location
-    } else if (2..=4).contains(&n_words) && !all_common || after_mr || (n_words == 1 && speaker && !at_start)
+    } else if (2..=4).contains(&n_words) && !all_common()
+        || after_mr
+        || (n_words == 1 && speaker && !at_start)
     {
         ActorKind::Person
     } else if n_words >= 2 {
@@ -2324,17 +2349,16 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         // A single unknown capitalized word: resolved later against the document's full names.
         // A known person's surname that is also an ordinary word ("Bush nominated") still
         // names the person when it opens a sentence as the subject of a verb.
-        let known_subject = r.lex.surnames.contains_key(raw) && (r.verb_trigger_at(end) || speaker);
-        if at_start && common(r, first_word) && !known_subject || is_in(class::NOT_NAME, first_word) {
+        let known_subject = || (r.verb_trigger_at(end) || speaker) && r.lex.surnames.contains_key(raw);
+        if at_start && common(r, i) && !known_subject() || first & class::NOT_NAME != 0 {
             return Some((Vec::new(), 1));
         }
         let mut em = EntityMention::new(doc, s, i, end, ActorKind::Person, MentionForm::Name);
-        em.name = raw.to_string();
         // Kept for sure when it does or undergoes what a relation says ("Okonkwo criticized",
         // "criticized by Okonkwo"); otherwise tentative, resolved against the document's names.
         let agent_of_trigger = r.verb_trigger_at(end) || (prev == "by" && i >= 2 && r.verb_trigger_at(i - 2));
         let wordlike = raw.chars().all(char::is_alphabetic);
-        em.arity = if wordlike && !common(r, first_word) && (agent_of_trigger || speaker) {
+        em.arity = if wordlike && (agent_of_trigger || speaker) && !common(r, i) {
             1
         } else {
             0
@@ -2344,7 +2368,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     // A person's name ends before ordinary words glued after it in lists and signatures
     // ("John Staikos Direct Dial", "Sungjoo Lee Stochastic Processes").
     if kind == ActorKind::Person && n_words >= 3 {
-        if let Some(k) = (i + 2..end).find(|&k| common(r, r.w(k)) && !is_initial(doc, &toks[k])) {
+        if let Some(k) = (i + 2..end).find(|&k| common(r, k) && !is_initial(doc, &toks[k])) {
             end = k;
         }
     }
@@ -2465,11 +2489,18 @@ mod list_tests {
             seen |= bit;
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?} is not sorted");
             for w in list {
+                // `token_bits` looks up only word tokens.
+                assert!(
+                    w.starts_with(|c: char| c.is_ascii_lowercase()) && *w != "n't",
+                    "{w}"
+                );
                 assert!(is_in(bit, w), "{w} has not the bit of its list");
                 assert_eq!(lowercase_classes(&w.to_uppercase()), classes(w), "{w}");
             }
         }
         assert!(seen < class::CAP, "a list bit overlaps the token facts");
+        assert!(is_web_chunk(b"WWW.Example") && is_web_chunk(b"cv.PDF") && is_web_chunk(b"a_b"));
+        assert!(is_web_chunk(b"http://x") && !is_web_chunk(b"said.") && !is_web_chunk(b"U.S.-backed"));
         assert!(!is_in(class::FUNCTION, "minister"));
     }
 }
