@@ -998,8 +998,8 @@ fn mark_web_tokens(doc: &str, toks: &[Token], bits: &mut [u64]) {
         let mut b = a + 1;
         while b < toks.len()
             && toks[b].span.start == toks[b - 1].span.end
-            && !is_bracket(toks[b].text(doc))
-            && !is_bracket(toks[b - 1].text(doc))
+            && !is_bracket(doc, &toks[b])
+            && !is_bracket(doc, &toks[b - 1])
         {
             b += 1;
         }
@@ -1037,11 +1037,12 @@ fn is_web_chunk(chunk: &[u8]) -> bool {
 }
 
 /// Quotes and brackets delimit a web address like spaces (`"Ann Lee"<ann@example.com>`).
-fn is_bracket(t: &str) -> bool {
-    matches!(
-        t,
-        "\"" | "'" | "<" | ">" | "(" | ")" | "[" | "]" | "\u{201c}" | "\u{201d}"
-    )
+fn is_bracket(doc: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct
+        && matches!(
+            t.text(doc),
+            "\"" | "'" | "<" | ">" | "(" | ")" | "[" | "]" | "\u{201c}" | "\u{201d}"
+        )
 }
 
 /// Finds the mentions of one sentence.
@@ -1440,6 +1441,10 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
     if the {
         j += 1;
     }
+    // Most tokens begin no modifier, role noun or honorific.
+    if !r.is(j, class::DEMONYM | class::ACTOR | class::AGENT | class::HONORIFIC) {
+        return None;
+    }
     let modifier = modifier_at(doc, s, r, j);
     if let Some(m) = modifier {
         j = m.end;
@@ -1620,6 +1625,14 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     let mut j = i;
     if r.w(i) == "the" {
         j += 1;
+    }
+    // Most tokens begin no modifier, role noun or group modifier.
+    if !r.is(
+        j,
+        class::DEMONYM | class::ACTOR | class::AGENT | class::GROUP_MODIFIER,
+    ) && !matches!(r.w(j), "pro" | "anti")
+    {
+        return None;
     }
     let mut modifiers = Vec::new();
     if let Some(m) = modifier_at(doc, s, r, j) {
