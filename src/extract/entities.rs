@@ -752,17 +752,22 @@ fn classes(w: &str) -> u64 {
     word_classes().get(w).copied().unwrap_or(0)
 }
 
-/// [`classes`] of `w.to_lowercase()`, without the copy for a short ASCII word.
+/// Bytes of the longest word of the word lists (checked by a test).
+const LONGEST_LISTED: usize = 24;
+
+/// [`classes`] of `w.to_lowercase()`, without the copy for an ASCII word.
 fn lowercase_classes(w: &str) -> u64 {
-    let mut buf = [0u8; 32];
-    match buf.get_mut(..w.len()) {
-        Some(lower) if w.is_ascii() => {
-            lower.copy_from_slice(w.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).map_or(0, classes)
-        }
-        _ => classes(&w.to_lowercase()),
+    if !w.is_ascii() {
+        return classes(&w.to_lowercase());
     }
+    let mut buf = [0u8; LONGEST_LISTED];
+    // A longer ASCII word is in no list.
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return 0;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).map_or(0, classes)
 }
 
 /// True when `w` (lowercase) is in the word list of `bit`.
@@ -771,14 +776,12 @@ fn is_in(bit: u64, w: &str) -> bool {
 }
 
 fn is_cap_word(doc: &str, t: &Token) -> bool {
-    if t.kind != TokenKind::Word {
-        return false;
-    }
-    let w = t.text(doc);
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => w.chars().next().is_some_and(char::is_uppercase),
-    }
+    // The first byte decides for an ASCII letter (spans start on character boundaries).
+    t.kind == TokenKind::Word
+        && match doc.as_bytes().get(t.span.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => t.text(doc).chars().next().is_some_and(char::is_uppercase),
+        }
 }
 
 fn is_all_caps(w: &str) -> bool {
@@ -2507,6 +2510,7 @@ mod list_tests {
                     w.starts_with(|c: char| c.is_ascii_lowercase()) && *w != "n't",
                     "{w}"
                 );
+                assert!(w.len() <= LONGEST_LISTED, "{w}");
                 assert!(is_in(bit, w), "{w} has not the bit of its list");
                 assert_eq!(lowercase_classes(&w.to_uppercase()), classes(w), "{w}");
             }
