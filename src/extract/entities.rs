@@ -2138,8 +2138,9 @@ fn is_camel_case(w: &str) -> bool {
     if !w.chars().all(char::is_alphabetic) || PREFIXES.iter().any(|p| w.starts_with(p)) {
         return false;
     }
-    let cs: Vec<char> = w.chars().collect();
-    cs.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    w.chars()
+        .zip(w.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// True when most words of the sentence are in capitals (a shouted headline or
