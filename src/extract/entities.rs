@@ -23,7 +23,9 @@
 //!   (`Good Morning`), evaluative review titles (`Great Service`), the pronoun
 //!   `I`, religious words and celestial bodies are no names.
 
-use crate::lexicon::{Entry, Lexicon, PhraseMatch, SentenceIndex};
+use std::sync::OnceLock;
+
+use crate::lexicon::{Entry, FnvMap, Lexicon, PhraseMatch, SentenceIndex, TriggerForm};
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -640,13 +642,146 @@ const PAIR_NOUNS: &[&str] = &[
     "states",
 ];
 
-/// True when `w` is in `list` (every word list of this module is sorted, checked by a test).
-fn is_in(list: &[&str], w: &str) -> bool {
-    crate::lexicon::in_sorted(list, w)
+/// Bits of the per-token bitmask of [`Readings`]: the word lists of this module the
+/// token's normalized word is in, and facts about the token and the lexicon phrases
+/// that start at it. A token's bits are computed once per sentence ([`token_bits`]),
+/// so a rule asks "is this a function word?" or "does an actor's name start here?"
+/// with one `AND` instead of a search of a word list or of the token's matches.
+mod class {
+    // The word lists (see [`super::WORD_LISTS`]).
+    pub(super) const FUNCTION: u64 = 1 << 0;
+    pub(super) const HONORIFIC: u64 = 1 << 1;
+    pub(super) const GROUP_MODIFIER: u64 = 1 << 2;
+    pub(super) const ORG_WORD: u64 = 1 << 3;
+    pub(super) const ORG_HEAD: u64 = 1 << 4;
+    pub(super) const NON_ACTOR: u64 = 1 << 5;
+    pub(super) const LOCATIVE: u64 = 1 << 6;
+    pub(super) const PLACE_PREP: u64 = 1 << 7;
+    pub(super) const REGION: u64 = 1 << 8;
+    pub(super) const MEDIA_ROLE: u64 = 1 << 9;
+    pub(super) const PAIR_NOUN: u64 = 1 << 10;
+    pub(super) const STATE_ROLE: u64 = 1 << 11;
+    pub(super) const NOT_ORG_ACRONYM: u64 = 1 << 12;
+    pub(super) const PLACE_WORD: u64 = 1 << 13;
+    pub(super) const PLACE_PREFIX: u64 = 1 << 14;
+    pub(super) const NOT_NAME: u64 = 1 << 15;
+    pub(super) const LEGAL_FORM: u64 = 1 << 16;
+    pub(super) const AFFILIATION: u64 = 1 << 17;
+    pub(super) const QUANTITY: u64 = 1 << 18;
+    pub(super) const EVALUATIVE: u64 = 1 << 19;
+    pub(super) const LOCAL_HEAD: u64 = 1 << 20;
+    pub(super) const COLLECTIVE_HEAD: u64 = 1 << 21;
+    pub(super) const OPENER: u64 = 1 << 22;
+
+    /// A word token that starts with a capital letter.
+    pub(super) const CAP: u64 = 1 << 32;
+    /// Part of a web address, e-mail address or file name ([`super::mark_web_tokens`]).
+    pub(super) const WEB: u64 = 1 << 33;
+    /// A lexicon actor's name starts at the token.
+    pub(super) const ACTOR: u64 = 1 << 34;
+    /// A demonym starts at the token.
+    pub(super) const DEMONYM: u64 = 1 << 35;
+    /// A capital's name starts at the token.
+    pub(super) const CAPITAL: u64 = 1 << 36;
+    /// A role noun starts at the token.
+    pub(super) const AGENT: u64 = 1 << 37;
+    /// A relation trigger starts at the token.
+    pub(super) const TRIGGER: u64 = 1 << 38;
+    /// A verb trigger (not only an event noun) starts at the token.
+    pub(super) const VERB_TRIGGER: u64 = 1 << 39;
+
+    /// The tokens at which a mention may start (see [`super::recognize_with`]): a
+    /// capitalized word, the start of a name, demonym, capital or role noun, or a word
+    /// that opens a construction (an article, a pronoun, an honorific, a group modifier).
+    pub(super) const MAY_OPEN: u64 =
+        CAP | ACTOR | DEMONYM | CAPITAL | AGENT | OPENER | HONORIFIC | GROUP_MODIFIER;
+}
+
+/// Every word list of this module with its bit in [`class`].
+const WORD_LISTS: &[(&[&str], u64)] = &[
+    (FUNCTION_WORDS, class::FUNCTION),
+    (HONORIFICS, class::HONORIFIC),
+    (GROUP_MODIFIERS, class::GROUP_MODIFIER),
+    (ORG_WORDS, class::ORG_WORD),
+    (ORG_HEADS, class::ORG_HEAD),
+    (NON_ACTOR_WORDS, class::NON_ACTOR),
+    (LOCATIVE, class::LOCATIVE),
+    (PLACE_PREPS, class::PLACE_PREP),
+    (REGIONS, class::REGION),
+    (MEDIA_ROLES, class::MEDIA_ROLE),
+    (PAIR_NOUNS, class::PAIR_NOUN),
+    (STATE_ROLES, class::STATE_ROLE),
+    (NOT_ORG_ACRONYMS, class::NOT_ORG_ACRONYM),
+    (PLACE_WORDS, class::PLACE_WORD),
+    (PLACE_PREFIXES, class::PLACE_PREFIX),
+    (NOT_NAMES, class::NOT_NAME),
+    (LEGAL_FORMS, class::LEGAL_FORM),
+    (AFFILIATION_WORDS, class::AFFILIATION),
+    (QUANTITIES, class::QUANTITY),
+    (EVALUATIVE, class::EVALUATIVE),
+    (LOCAL_HEADS, class::LOCAL_HEAD),
+    (COLLECTIVE_HEADS, class::COLLECTIVE_HEAD),
+    (OPENERS, class::OPENER),
+];
+
+/// Lowercase words at which a rule of [`recognize_with`] may start a mention although
+/// they are not capitalized and begin no lexicon phrase: the article before a title or a
+/// group (`the Russian president`), pronouns, pair nominals (`two countries`), `al-`/`el-`
+/// before a name and `pro-`/`anti-` before a group. Honorifics and group modifiers have
+/// their own lists. Every such word the main loop tests must be here, or it is skipped.
+const OPENERS: &[&str] = &[
+    "al", "anti", "both", "el", "he", "her", "him", "pro", "she", "the", "them", "they", "two",
+];
+
+/// The word lists, as a map from word to its [`class`] bits (built once).
+fn word_classes() -> &'static FnvMap<&'static str, u64> {
+    static CLASSES: OnceLock<FnvMap<&'static str, u64>> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut map = FnvMap::default();
+        for &(list, bit) in WORD_LISTS {
+            for &w in list {
+                *map.entry(w).or_insert(0) |= bit;
+            }
+        }
+        map
+    })
+}
+
+/// The [`class`] bits of the lists `w` (lowercase) is in.
+fn classes(w: &str) -> u64 {
+    word_classes().get(w).copied().unwrap_or(0)
+}
+
+/// Bytes of the longest word of the word lists (checked by a test).
+const LONGEST_LISTED: usize = 24;
+
+/// [`classes`] of `w.to_lowercase()`, without the copy for an ASCII word.
+fn lowercase_classes(w: &str) -> u64 {
+    if !w.is_ascii() {
+        return classes(&w.to_lowercase());
+    }
+    let mut buf = [0u8; LONGEST_LISTED];
+    // A longer ASCII word is in no list.
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return 0;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).map_or(0, classes)
+}
+
+/// True when `w` (lowercase) is in the word list of `bit`.
+fn is_in(bit: u64, w: &str) -> bool {
+    classes(w) & bit != 0
 }
 
 fn is_cap_word(doc: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Word && t.text(doc).chars().next().is_some_and(char::is_uppercase)
+    // The first byte decides for an ASCII letter (spans start on character boundaries).
+    t.kind == TokenKind::Word
+        && match doc.as_bytes().get(t.span.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => t.text(doc).chars().next().is_some_and(char::is_uppercase),
+        }
 }
 
 fn is_all_caps(w: &str) -> bool {
@@ -662,17 +797,55 @@ fn is_all_caps(w: &str) -> bool {
     letters >= 2
 }
 
-/// The lexicon's best reading of each token position.
+/// The lexicon's readings of a sentence's tokens, and their [`class`] bits.
 struct Readings<'a> {
     idx: &'a SentenceIndex,
     lex: &'a Lexicon,
-    /// Per token: part of a web address, e-mail address or file name (see [`web_tokens`]).
-    web: Vec<bool>,
+    /// Per token: its [`class`] bits.
+    bits: Vec<u64>,
+}
+
+impl<'a> Readings<'a> {
+    fn new(doc: &str, toks: &[Token], idx: &'a SentenceIndex, lex: &'a Lexicon) -> Self {
+        Readings {
+            idx,
+            lex,
+            bits: token_bits(doc, toks, idx, lex),
+        }
+    }
 }
 
 impl Readings<'_> {
-    /// Longest match starting at `i` satisfying `pred` (matches are sorted longest first).
-    fn at(&self, i: usize, pred: impl Fn(&Entry) -> bool) -> Option<PhraseMatch> {
+    /// The [`class`] bits of token `i` (none past the end).
+    fn bits(&self, i: usize) -> u64 {
+        self.bits.get(i).copied().unwrap_or(0)
+    }
+
+    /// True when token `i` has one of the [`class`] bits `bits`.
+    fn is(&self, i: usize, bits: u64) -> bool {
+        self.bits(i) & bits != 0
+    }
+
+    /// The word list bits of the word of token `i` without its final periods (`Corp.`).
+    fn trimmed_bits(&self, i: usize) -> u64 {
+        let w = self.w(i);
+        match w.trim_end_matches('.') {
+            t if t.len() == w.len() => self.bits(i),
+            t => classes(t),
+        }
+    }
+
+    /// Token `i` is a capitalized word.
+    fn cap(&self, i: usize) -> bool {
+        self.is(i, class::CAP)
+    }
+
+    /// Longest match starting at `i` satisfying `pred` (matches are sorted longest first),
+    /// when a match of the kind `bit` starts there.
+    fn at(&self, i: usize, bit: u64, pred: impl Fn(&Entry) -> bool) -> Option<PhraseMatch> {
+        if !self.is(i, bit) {
+            return None;
+        }
         self.idx.at(i).iter().find(|m| pred(&m.entry)).copied()
     }
 
@@ -682,37 +855,75 @@ impl Readings<'_> {
     }
 
     fn actor(&self, i: usize) -> Option<PhraseMatch> {
-        self.at(i, |e| matches!(e, Entry::Actor { .. }))
+        self.at(i, class::ACTOR, |e| matches!(e, Entry::Actor { .. }))
     }
 
     fn demonym(&self, i: usize) -> Option<PhraseMatch> {
-        self.at(i, |e| matches!(e, Entry::Demonym(_)))
+        self.at(i, class::DEMONYM, |e| matches!(e, Entry::Demonym(_)))
     }
 
     fn agent(&self, i: usize, pred: impl Fn(&crate::lexicon::Agent) -> bool) -> Option<PhraseMatch> {
-        self.at(i, |e| match e {
+        self.at(i, class::AGENT, |e| match e {
             Entry::Agent(a) => self.lex.agents.get(*a as usize).is_some_and(&pred),
             _ => false,
         })
     }
 
     fn capital(&self, i: usize) -> Option<PhraseMatch> {
-        self.at(i, |e| matches!(e, Entry::Capital(_)))
+        self.at(i, class::CAPITAL, |e| matches!(e, Entry::Capital(_)))
     }
 
     fn trigger_at(&self, i: usize) -> bool {
-        self.idx
-            .at(i)
-            .iter()
-            .any(|m| matches!(m.entry, Entry::Trigger(_)))
+        self.is(i, class::TRIGGER)
     }
 
     /// A verb trigger (not only an event noun) begins at `i`.
     fn verb_trigger_at(&self, i: usize) -> bool {
-        self.idx.at(i).iter().any(|m| {
-            matches!(m.entry, Entry::Trigger(t) if self.lex.triggers.get(t as usize).is_some_and(|t| t.form != crate::lexicon::TriggerForm::Noun))
-        })
+        self.is(i, class::VERB_TRIGGER)
     }
+}
+
+/// The [`class`] bits of every token of a sentence: one hash lookup of the word in
+/// [`word_classes`] and one look at the lexicon matches starting at the token.
+fn token_bits(doc: &str, toks: &[Token], idx: &SentenceIndex, lex: &Lexicon) -> Vec<u64> {
+    let lists = word_classes();
+    let mut bits: Vec<u64> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            // Number and punctuation tokens (digits, a symbol, a clitic such as `'s` or
+            // `n't`) are in no list: only words are looked up.
+            let mut b = 0;
+            if t.kind == TokenKind::Word {
+                b = lists.get(idx.word(i)).copied().unwrap_or(0);
+                if is_cap_word(doc, t) {
+                    b |= class::CAP;
+                }
+            }
+            for m in idx.at(i) {
+                b |= match m.entry {
+                    Entry::Actor { .. } => class::ACTOR,
+                    Entry::Demonym(_) => class::DEMONYM,
+                    Entry::Capital(_) => class::CAPITAL,
+                    Entry::Agent(_) => class::AGENT,
+                    Entry::Trigger(t) => {
+                        let verb = lex
+                            .triggers
+                            .get(t as usize)
+                            .is_some_and(|t| t.form != TriggerForm::Noun);
+                        if verb {
+                            class::TRIGGER | class::VERB_TRIGGER
+                        } else {
+                            class::TRIGGER
+                        }
+                    }
+                };
+            }
+            b
+        })
+        .collect();
+    mark_web_tokens(doc, toks, &mut bits);
+    bits
 }
 
 /// Country code of a lexicon match (country actor, demonym or capital).
@@ -780,56 +991,61 @@ fn acts(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
         )
 }
 
-/// Marks the tokens of web addresses, e-mail addresses and file names: runs
+/// Marks (with [`class::WEB`]) the tokens of web addresses, e-mail addresses and file names: runs
 /// of tokens with no space between them (`www.example.com/en-US`,
 /// `name@example.com`, `Lisa_cv.doc`) that contain `://`, `www.`, `@`, `_`,
 /// `=` or a dotted suffix such as `.com` or `.doc`.
-fn web_tokens(doc: &str, toks: &[Token]) -> Vec<bool> {
-    const MARKS: &[&str] = &["://", "www.", "@", "_", "="];
-    const SUFFIXES: &[&str] = &[
-        ".com", ".doc", ".gov", ".htm", ".html", ".net", ".org", ".pdf", ".php", ".txt", ".xls",
-    ];
-    let mut web = vec![false; toks.len()];
+fn mark_web_tokens(doc: &str, toks: &[Token], bits: &mut [u64]) {
     let mut a = 0;
     while a < toks.len() {
         let mut b = a + 1;
         while b < toks.len()
             && toks[b].span.start == toks[b - 1].span.end
-            && !is_bracket(toks[b].text(doc))
-            && !is_bracket(toks[b - 1].text(doc))
+            && !is_bracket(doc, &toks[b])
+            && !is_bracket(doc, &toks[b - 1])
         {
             b += 1;
         }
-        // Every mark and suffix holds one of `: @ _ = .`: most chunks ("said.") need no
-        // further look; the marks are compared ASCII case-insensitively, without a
-        // lowercased copy of the chunk.
-        let chunk = Span::new(toks[a].span.start, toks[b - 1].span.end)
-            .slice(doc)
-            .as_bytes();
-        let has = |needle: &str| {
-            chunk
-                .windows(needle.len())
-                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-        };
         if b - a > 1
-            && chunk
-                .iter()
-                .any(|c| matches!(c, b':' | b'@' | b'_' | b'=' | b'.'))
-            && (MARKS.iter().any(|m| has(m)) || SUFFIXES.iter().any(|x| has(x)))
+            && is_web_chunk(
+                Span::new(toks[a].span.start, toks[b - 1].span.end)
+                    .slice(doc)
+                    .as_bytes(),
+            )
         {
-            web[a..b].iter_mut().for_each(|w| *w = true);
+            bits[a..b].iter_mut().for_each(|w| *w |= class::WEB);
         }
         a = b;
     }
-    web
+}
+
+/// True when `chunk` contains one of the marks of a web address, e-mail address or file
+/// name (see [`mark_web_tokens`]), compared ASCII case-insensitively. Every mark holds one
+/// of `: @ _ = .`, so only the bytes after (or before) those are compared.
+fn is_web_chunk(chunk: &[u8]) -> bool {
+    const SUFFIXES: &[&str] = &[
+        ".com", ".doc", ".gov", ".htm", ".html", ".net", ".org", ".pdf", ".php", ".txt", ".xls",
+    ];
+    let starts_with = |k: usize, mark: &str| {
+        chunk
+            .get(k..k + mark.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(mark.as_bytes()))
+    };
+    chunk.iter().enumerate().any(|(k, c)| match c {
+        b'@' | b'_' | b'=' => true,
+        b':' => starts_with(k, "://"),
+        b'.' => (k >= 3 && starts_with(k - 3, "www.")) || SUFFIXES.iter().any(|x| starts_with(k, x)),
+        _ => false,
+    })
 }
 
 /// Quotes and brackets delimit a web address like spaces (`"Ann Lee"<ann@example.com>`).
-fn is_bracket(t: &str) -> bool {
-    matches!(
-        t,
-        "\"" | "'" | "<" | ">" | "(" | ")" | "[" | "]" | "\u{201c}" | "\u{201d}"
-    )
+fn is_bracket(doc: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct
+        && matches!(
+            t.text(doc),
+            "\"" | "'" | "<" | ">" | "(" | ")" | "[" | "]" | "\u{201c}" | "\u{201d}"
+        )
 }
 
 /// Finds the mentions of one sentence.
@@ -840,18 +1056,15 @@ pub fn recognize(doc: &str, s: &Sentence, lex: &Lexicon) -> Vec<EntityMention> {
 /// [`recognize`] with the sentence's lexicon index already computed.
 pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceIndex) -> Vec<EntityMention> {
     let toks = &s.tokens;
-    let r = Readings {
-        idx,
-        lex,
-        web: web_tokens(doc, toks),
-    };
+    let r = Readings::new(doc, toks, idx, lex);
     let mut out: Vec<EntityMention> = Vec::new();
     let n = toks.len();
     let word = |i: usize| r.w(i);
     let mut i = 0;
     while i < n {
-        // Web addresses, e-mail addresses and file names hold no names ("en-US", "Lisa_cv.doc").
-        if r.web[i] {
+        // Web addresses, e-mail addresses and file names hold no names ("en-US", "Lisa_cv.doc"),
+        // and most tokens open none of the constructions below.
+        if r.is(i, class::WEB) || !r.is(i, class::MAY_OPEN) {
             i += 1;
             continue;
         }
@@ -876,10 +1089,7 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
         }
         // "South Vietnam", "West Germany": a compass word before a country it is not part of
         // names a region or a former state, a place.
-        if matches!(word(i), "north" | "south" | "east" | "west")
-            && is_cap_word(doc, &toks[i])
-            && r.actor(i).is_none()
-        {
+        if matches!(word(i), "north" | "south" | "east" | "west") && r.cap(i) && r.actor(i).is_none() {
             let country = r.actor(i + 1).filter(|m| {
                 matches!(m.entry, Entry::Actor { actor, .. }
                     if lex.actors.get(actor as usize).is_some_and(|a| a.kind == ActorKind::Country))
@@ -953,13 +1163,11 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
                     t.kind == TokenKind::Word && t.text(doc).starts_with(|c: char| c.is_lowercase())
                 })
                 && !r.trigger_at(m.end);
-            let place = is_in(LOCATIVE, prev)
+            let place = is_in(class::LOCATIVE, prev)
                 || noun_modifier
                 || dateline
                 || toks.get(m.end).is_some_and(|t| t.text(doc) == "-")
-                || (m.start > 0
-                    && toks[m.start - 1].kind == TokenKind::Word
-                    && is_cap_word(doc, &toks[m.start - 1]));
+                || (m.start > 0 && toks[m.start - 1].kind == TokenKind::Word && r.cap(m.start - 1));
             if acts(doc, s, &r, m.end) || !place {
                 let mut em =
                     EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, MentionForm::Name);
@@ -1022,7 +1230,7 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
         // 8. Pair nominals: "the two countries", "both sides".
         if (w == "two" || w == "both") && toks.get(i + 1).is_some() {
             let noun = word(i + 1);
-            if is_in(PAIR_NOUNS, noun) {
+            if r.is(i + 1, class::PAIR_NOUN) {
                 let start = if i > 0 && word(i - 1) == "the" { i - 1 } else { i };
                 let kind = if noun == "leaders" || noun == "men" {
                     ActorKind::Person
@@ -1042,8 +1250,8 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
             && toks
                 .get(i + 1)
                 .is_some_and(|n| n.text(doc) == "-" && n.span.start == toks[i].span.end)
-            && toks.get(i + 2).is_some_and(|n| is_cap_word(doc, n));
-        if is_cap_word(doc, &toks[i]) || al_name {
+            && r.cap(i + 2);
+        if r.cap(i) || al_name {
             if let Some((m, consumed)) = unknown_name(doc, s, &r, i) {
                 out.extend(m);
                 i += consumed.max(1);
@@ -1063,13 +1271,8 @@ fn given_name(doc: &str, s: &Sentence, r: &Readings, m: &PhraseMatch) -> bool {
     matches!(m.entry, Entry::Actor { actor, .. }
         if r.lex.actors.get(actor as usize).is_some_and(|a| a.kind == ActorKind::Person))
         && m.end == m.start + 1
-        && s.tokens
-            .get(m.end)
-            .is_some_and(|t| is_cap_word(doc, t) && !r.web[m.end])
-        && r.actor(m.end).is_none()
-        && r.demonym(m.end).is_none()
-        && r.agent(m.end, |_| true).is_none()
-        && !is_in(FUNCTION_WORDS, r.w(m.end))
+        && r.cap(m.end)
+        && !r.is(m.end, class::WEB | class::ACTOR | class::DEMONYM | class::AGENT | class::FUNCTION)
         // "PRESIDENT OBAMA SIGNS THE BILL": in capitals an ordinary word is no surname.
         && !(is_all_caps(s.tokens[m.end].text(doc)) && r.lex.common_words.contains(r.w(m.end)))
 }
@@ -1089,49 +1292,63 @@ fn modifies_next(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
         return false;
     }
     // "Russia's" is a possessive: the country is the owner, keep it as an argument.
-    is_cap_word(doc, t)
-        && !r.actor(i).is_some_and(|m| matches!(m.entry, Entry::Actor { .. }))
-        && !is_in(FUNCTION_WORDS, r.w(i))
+    r.cap(i) && !r.is(i, class::ACTOR | class::FUNCTION)
 }
 
 /// A modifier before a role noun or a name: a demonym (`Russian`), a country
-/// name (`U.S.`, `Russia's`) or an organization (`UN`, `NATO`). Returns the
-/// modifier mention and the index after it (past a possessive `'s`).
-fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(EntityMention, usize)> {
-    // Most tokens start no demonym and no actor name: one look at the matches.
-    if !r
-        .idx
-        .at(j)
-        .iter()
-        .any(|m| matches!(m.entry, Entry::Demonym(_) | Entry::Actor { .. }))
-    {
+/// name (`U.S.`, `Russia's`) or an organization (`UN`, `NATO`).
+#[derive(Debug, Clone, Copy)]
+struct Modifier {
+    /// The demonym or name.
+    m: PhraseMatch,
+    /// The kind of the modifier's mention: a country or an organization.
+    kind: ActorKind,
+    /// The index after the modifier (past a possessive `'s`).
+    end: usize,
+}
+
+impl Modifier {
+    /// The modifier's mention: it is not a relation argument.
+    fn mention(&self, doc: &str, s: &Sentence, lex: &Lexicon) -> EntityMention {
+        let m = &self.m;
+        let mut em = match m.entry {
+            Entry::Actor { actor, .. } => {
+                let mut em = EntityMention::new(doc, s, m.start, m.end, self.kind, MentionForm::Name);
+                em.lex = Some(actor);
+                em.country = lex.actors.get(actor as usize).and_then(|a| a.country.clone());
+                em
+            }
+            _ => {
+                let mut em =
+                    EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, MentionForm::Demonym);
+                em.country = country_of(lex, m);
+                em
+            }
+        };
+        em.modifier = true;
+        em
+    }
+}
+
+/// The [`Modifier`] at `j`, if any. Only its match is looked up: the callers make
+/// its mention once the construction it modifies is found.
+fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<Modifier> {
+    // Most tokens start no demonym and no actor name.
+    if !r.is(j, class::DEMONYM | class::ACTOR) {
         return None;
     }
-    let m = r.demonym(j).or_else(|| {
-        r.actor(j).filter(|m| match m.entry {
+    let (m, kind) = match r.demonym(j) {
+        Some(m) => (m, ActorKind::Country),
+        None => r.actor(j).and_then(|m| match m.entry {
             Entry::Actor { actor, .. } => r
                 .lex
                 .actors
                 .get(actor as usize)
-                .is_some_and(|a| matches!(a.kind, ActorKind::Country | ActorKind::Organization)),
-            _ => false,
-        })
-    })?;
-    let mut em = match m.entry {
-        Entry::Actor { actor, .. } => {
-            let a = r.lex.actors.get(actor as usize)?;
-            let mut em = EntityMention::new(doc, s, m.start, m.end, a.kind, MentionForm::Name);
-            em.lex = Some(actor);
-            em.country = a.country.clone();
-            em
-        }
-        _ => {
-            let mut em = EntityMention::new(doc, s, m.start, m.end, ActorKind::Country, MentionForm::Demonym);
-            em.country = country_of(r.lex, &m);
-            em
-        }
+                .filter(|a| matches!(a.kind, ActorKind::Country | ActorKind::Organization))
+                .map(|a| (m, a.kind)),
+            _ => None,
+        })?,
     };
-    em.modifier = true;
     let mut end = m.end;
     if s.tokens
         .get(end)
@@ -1139,7 +1356,7 @@ fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(Entit
     {
         end += 1;
     }
-    Some((em, end))
+    Some(Modifier { m, kind, end })
 }
 
 /// The country of the place named at `j` (`Aleppo`, `the northern West Bank city of
@@ -1154,7 +1371,7 @@ fn place_country(s: &Sentence, r: &Readings, j: usize) -> Option<String> {
             return country_of(r.lex, &m);
         }
         let t = &s.tokens[k];
-        if t.kind != TokenKind::Word || r.trigger_at(k) || is_in(FUNCTION_WORDS, r.w(k)) && r.w(k) != "the" {
+        if t.kind != TokenKind::Word || r.trigger_at(k) || r.is(k, class::FUNCTION) && r.w(k) != "the" {
             return None;
         }
     }
@@ -1189,7 +1406,7 @@ fn lowercase_person(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(
                 && w.len() >= 3
                 && w.bytes().all(|b| b.is_ascii_lowercase())
                 && !r.lex.common_words.contains(w)
-                && !is_in(FUNCTION_WORDS, w)
+                && !is_in(class::FUNCTION, w)
         });
         if !plain {
             continue;
@@ -1227,17 +1444,13 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
     if the {
         j += 1;
     }
-    let mut out = Vec::new();
-    let (mut country, mut org) = (None, None);
-    if let Some((m, end)) = modifier_at(doc, s, r, j) {
-        if m.kind == ActorKind::Organization {
-            org = m.lex;
-            country = m.country.clone();
-        } else {
-            country = m.country.clone();
-        }
-        out.push(m);
-        j = end;
+    // Most tokens begin no modifier, role noun or honorific.
+    if !r.is(j, class::DEMONYM | class::ACTOR | class::AGENT | class::HONORIFIC) {
+        return None;
+    }
+    let modifier = modifier_at(doc, s, r, j);
+    if let Some(m) = modifier {
+        j = m.end;
     }
     let title_start = j;
     let mut roles = Vec::new();
@@ -1251,21 +1464,27 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
     }
     // "the Somali militant group al-Shabab": a role word before a collective noun describes
     // the collective; it is no title.
-    if !roles.is_empty() && is_in(COLLECTIVE_HEADS, r.w(j)) {
+    if !roles.is_empty() && r.is(j, class::COLLECTIVE_HEAD) {
         return None;
     }
     // Honorifics ("Mr.", "Gen.") also introduce names.
-    if roles.is_empty()
-        && out.is_empty()
-        && is_in(HONORIFICS, r.w(j))
-        && toks.get(j + 1).is_some_and(|n| is_cap_word(doc, n))
-    {
+    if roles.is_empty() && modifier.is_none() && r.is(j, class::HONORIFIC) && r.cap(j + 1) {
         j += 1;
     }
     if j == title_start {
         return None;
     }
     let title_end = j;
+    let mut out = Vec::new();
+    let (mut country, mut org) = (None, None);
+    if let Some(m) = modifier {
+        let m = m.mention(doc, s, r.lex);
+        if m.kind == ActorKind::Organization {
+            org = m.lex;
+        }
+        country = m.country.clone();
+        out.push(m);
+    }
     // The name: a known person, or a capitalized run.
     let name = if let Some(m) = r.actor(j).filter(|m| !given_name(doc, s, r, m)) {
         match m.entry {
@@ -1287,11 +1506,11 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
         while e < toks.len() {
             let w = r.w(e);
             // "the militant Lebanese Shiite group": nationality and religion words name no one.
-            let name_word = (is_cap_word(doc, &toks[e]) || is_initial(doc, &toks[e]))
-                && r.agent(e, |_| true).is_none()
-                && r.demonym(e).is_none()
-                && !is_in(AFFILIATION_WORDS, w)
-                && !is_in(FUNCTION_WORDS, w);
+            let name_word = (r.cap(e) || is_initial(doc, &toks[e]))
+                && !r.is(
+                    e,
+                    class::AGENT | class::DEMONYM | class::AFFILIATION | class::FUNCTION,
+                );
             // Particles inside a name: "Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen".
             let particle = e > j
                 && matches!(
@@ -1299,10 +1518,10 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
                     "bin" | "ibn" | "al" | "el" | "de" | "da" | "van" | "von" | "der" | "la" | "le" | "-"
                 )
                 && toks.get(e + 1).is_some_and(|n| {
-                    is_cap_word(doc, n)
+                    r.cap(e + 1)
                         || r.w(e + 1) == "der"
                         // "Muqtada al-Sadr"
-                        || (n.text(doc) == "-" && toks.get(e + 2).is_some_and(|n2| is_cap_word(doc, n2)))
+                        || (n.text(doc) == "-" && r.cap(e + 2))
                 });
             if name_word {
                 e += 1;
@@ -1410,29 +1629,31 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     if r.w(i) == "the" {
         j += 1;
     }
-    let mut out = Vec::new();
-    let mut country = None;
-    // The countries of coordinated modifiers, with each modifier's text.
-    let mut countries: Vec<(String, Span)> = Vec::new();
-    if let Some((m, end)) = modifier_at(doc, s, r, j) {
+    // Most tokens begin no modifier, role noun or group modifier.
+    if !r.is(
+        j,
+        class::DEMONYM | class::ACTOR | class::AGENT | class::GROUP_MODIFIER,
+    ) && !matches!(r.w(j), "pro" | "anti")
+    {
+        return None;
+    }
+    let mut modifiers = Vec::new();
+    if let Some(m) = modifier_at(doc, s, r, j) {
         if m.kind == ActorKind::Organization {
             return None;
         }
-        country = m.country.clone();
-        countries.extend(m.country.clone().map(|c| (c, m.span)));
-        out.push(m);
-        j = end;
+        modifiers.push(m);
+        j = m.end;
         // "Russian and Ukrainian negotiators": coordinated modifiers.
         while toks.get(j).is_some_and(|t| matches!(t.text(doc), "and" | ",")) {
-            let Some((m2, end2)) = modifier_at(doc, s, r, j + 1) else {
+            let Some(m2) = modifier_at(doc, s, r, j + 1) else {
                 break;
             };
             if m2.kind == ActorKind::Organization {
                 break;
             }
-            countries.extend(m2.country.clone().map(|c| (c, m2.span)));
-            out.push(m2);
-            j = end2;
+            modifiers.push(m2);
+            j = m2.end;
         }
     }
     let head_start = j;
@@ -1441,7 +1662,7 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
         if r.agent(j, |a| a.plural || a.kind == ActorKind::Group).is_some() {
             break;
         }
-        if is_in(GROUP_MODIFIERS, w) {
+        if r.is(j, class::GROUP_MODIFIER) {
             j += 1;
         } else if matches!(w, "pro" | "anti") && toks.get(j + 1).is_some_and(|t| t.text(doc) == "-") {
             // "pro-government militias", "anti-government protesters"
@@ -1452,20 +1673,28 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     }
     let m = r.agent(j, |a| a.plural || a.kind == ActorKind::Group)?;
     let Entry::Agent(a) = m.entry else { return None };
+    let mut out: Vec<EntityMention> = modifiers.iter().map(|m| m.mention(doc, s, r.lex)).collect();
+    let country = out.first().and_then(|m| m.country.clone());
+    // The countries of coordinated modifiers, with each modifier's text.
+    let countries: Vec<(String, Span)> = out
+        .iter()
+        .filter_map(|m| m.country.clone().map(|c| (c, m.span)))
+        .collect();
     // "Ministry of Defence", "Army of Islam": a capitalized role noun that heads a name.
     let named = (m.start..m.end).any(|k| matches!(toks[k].text(doc), "of" | "for"))
         || (toks
             .get(m.end)
             .is_some_and(|t| matches!(t.text(doc), "of" | "for"))
-            && toks.get(m.end + 1).is_some_and(|n| is_cap_word(doc, n)));
-    if is_cap_word(doc, &toks[m.start]) && named {
+            && r.cap(m.end + 1));
+    if r.cap(m.start) && named {
         return None;
     }
     let agent = r.lex.agents.get(a as usize)?;
     let head = Span::new(toks[head_start].span.start, toks[m.end - 1].span.end)
         .slice(doc)
         .to_lowercase();
-    if is_in(MEDIA_ROLES, &agent.role.to_lowercase()) || is_in(MEDIA_ROLES, r.w(m.end - 1)) {
+    let role = lowercase_classes(&agent.role);
+    if role & class::MEDIA_ROLE != 0 || r.is(m.end - 1, class::MEDIA_ROLE) {
         return Some((Vec::new(), m.end - i));
     }
     let mut em = EntityMention::new(doc, s, head_start, m.end, ActorKind::Group, MentionForm::Nominal);
@@ -1484,9 +1713,9 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
             end = pend;
         }
     }
-    let state = is_in(STATE_ROLES, head.as_str())
-        || is_in(STATE_ROLES, &agent.role.to_lowercase())
-        || is_in(STATE_ROLES, r.w(m.end - 1));
+    let state = is_in(class::STATE_ROLE, head.as_str())
+        || role & class::STATE_ROLE != 0
+        || r.is(m.end - 1, class::STATE_ROLE);
     if state && em.country.is_none() {
         // "officials", "the government", "troops" of no named state: not an identifiable actor
         // (a node "officials" would join every document's officials into one hub).
@@ -1551,7 +1780,7 @@ fn country_after(
     head: &str,
 ) -> Option<(EntityMention, usize)> {
     let prep = r.w(j);
-    if !(matches!(prep, "of" | "from") || (prep == "in" && is_in(LOCAL_HEADS, head))) {
+    if !(matches!(prep, "of" | "from") || (prep == "in" && is_in(class::LOCAL_HEAD, head))) {
         return None;
     }
     let mut k = j + 1;
@@ -1721,23 +1950,22 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
         .is_some_and(|t| t.text(doc) == "-" && t.span.start == toks[start - 1].span.end)
         && toks
             .get(start + 1)
-            .is_some_and(|n| is_cap_word(doc, n) && n.span.start == toks[start].span.end)
+            .is_some_and(|n| n.span.start == toks[start].span.end)
+        && r.cap(start + 1)
     {
         start += 1;
     }
-    let next = toks.get(start)?;
-    let w = r.w(start);
-    if !is_cap_word(doc, next)
-        || is_in(FUNCTION_WORDS, w)
-        || r.actor(start).is_some()
-        || r.demonym(start).is_some()
-        || r.agent(start, |_| true).is_some()
+    if !r.cap(start)
+        || r.is(
+            start,
+            class::FUNCTION | class::ACTOR | class::DEMONYM | class::AGENT,
+        )
     {
         return None;
     }
     // "Georgia Tech", "Jerusalem Post": a place and one organization word (a known name may
     // follow: "the Malaysia Airlines Boeing").
-    if is_in(ORG_WORDS, w)
+    if r.is(start, class::ORG_WORD)
         && !toks
             .get(start + 1)
             .is_some_and(|n| is_cap_word(doc, n) && r.actor(start + 1).is_none())
@@ -1751,7 +1979,7 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
             t.kind == TokenKind::Word
                 && t.text(doc).starts_with(|c: char| c.is_lowercase())
                 && !r.verb_trigger_at(start + 1)
-                && !is_in(FUNCTION_WORDS, r.w(start + 1))
+                && !r.is(start + 1, class::FUNCTION)
         });
         return Some((vec![em], start + 1 - i));
     }
@@ -1789,8 +2017,9 @@ const LEGAL_FORMS: &[&str] = &[
     "pvt",
 ];
 
-fn is_legal_form(w: &str) -> bool {
-    is_in(LEGAL_FORMS, w.trim_end_matches('.'))
+/// True when token `k` is a legal form (`Inc.`, `Corp`).
+fn is_legal_form(r: &Readings, k: usize) -> bool {
+    r.trimmed_bits(k) & class::LEGAL_FORM != 0
 }
 
 /// The end of a company name after its legal form: `Enron Corp.`, `Google, Inc.`,
@@ -1802,7 +2031,7 @@ fn legal_form_end(doc: &str, s: &Sentence, r: &Readings, end: usize) -> Option<u
         e += 1;
     }
     let mut found = None;
-    while toks.get(e).is_some_and(|t| is_cap_word(doc, t) && !r.web[e]) && is_legal_form(r.w(e)) {
+    while r.cap(e) && !r.is(e, class::WEB) && is_legal_form(r, e) {
         e += 1;
         found = Some(e);
     }
@@ -1909,8 +2138,9 @@ fn is_camel_case(w: &str) -> bool {
     if !w.chars().all(char::is_alphabetic) || PREFIXES.iter().any(|p| w.starts_with(p)) {
         return false;
     }
-    let cs: Vec<char> = w.chars().collect();
-    cs.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    w.chars()
+        .zip(w.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// True when most words of the sentence are in capitals (a shouted headline or
@@ -1926,27 +2156,26 @@ fn shouting_sentence(doc: &str, s: &Sentence) -> bool {
     words.len() >= 3 && words.iter().filter(|w| is_all_caps(w)).count() * 2 > words.len()
 }
 
-/// True when `w` (lowercase) is an ordinary English word.
-fn common(r: &Readings, w: &str) -> bool {
-    r.lex.common_words.contains(w) || is_in(FUNCTION_WORDS, w)
+/// True when the word of token `k` is an ordinary English word.
+fn common(r: &Readings, k: usize) -> bool {
+    r.is(k, class::FUNCTION) || r.lex.common_words.contains(r.w(k))
 }
 
 /// A capitalized run the lexicon does not know.
 fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
     let toks = &s.tokens;
     let first_word = r.w(i);
+    let first = r.bits(i);
     // A sentence-initial function word or quantity is not a name; look at the rest of the run.
-    if is_in(FUNCTION_WORDS, first_word) || is_in(QUANTITIES, first_word) || is_in(EVALUATIVE, first_word) {
+    if first & (class::FUNCTION | class::QUANTITY | class::EVALUATIVE) != 0 {
         return Some((Vec::new(), 1));
     }
     // "Shares of Acme Corp.": a sentence-initial ordinary noun before "of" is not in the name.
     let at_start = i == 0 || toks[..i].iter().all(|t| t.kind == TokenKind::Punct);
     if at_start
         && r.w(i + 1) == "of"
-        && common(r, first_word)
-        && !is_in(ORG_HEADS, first_word)
-        && !is_in(ORG_WORDS, first_word)
-        && !is_in(PLACE_WORDS, first_word)
+        && first & (class::ORG_HEAD | class::ORG_WORD | class::PLACE_WORD) == 0
+        && common(r, i)
     {
         return Some((Vec::new(), 2));
     }
@@ -1956,25 +2185,24 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         "hurricane" | "storm" | "typhoon" | "cyclone" | "tropical"
     ) {
         let mut e = i + 1;
-        while s.tokens.get(e).is_some_and(|t| is_cap_word(doc, t)) {
+        while r.cap(e) {
             e += 1;
         }
         return Some((Vec::new(), e - i));
     }
     // Religious and ethnic adjectives ("Sunni", "Shiite Arab") name no one, except at the
     // head of an organization's name ("Islamic Jihad", "Muslim Brotherhood").
-    if is_in(AFFILIATION_WORDS, first_word) {
-        let next = r.w(i + 1);
-        let named = s.tokens.get(i + 1).is_some_and(|t| is_cap_word(doc, t))
-            && !is_in(AFFILIATION_WORDS, next)
-            && r.actor(i + 1).is_none()
-            && r.demonym(i + 1).is_none()
-            && r.agent(i + 1, |_| true).is_none();
+    if first & class::AFFILIATION != 0 {
+        let named = r.cap(i + 1)
+            && !r.is(
+                i + 1,
+                class::AFFILIATION | class::ACTOR | class::DEMONYM | class::AGENT,
+            );
         if !named {
             return Some((Vec::new(), 1));
         }
         let mut e = i + 1;
-        while s.tokens.get(e).is_some_and(|t| is_cap_word(doc, t)) && r.actor(e).is_none() {
+        while r.cap(e) && !r.is(e, class::ACTOR) {
             e += 1;
         }
         let mut em = EntityMention::new(doc, s, i, e, ActorKind::Organization, MentionForm::Name);
@@ -1989,13 +2217,13 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         let t = &toks[e];
         let w = r.w(e);
         // The pronoun "I" ends a name ("Dan I for one ..."), and so does a web address.
-        if e > i && (r.web[e] || t.text(doc) == "I") {
+        if e > i && (r.is(e, class::WEB) || t.text(doc) == "I") {
             break;
         }
         // "University of Texas", "Housing Authority of New Orleans": an organization's
         // name goes on over the place after its "of".
         if e > i + 1 && toks[e - 1].text(doc) == "of" {
-            let org_head = is_in(ORG_HEADS, r.w(i)) || (i..e - 1).any(|k| is_in(ORG_WORDS, r.w(k)));
+            let org_head = r.is(i, class::ORG_HEAD) || (i..e - 1).any(|k| r.is(k, class::ORG_WORD));
             let place = r.actor(e).filter(|m| {
                 matches!(m.entry, Entry::Actor { actor, .. } if r.lex.actors.get(actor as usize)
                     .is_some_and(|a| a.kind != ActorKind::Person))
@@ -2008,9 +2236,8 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         }
         // "Housing Authority": a collective's role noun that is an organization word goes on
         // the name (a person's role noun, "Acme Chief Executive", ends it).
-        let org_role = is_cap_word(doc, t)
-            && is_in(ORG_WORDS, w)
-            && r.agent(e, |a| a.kind == ActorKind::Person).is_none();
+        let org_role =
+            r.cap(e) && r.is(e, class::ORG_WORD) && r.agent(e, |a| a.kind == ActorKind::Person).is_none();
         if e > i
             && (r.actor(e).is_some()
                 || r.demonym(e).is_some()
@@ -2018,7 +2245,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         {
             break;
         }
-        if is_cap_word(doc, t) || is_initial(doc, t) || (t.kind == TokenKind::Number && e > i) {
+        if r.cap(e) || is_initial(doc, t) || (t.kind == TokenKind::Number && e > i) {
             last_cap = e;
             e += 1;
             continue;
@@ -2026,23 +2253,18 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         let glued = e > i && toks[e - 1].span.end == t.span.start;
         // "and" joins inside an organization name that already has "of"/"for":
         // "Department of Housing and Urban Development".
-        let org_and = w == "and"
-            && (i..e).any(|k| matches!(toks[k].text(doc), "of" | "for"))
-            && toks.get(e + 1).is_some_and(|n| is_cap_word(doc, n));
+        let org_and = w == "and" && (i..e).any(|k| matches!(toks[k].text(doc), "of" | "for")) && r.cap(e + 1);
         let connector = (matches!(
             w,
             "of" | "for" | "al" | "bin" | "de" | "van" | "von" | "da" | "la" | "&"
-        ) && toks.get(e + 1).is_some_and(|n| is_cap_word(doc, n)))
+        ) && r.cap(e + 1))
             || org_and
             // "Muqtada al-Sadr"
             || (matches!(w, "al" | "el" | "ad" | "as" | "ash" | "an" | "ibn")
                 && toks.get(e + 1).is_some_and(|n| n.text(doc) == "-" && n.span.start == t.span.end)
-                && toks.get(e + 2).is_some_and(|n| is_cap_word(doc, n)));
-        let hyphen = w == "-"
-            && glued
-            && toks
-                .get(e + 1)
-                .is_some_and(|n| n.span.start == t.span.end && is_cap_word(doc, n));
+                && r.cap(e + 2));
+        let hyphen =
+            w == "-" && glued && toks.get(e + 1).is_some_and(|n| n.span.start == t.span.end) && r.cap(e + 1);
         if connector || hyphen {
             e += 1;
             continue;
@@ -2052,39 +2274,39 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     let mut end = last_cap + 1;
     // "Enron Corp.", "Acme, Inc.": a legal form makes a company.
     let legal = legal_form_end(doc, s, r, end);
-    let legal_inside = end - i > 1 && is_legal_form(r.w(end - 1));
+    let legal_inside = end - i > 1 && is_legal_form(r, end - 1);
     if let Some(e) = legal {
         end = e;
     }
     // "Acme Corporation Guaranty": a company word followed only by ordinary nouns ends
     // the company's name.
-    let org_word_at = |k: usize| matches!(r.w(k), "corporation" | "company") || is_legal_form(r.w(k));
-    let tail = r.w(end - 1).trim_end_matches('.');
-    if legal.is_none() && end - i >= 3 && !org_word_at(end - 1) && !is_in(PLACE_WORDS, tail) {
+    let org_word_at = |k: usize| matches!(r.w(k), "corporation" | "company") || is_legal_form(r, k);
+    if legal.is_none()
+        && end - i >= 3
+        && !org_word_at(end - 1)
+        && r.trimmed_bits(end - 1) & class::PLACE_WORD == 0
+    {
         if let Some(k) = (i + 1..end - 1).rev().find(|&k| org_word_at(k)) {
-            if (k + 1..end).all(|q| common(r, r.w(q)) && !is_in(FUNCTION_WORDS, r.w(q))) {
+            if (k + 1..end).all(|q| !r.is(q, class::FUNCTION) && common(r, q)) {
                 end = k + 1;
             }
         }
     }
-    let words: Vec<&str> = (i..end).map(|k| r.w(k)).collect();
-    let alpha: Vec<&str> = words
-        .iter()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .copied()
-        .collect();
-    let n_words = alpha.len();
+    // The words of the name that hold a letter.
+    let alpha = (i..end).filter(|&k| r.w(k).chars().any(char::is_alphabetic));
+    let n_words = alpha.clone().count();
     if n_words == 0 {
         return None;
     }
     let prev = if i > 0 { r.w(i - 1) } else { "" };
     let next = r.w(end);
-    let last = words.last().copied().unwrap_or_default().trim_end_matches('.');
+    // The lists of the last word, without its final periods.
+    let last = r.trimmed_bits(end - 1);
     let raw = Span::new(toks[i].span.start, toks[end - 1].span.end).slice(doc);
-    if is_in(NON_ACTOR_WORDS, last) && n_words > 1 {
+    if last & class::NON_ACTOR != 0 && n_words > 1 {
         return Some((Vec::new(), end - i));
     }
-    let has_connector = words.iter().any(|w| matches!(*w, "of" | "for" | "&"));
+    let has_connector = (i..end).any(|k| matches!(r.w(k), "of" | "for" | "&"));
     // "Asia-Pacific Economic Cooperation (APEC)": a name that defines an acronym is an organization.
     let defines_acronym = toks.get(end).is_some_and(|t| t.text(doc) == "(")
         && toks.get(end + 2).is_some_and(|t| t.text(doc) == ")")
@@ -2092,46 +2314,50 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     let is_org = defines_acronym
         || legal.is_some()
         || legal_inside
-        || (is_in(ORG_WORDS, last) && n_words > 1)
-        || (is_in(ORG_HEADS, words[0]) && n_words > 1)
-        || (has_connector && !is_in(PLACE_WORDS, last));
-    let is_place = (is_in(PLACE_WORDS, last) || is_in(PLACE_PREFIXES, words[0])) && n_words > 1
-        || is_in(REGIONS, &raw.to_lowercase());
-    let first_name = r.lex.first_names.contains(toks[i].text(doc));
-    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+        || (last & class::ORG_WORD != 0 && n_words > 1)
+        || (first & class::ORG_HEAD != 0 && n_words > 1)
+        || (has_connector && last & class::PLACE_WORD == 0);
+    let is_place = || {
+        (last & class::PLACE_WORD != 0 || first & class::PLACE_PREFIX != 0) && n_words > 1
+            || lowercase_classes(raw) & class::REGION != 0
+    };
+    let first_name = || r.lex.first_names.contains(toks[i].text(doc));
+    let letters = || raw.chars().filter(|c| c.is_alphabetic()).count();
     // An unknown acronym is an organization when the text treats it as an actor:
     // "the SDF", "IAEA said" (elsewhere it is as often a product, a form or a unit).
     let acronym = n_words == 1
         && is_all_caps(raw)
-        && letters <= 6
-        && !common(r, first_word)
-        && !is_in(NOT_ORG_ACRONYMS, &first_word.replace('.', ""))
+        && letters() <= 6
+        && !common(r, i)
+        && !is_in(class::NOT_ORG_ACRONYM, &first_word.replace('.', ""))
         && !raw.chars().any(|c| c.is_ascii_digit())
         && !shouting_sentence(doc, s)
         && (prev == "the" || acts(doc, s, r, end));
     // "NiMo", "WashPost": a capital inside a single word marks a brand or a company
     // (but "McCain", "DeLay", "LaGuardia" are surnames).
-    let camel = n_words == 1 && letters >= 4 && is_camel_case(raw);
+    let camel = n_words == 1 && letters() >= 4 && is_camel_case(raw);
     let after_mr = n_words == 1 && !at_start && matches!(prev, "mr." | "mr" | "ms." | "mrs." | "mrs" | "ms");
     let speaker = matches!(next, "said" | "says" | "told" | "added" | "wrote" | "asked");
     // Every word an ordinary English word ("Hidden Nook", "Total Privacy"): not a person.
-    let all_common = alpha.iter().all(|w| common(r, w));
+    let all_common = || alpha.clone().all(|k| common(r, k));
     // "Radical Shiite", "Sunni Arab": a religious or ethnic word is in no person's name.
-    let affiliation = alpha.iter().any(|w| is_in(AFFILIATION_WORDS, w));
+    let affiliation = alpha.clone().any(|k| r.is(k, class::AFFILIATION));
     let shouting = is_all_caps(raw) && n_words > 1;
     // "the Coalition", "the Commission": one capitalized organization word inside a sentence.
-    let org_word = n_words == 1 && !at_start && prev == "the" && is_in(ORG_WORDS, last);
+    let org_word = n_words == 1 && !at_start && prev == "the" && last & class::ORG_WORD != 0;
     let kind = if is_org || acronym || camel || org_word {
         ActorKind::Organization
-    } else if is_place {
+    } else if is_place() {
         ActorKind::Location
     } else if shouting || affiliation {
         return Some((Vec::new(), end - i));
-    } else if first_name && (2..=4).contains(&n_words) {
+    } else if (2..=4).contains(&n_words) && first_name() {
         ActorKind::Person
-    } else if is_in(PLACE_PREPS, prev) && n_words <= 3 {
+    } else if i > 0 && r.is(i - 1, class::PLACE_PREP) && n_words <= 3 {
         ActorKind::Location
-    } else if (2..=4).contains(&n_words) && !all_common || after_mr || (n_words == 1 && speaker && !at_start)
+    } else if (2..=4).contains(&n_words) && !all_common()
+        || after_mr
+        || (n_words == 1 && speaker && !at_start)
     {
         ActorKind::Person
     } else if n_words >= 2 {
@@ -2140,17 +2366,16 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         // A single unknown capitalized word: resolved later against the document's full names.
         // A known person's surname that is also an ordinary word ("Bush nominated") still
         // names the person when it opens a sentence as the subject of a verb.
-        let known_subject = r.lex.surnames.contains_key(raw) && (r.verb_trigger_at(end) || speaker);
-        if at_start && common(r, first_word) && !known_subject || is_in(NOT_NAMES, first_word) {
+        let known_subject = || (r.verb_trigger_at(end) || speaker) && r.lex.surnames.contains_key(raw);
+        if at_start && common(r, i) && !known_subject() || first & class::NOT_NAME != 0 {
             return Some((Vec::new(), 1));
         }
         let mut em = EntityMention::new(doc, s, i, end, ActorKind::Person, MentionForm::Name);
-        em.name = raw.to_string();
         // Kept for sure when it does or undergoes what a relation says ("Okonkwo criticized",
         // "criticized by Okonkwo"); otherwise tentative, resolved against the document's names.
         let agent_of_trigger = r.verb_trigger_at(end) || (prev == "by" && i >= 2 && r.verb_trigger_at(i - 2));
         let wordlike = raw.chars().all(char::is_alphabetic);
-        em.arity = if wordlike && !common(r, first_word) && (agent_of_trigger || speaker) {
+        em.arity = if wordlike && (agent_of_trigger || speaker) && !common(r, i) {
             1
         } else {
             0
@@ -2160,7 +2385,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     // A person's name ends before ordinary words glued after it in lists and signatures
     // ("John Staikos Direct Dial", "Sungjoo Lee Stochastic Processes").
     if kind == ActorKind::Person && n_words >= 3 {
-        if let Some(k) = (i + 2..end).find(|&k| common(r, r.w(k)) && !is_initial(doc, &toks[k])) {
+        if let Some(k) = (i + 2..end).find(|&k| common(r, k) && !is_initial(doc, &toks[k])) {
             end = k;
         }
     }
@@ -2273,32 +2498,27 @@ mod list_tests {
     use super::*;
 
     #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        for (name, list) in [
-            ("ORG_WORDS", ORG_WORDS),
-            ("ORG_HEADS", ORG_HEADS),
-            ("NON_ACTOR_WORDS", NON_ACTOR_WORDS),
-            ("LOCATIVE", LOCATIVE),
-            ("PLACE_PREPS", PLACE_PREPS),
-            ("FUNCTION_WORDS", FUNCTION_WORDS),
-            ("HONORIFICS", HONORIFICS),
-            ("REGIONS", REGIONS),
-            ("MEDIA_ROLES", MEDIA_ROLES),
-            ("GROUP_MODIFIERS", GROUP_MODIFIERS),
-            ("PAIR_NOUNS", PAIR_NOUNS),
-            ("STATE_ROLES", STATE_ROLES),
-            ("NOT_ORG_ACRONYMS", NOT_ORG_ACRONYMS),
-            ("PLACE_WORDS", PLACE_WORDS),
-            ("PLACE_PREFIXES", PLACE_PREFIXES),
-            ("NOT_NAMES", NOT_NAMES),
-            ("LEGAL_FORMS", LEGAL_FORMS),
-            ("AFFILIATION_WORDS", AFFILIATION_WORDS),
-            ("QUANTITIES", QUANTITIES),
-            ("EVALUATIVE", EVALUATIVE),
-            ("LOCAL_HEADS", LOCAL_HEADS),
-            ("COLLECTIVE_HEADS", COLLECTIVE_HEADS),
-        ] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted");
+    fn word_lists_are_sorted_and_each_has_its_own_bit() {
+        let mut seen = 0;
+        for &(list, bit) in WORD_LISTS {
+            assert_eq!(bit.count_ones(), 1);
+            assert!(bit & seen == 0, "two lists share the bit {bit:#x}");
+            seen |= bit;
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?} is not sorted");
+            for w in list {
+                // `token_bits` looks up only word tokens.
+                assert!(
+                    w.starts_with(|c: char| c.is_ascii_lowercase()) && *w != "n't",
+                    "{w}"
+                );
+                assert!(w.len() <= LONGEST_LISTED, "{w}");
+                assert!(is_in(bit, w), "{w} has not the bit of its list");
+                assert_eq!(lowercase_classes(&w.to_uppercase()), classes(w), "{w}");
+            }
         }
+        assert!(seen < class::CAP, "a list bit overlaps the token facts");
+        assert!(is_web_chunk(b"WWW.Example") && is_web_chunk(b"cv.PDF") && is_web_chunk(b"a_b"));
+        assert!(is_web_chunk(b"http://x") && !is_web_chunk(b"said.") && !is_web_chunk(b"U.S.-backed"));
+        assert!(!is_in(class::FUNCTION, "minister"));
     }
 }
