@@ -168,13 +168,14 @@ impl ActorGraph {
         e
     }
 
-    fn node_index(&mut self, id: &ActorId, kind: ActorKind) -> NodeIndex {
+    /// The node of `id`, added with the kind `kind()` when new.
+    fn node_index(&mut self, id: &ActorId, kind: impl FnOnce() -> ActorKind) -> NodeIndex {
         if let Some(&i) = self.nodes.get(id) {
             return i;
         }
         let i = self.graph.add_node(Node {
             id: id.clone(),
-            kind,
+            kind: kind(),
             labels: BTreeMap::new(),
             countries: BTreeMap::new(),
             roles: BTreeSet::new(),
@@ -194,7 +195,7 @@ impl ActorGraph {
     /// label), so no evidence is dropped.
     pub fn add_document(&mut self, doc: &DocAnalysis, vocab: &Vocabulary) {
         for actor in &doc.actors {
-            let i = self.node_index(&actor.id, actor.kind);
+            let i = self.node_index(&actor.id, || actor.kind);
             let node = &mut self.graph[i];
             // Keys are cloned only when new.
             count_vote(&mut node.labels, &actor.label, 1);
@@ -222,8 +223,8 @@ impl ActorGraph {
             if info.symmetric && t < s {
                 std::mem::swap(&mut s, &mut t);
             }
-            let si = self.node_index(s, kind_of(s));
-            let ti = self.node_index(t, kind_of(t));
+            let si = self.node_index(s, || kind_of(s));
+            let ti = self.node_index(t, || kind_of(t));
             let ei = match self.find_edge(si, ti, &info.key) {
                 Some(e) => e,
                 None => self.push_edge(
@@ -268,7 +269,7 @@ impl ActorGraph {
             self.nodes.insert(id, i);
             return;
         }
-        let i = self.node_index(&n.id, n.kind);
+        let i = self.node_index(&n.id, || n.kind);
         let node = &mut self.graph[i];
         for (l, c) in n.labels {
             *node.labels.entry(l).or_default() += c;
@@ -287,8 +288,8 @@ impl ActorGraph {
     /// [`add_document`](Self::add_document)); an existing edge adds up as in
     /// [`merge`](Self::merge).
     pub fn add_edge(&mut self, source: &ActorId, target: &ActorId, e: Edge) {
-        let si = self.node_index(source, ActorKind::Group);
-        let ti = self.node_index(target, ActorKind::Group);
+        let si = self.node_index(source, || ActorKind::Group);
+        let ti = self.node_index(target, || ActorKind::Group);
         match self.find_edge(si, ti, &e.relation) {
             Some(ei) => {
                 let edge = &mut self.graph[ei];
@@ -308,7 +309,7 @@ impl ActorGraph {
     /// label and country votes add up, sets unite, date ranges widen.
     pub fn merge(&mut self, other: &ActorGraph) {
         for n in other.graph.node_weights() {
-            let i = self.node_index(&n.id, n.kind);
+            let i = self.node_index(&n.id, || n.kind);
             let node = &mut self.graph[i];
             for (l, c) in &n.labels {
                 *node.labels.entry(l.clone()).or_default() += c;
