@@ -168,10 +168,12 @@ struct PhraseTable {
     /// starts with a word of that hash (a superset on hash collisions, which
     /// the exact phrase lookup then rules out).
     first_words: HashMap<u64, u64, BuildHasherDefault<Mix>>,
-    /// One bit per phrase hash (its top [`FILTER_BITS`] bits), set for every
-    /// phrase and every first word: most words and word sequences tried while
-    /// matching start or make no phrase, and this small bitset (256 KiB,
-    /// cache-resident) rules them out without probing the tables.
+    /// One bit per phrase hash (its top [`FILTER_BITS`] bits), set for the
+    /// hash of every phrase and of each of its prefixes (its first word, its
+    /// first two words ...): most words and word sequences tried while matching
+    /// start no phrase, and this small bitset (256 KiB, cache-resident) rules
+    /// them out without probing the tables, and stops extending a match as soon
+    /// as no phrase continues it.
     filter: Vec<u64>,
 }
 
@@ -182,12 +184,40 @@ const NO_PHRASE: u32 = u32::MAX;
 
 /// FNV-1a hash of one normalized word.
 fn word_hash(word: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for &b in word {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    word.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
+}
+
+/// The FNV-1a offset basis: the hash of no bytes.
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte of FNV-1a.
+#[inline]
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// Appends the normalized form of token `tok` to `norm` and returns its
+/// [`word_hash`]. An ASCII token (most are) is copied, then lowercased and
+/// hashed in one pass over the copy; any other goes through [`normalize_token`]
+/// (by way of `scratch`).
+fn push_word(norm: &mut Vec<u8>, tok: &str, scratch: &mut String) -> u64 {
+    let start = norm.len();
+    norm.extend_from_slice(tok.as_bytes());
+    let mut h = FNV_START;
+    let mut high = 0;
+    for b in norm.get_mut(start..).unwrap_or_default() {
+        high |= *b;
+        b.make_ascii_lowercase();
+        h = fnv_step(h, *b);
     }
-    h
+    if high.is_ascii() {
+        return h;
+    }
+    norm.truncate(start);
+    scratch.clear();
+    normalize_token(tok, scratch);
+    norm.extend_from_slice(scratch.as_bytes());
+    word_hash(scratch.as_bytes())
 }
 
 /// The hash of the phrase `phrase` extended by a word of hash `word`: a phrase's
@@ -209,9 +239,20 @@ struct PhraseHashes {
 
 impl PhraseHashes {
     fn of(phrase: &str) -> Self {
+        Self::with_prefixes(phrase, |_| {})
+    }
+
+    /// [`PhraseHashes::of`], calling `prefix` with the hash of each start of the
+    /// phrase (the first word, the first two words ..., the whole phrase).
+    fn with_prefixes(phrase: &str, mut prefix: impl FnMut(u64)) -> Self {
         let mut words = phrase.as_bytes().split(|&b| b == b' ');
         let first = word_hash(words.next().unwrap_or_default());
-        let (hash, words) = words.fold((first, 1), |(h, n), w| (extend_hash(h, word_hash(w)), n + 1));
+        prefix(first);
+        let (hash, words) = words.fold((first, 1), |(h, n), w| {
+            let h = extend_hash(h, word_hash(w));
+            prefix(h);
+            (h, n + 1)
+        });
         PhraseHashes { first, hash, words }
     }
 }
@@ -239,7 +280,7 @@ impl std::hash::Hasher for Mix {
 }
 
 impl PhraseTable {
-    /// False when no phrase and no first word has this hash ([`PhraseTable::filter`]).
+    /// False when no phrase and no start of a phrase has this hash ([`PhraseTable::filter`]).
     fn may_have(&self, hash: u64) -> bool {
         let bit = hash >> (64 - FILTER_BITS);
         self.filter
@@ -285,7 +326,14 @@ impl PhraseTable {
 
     /// The phrase with this text, added when new (`None` when it has more than 64 words).
     fn get_or_insert(&mut self, phrase: &str) -> Option<usize> {
-        let PhraseHashes { first, hash, words } = PhraseHashes::of(phrase);
+        let mut prefixes = [0u64; 64];
+        let mut n = 0;
+        let PhraseHashes { first, hash, words } = PhraseHashes::with_prefixes(phrase, |h| {
+            if let Some(p) = prefixes.get_mut(n) {
+                *p = h;
+            }
+            n += 1;
+        });
         if let Some(i) = self.get(hash, phrase.as_bytes()) {
             return Some(i);
         }
@@ -293,8 +341,9 @@ impl PhraseTable {
             return None;
         }
         *self.first_words.entry(first).or_default() |= 1u64 << (words - 1);
-        self.mark(first);
-        self.mark(hash);
+        for &h in &prefixes[..words] {
+            self.mark(h);
+        }
         let i = self.entries.len() as u32;
         let start = self.text.len() as u32;
         self.text.push_str(phrase);
@@ -896,10 +945,9 @@ impl Lexicon {
     /// The sentence's normalized words and every lexicon phrase in it, indexed
     /// by start token: what the extract stage reads instead of re-lowercasing.
     pub fn index(&self, doc: &str, tokens: &[Token]) -> SentenceIndex {
-        // The words, as bytes: an ASCII token (most are) is copied lowercase in one
-        // loop, any other goes through `normalize_token`.
+        // The normalized words as bytes, joined by spaces.
         let mut norm: Vec<u8> = Vec::with_capacity(tokens.iter().map(|t| t.span.len() + 1).sum());
-        let mut other = String::new();
+        let mut scratch = String::new();
         let mut words = Vec::with_capacity(tokens.len());
         // The `word_hash` of each word.
         let mut word_hashes = Vec::with_capacity(tokens.len());
@@ -908,16 +956,8 @@ impl Lexicon {
                 norm.push(b' ');
             }
             let start = norm.len();
-            let w = t.text(doc);
-            if w.is_ascii() {
-                norm.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
-            } else {
-                other.clear();
-                normalize_token(w, &mut other);
-                norm.extend_from_slice(other.as_bytes());
-            }
+            word_hashes.push(push_word(&mut norm, t.text(doc), &mut scratch));
             words.push((start as u32, norm.len() as u32));
-            word_hashes.push(word_hash(norm.get(start..).unwrap_or_default()));
         }
         // Valid UTF-8 by construction (whole characters, ASCII lowercased).
         let norm =
@@ -934,12 +974,19 @@ impl Lexicon {
                 continue;
             }
             let longest = (64 - lengths.leading_zeros() as usize).min(words.len() - s);
+            // Extended while some phrase starts with the words so far.
             hashes[0] = word_hashes[s];
-            for n in 2..=longest {
-                hashes[n - 1] = extend_hash(hashes[n - 2], word_hashes[s + n - 1]);
+            let mut reach = 1;
+            while reach < longest {
+                let h = extend_hash(hashes[reach - 1], word_hashes[s + reach]);
+                if !self.phrases.may_have(h) {
+                    break;
+                }
+                hashes[reach] = h;
+                reach += 1;
             }
             // The phrase lengths that fit, longest first.
-            let mut fitting = lengths & (u64::MAX >> (64 - longest));
+            let mut fitting = lengths & (u64::MAX >> (64 - reach));
             while fitting != 0 {
                 let n = 64 - fitting.leading_zeros() as usize;
                 fitting &= !(1u64 << (n - 1));
