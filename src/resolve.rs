@@ -208,19 +208,21 @@ pub fn resolve(
         by_lex: HashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
         by_code: HashMap::default(),
     };
+    // For each mention, true for a person's name of at least two words.
+    let full: Vec<bool> = mentions
+        .iter()
+        .map(|m| m.kind == ActorKind::Person && m.form == MentionForm::Name && is_full_name(&m.name))
+        .collect();
     // Full person names of the document (known and unknown), for single-word linking.
     let full_names: Vec<(Option<u32>, String)> = mentions
         .iter()
-        .filter(|m| {
-            m.kind == ActorKind::Person
-                && m.form == MentionForm::Name
-                && m.arity != 0
-                && is_full_name(&m.name)
-        })
-        .map(|m| (m.lex, m.name.clone()))
+        .zip(&full)
+        .filter(|&(m, &full)| full && m.arity != 0)
+        .map(|(m, _)| (m.lex, m.name.clone()))
         .collect();
     // First and last words of the full names -> the first full name with that word.
-    let mut name_index: HashMap<&str, usize> = HashMap::default();
+    let mut name_index: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(2 * full_names.len(), Default::default());
     for (k, (_, name)) in full_names.iter().enumerate() {
         let mut words = name_words(name);
         let first = words.next();
@@ -237,7 +239,7 @@ pub fn resolve(
     let mut kept: Vec<EntityMention> = Vec::with_capacity(mentions.len());
     let mut refs: Vec<Vec<usize>> = Vec::with_capacity(mentions.len());
     // Acronyms defined in text: the acronym mention directly follows its long form.
-    for m in mentions {
+    for (m, full) in mentions.into_iter().zip(full) {
         let r: Vec<usize> = match (m.form, m.kind) {
             (MentionForm::Nominal, ActorKind::Group) if !m.labels.is_empty() => {
                 // "US and British activists": the activists of each country.
@@ -254,11 +256,7 @@ pub fn resolve(
                 // "Russian and Ukrainian negotiators": every country named.
                 m.countries.iter().map(|c| b.country(c)).collect()
             }
-            _ if m.kind == ActorKind::Person
-                && m.form == MentionForm::Name
-                && m.lex.is_none()
-                && !is_full_name(&m.name) =>
-            {
+            _ if m.kind == ActorKind::Person && m.form == MentionForm::Name && m.lex.is_none() && !full => {
                 // A single capitalized word: a full name's first or last word, a known
                 // surname, a given name; kept as a person of this document only when the
                 // text says so ("Mr. X", "X said"), otherwise dropped (`arity == 0`).
@@ -335,7 +333,7 @@ pub fn resolve(
             }
             (MentionForm::Name, ActorKind::Location) => Vec::new(),
             (MentionForm::Name, kind) => {
-                let id = if kind == ActorKind::Person && !is_full_name(&m.name) {
+                let id = if kind == ActorKind::Person && !full {
                     doc_person_id(&m.name, doc_id)
                 } else {
                     ActorId::from_name(kind, &m.name)
@@ -448,9 +446,9 @@ pub fn resolve(
                     ent.country = m.country.clone();
                 }
                 if m.form == MentionForm::Name {
-                    let surface = m.span.slice(doc).to_string();
-                    if !ent.aliases.contains(&surface) {
-                        ent.aliases.push(surface);
+                    let surface = m.span.slice(doc);
+                    if !ent.aliases.iter().any(|a| a == surface) {
+                        ent.aliases.push(surface.to_string());
                     }
                 }
             }
