@@ -196,13 +196,17 @@ fn fnv_step(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
-/// Appends the normalized form of token `tok` to `norm` and returns its
-/// [`word_hash`]. An ASCII token (most are) is copied, then lowercased and
+/// Appends the normalized form of token `tok` of `doc` to `norm` and returns
+/// its [`word_hash`]. An ASCII token (most are) is copied, then lowercased and
 /// hashed in one pass over the copy; any other goes through [`normalize_token`]
 /// (by way of `scratch`).
-fn push_word(norm: &mut Vec<u8>, tok: &str, scratch: &mut String) -> u64 {
+fn push_word(norm: &mut Vec<u8>, doc: &str, tok: &Token, scratch: &mut String) -> u64 {
     let start = norm.len();
-    norm.extend_from_slice(tok.as_bytes());
+    let bytes = doc
+        .as_bytes()
+        .get(tok.span.start..tok.span.end)
+        .unwrap_or_default();
+    norm.extend_from_slice(bytes);
     let mut h = FNV_START;
     let mut high = 0;
     for b in norm.get_mut(start..).unwrap_or_default() {
@@ -215,7 +219,7 @@ fn push_word(norm: &mut Vec<u8>, tok: &str, scratch: &mut String) -> u64 {
     }
     norm.truncate(start);
     scratch.clear();
-    normalize_token(tok, scratch);
+    normalize_token(tok.text(doc), scratch);
     norm.extend_from_slice(scratch.as_bytes());
     word_hash(scratch.as_bytes())
 }
@@ -326,14 +330,9 @@ impl PhraseTable {
 
     /// The phrase with this text, added when new (`None` when it has more than 64 words).
     fn get_or_insert(&mut self, phrase: &str) -> Option<usize> {
-        let mut prefixes = [0u64; 64];
-        let mut n = 0;
-        let PhraseHashes { first, hash, words } = PhraseHashes::with_prefixes(phrase, |h| {
-            if let Some(p) = prefixes.get_mut(n) {
-                *p = h;
-            }
-            n += 1;
-        });
+        // Marking the prefixes of a phrase already there, or too long, only sets
+        // bits already set or bits of no consequence (the filter is a superset).
+        let PhraseHashes { first, hash, words } = PhraseHashes::with_prefixes(phrase, |h| self.mark(h));
         if let Some(i) = self.get(hash, phrase.as_bytes()) {
             return Some(i);
         }
@@ -341,9 +340,6 @@ impl PhraseTable {
             return None;
         }
         *self.first_words.entry(first).or_default() |= 1u64 << (words - 1);
-        for &h in &prefixes[..words] {
-            self.mark(h);
-        }
         let i = self.entries.len() as u32;
         let start = self.text.len() as u32;
         self.text.push_str(phrase);
@@ -956,7 +952,7 @@ impl Lexicon {
                 norm.push(b' ');
             }
             let start = norm.len();
-            word_hashes.push(push_word(&mut norm, t.text(doc), &mut scratch));
+            word_hashes.push(push_word(&mut norm, doc, t, &mut scratch));
             words.push((start as u32, norm.len() as u32));
         }
         // Valid UTF-8 by construction (whole characters, ASCII lowercased).
