@@ -602,11 +602,14 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             let gap = text.get(last.span.end..tok.span.start).unwrap_or("");
             // No space or one (the usual) holds no line break.
             if !matches!(gap, "" | " ") {
-                // A photo credit or byline on its own line is its own sentence.
-                let credit_break = gap.contains('\n')
-                    && (is_credit_line(line_at(text, last.span.start))
-                        || is_credit_line(line_at(text, tok.span.start)));
-                if has_blank_line(gap) || credit_break {
+                // A photo credit or byline on its own line is its own sentence
+                // (looked for only when no blank line ends the sentence anyway).
+                let credit_break = || {
+                    gap.contains('\n')
+                        && (is_credit_line(line_at(text, last.span.start))
+                            || is_credit_line(line_at(text, tok.span.start)))
+                };
+                if has_blank_line(gap) || credit_break() {
                     flush(&mut out, &mut cur);
                 }
             }
