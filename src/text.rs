@@ -421,7 +421,12 @@ impl Iterator for Tokens<'_> {
         };
         let start = self.pos;
         let (end, kind) = if c.is_alphanumeric() {
-            let n = clitic_len(b, start);
+            // A clitic that starts with a letter starts with `n` (`n't`).
+            let n = if matches!(c, 'n' | 'N') {
+                clitic_len(b, start)
+            } else {
+                0
+            };
             if n > 0 {
                 (start + n, TokenKind::Punct)
             } else if b.get(start + len) != Some(&b'.') {
