@@ -151,7 +151,7 @@ pub struct Lexicon {
 }
 
 /// The normalized phrases and their entries, looked up by the hash of their
-/// text ([`phrase_hash`]): the keys are `u64`s in a small table, and the text
+/// text ([`PhraseHashes`]): the keys are `u64`s in a small table, and the text
 /// is compared once, on a hit.
 #[derive(Debug, Default)]
 struct PhraseTable {
@@ -168,10 +168,12 @@ struct PhraseTable {
     /// starts with a word of that hash (a superset on hash collisions, which
     /// the exact phrase lookup then rules out).
     first_words: HashMap<u64, u64, BuildHasherDefault<Mix>>,
-    /// One bit per phrase hash (its top [`FILTER_BITS`] bits), set for every
-    /// phrase: most word sequences tried while matching are no phrase, and
-    /// this small bitset (256 KiB, cache-resident) rules them out without
-    /// probing the table.
+    /// One bit per phrase hash (its top [`FILTER_BITS`] bits), set for the
+    /// hash of every phrase and of each of its prefixes (its first word, its
+    /// first two words ...): most words and word sequences tried while matching
+    /// start no phrase, and this small bitset (256 KiB, cache-resident) rules
+    /// them out without probing the tables, and stops extending a match as soon
+    /// as no phrase continues it.
     filter: Vec<u64>,
 }
 
@@ -180,24 +182,83 @@ const FILTER_BITS: u32 = 21;
 
 const NO_PHRASE: u32 = u32::MAX;
 
-/// FNV-1a hash of a normalized phrase, extended word by word while matching.
-#[derive(Debug, Clone, Copy)]
-struct PhraseHash(u64);
-
-impl PhraseHash {
-    const START: Self = PhraseHash(0xcbf2_9ce4_8422_2325);
-
-    fn add(mut self, bytes: &[u8]) -> Self {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-        self
-    }
+/// FNV-1a hash of one normalized word.
+fn word_hash(word: &[u8]) -> u64 {
+    word.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
 }
 
-fn phrase_hash(phrase: &str) -> u64 {
-    PhraseHash::START.add(phrase.as_bytes()).0
+/// The FNV-1a offset basis: the hash of no bytes.
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte of FNV-1a.
+#[inline]
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// Appends the normalized form of token `tok` of `doc` to `norm` and returns
+/// its [`word_hash`]. An ASCII token (most are) is copied, then lowercased and
+/// hashed in one pass over the copy; any other goes through [`normalize_token`]
+/// (by way of `scratch`).
+fn push_word(norm: &mut Vec<u8>, doc: &str, tok: &Token, scratch: &mut String) -> u64 {
+    let start = norm.len();
+    let bytes = doc
+        .as_bytes()
+        .get(tok.span.start..tok.span.end)
+        .unwrap_or_default();
+    norm.extend_from_slice(bytes);
+    let mut h = FNV_START;
+    let mut high = 0;
+    for b in norm.get_mut(start..).unwrap_or_default() {
+        high |= *b;
+        b.make_ascii_lowercase();
+        h = fnv_step(h, *b);
+    }
+    if high.is_ascii() {
+        return h;
+    }
+    norm.truncate(start);
+    scratch.clear();
+    normalize_token(tok.text(doc), scratch);
+    norm.extend_from_slice(scratch.as_bytes());
+    word_hash(scratch.as_bytes())
+}
+
+/// The hash of the phrase `phrase` extended by a word of hash `word`: a phrase's
+/// hash is the [`word_hash`] of its first word extended by each following word,
+/// so matching hashes every token once and extends a phrase by one multiply per word.
+fn extend_hash(phrase: u64, word: u64) -> u64 {
+    (phrase.rotate_left(23) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The hashes of a normalized phrase (words joined by single spaces).
+struct PhraseHashes {
+    /// [`word_hash`] of the first word.
+    first: u64,
+    /// Hash of the whole phrase.
+    hash: u64,
+    /// Number of words.
+    words: usize,
+}
+
+impl PhraseHashes {
+    fn of(phrase: &str) -> Self {
+        Self::with_prefixes(phrase, |_| {})
+    }
+
+    /// [`PhraseHashes::of`], calling `prefix` with the hash of each start of the
+    /// phrase (the first word, the first two words ..., the whole phrase).
+    fn with_prefixes(phrase: &str, mut prefix: impl FnMut(u64)) -> Self {
+        let mut words = phrase.as_bytes().split(|&b| b == b' ');
+        let first = word_hash(words.next().unwrap_or_default());
+        prefix(first);
+        let (hash, words) = words.fold((first, 1), |(h, n), w| {
+            let h = extend_hash(h, word_hash(w));
+            prefix(h);
+            (h, n + 1)
+        });
+        PhraseHashes { first, hash, words }
+    }
 }
 
 /// Hasher of keys that are already hashes: one multiply-xorshift to spread
@@ -223,14 +284,37 @@ impl std::hash::Hasher for Mix {
 }
 
 impl PhraseTable {
+    /// False when no phrase and no start of a phrase has this hash ([`PhraseTable::filter`]).
+    fn may_have(&self, hash: u64) -> bool {
+        let bit = hash >> (64 - FILTER_BITS);
+        self.filter
+            .get((bit / 64) as usize)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// Sets the [`PhraseTable::filter`] bit of this hash.
+    fn mark(&mut self, hash: u64) {
+        if self.filter.is_empty() {
+            self.filter = vec![0; 1 << (FILTER_BITS - 6)];
+        }
+        let bit = hash >> (64 - FILTER_BITS);
+        if let Some(w) = self.filter.get_mut((bit / 64) as usize) {
+            *w |= 1 << (bit % 64);
+        }
+    }
+
+    /// The lengths of the phrases that start with a word of this hash: bit `n-1`
+    /// for `n` words ([`PhraseTable::first_words`]), 0 for none.
+    fn lengths(&self, first_word: u64) -> u64 {
+        if !self.may_have(first_word) {
+            return 0;
+        }
+        self.first_words.get(&first_word).copied().unwrap_or(0)
+    }
+
     /// The phrase with this text (and hash), if any.
     fn get(&self, hash: u64, phrase: &[u8]) -> Option<usize> {
-        let bit = hash >> (64 - FILTER_BITS);
-        if self
-            .filter
-            .get((bit / 64) as usize)
-            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
-        {
+        if !self.may_have(hash) {
             return None;
         }
         let mut i = *self.by_hash.get(&hash)?;
@@ -246,31 +330,21 @@ impl PhraseTable {
 
     /// The phrase with this text, added when new (`None` when it has more than 64 words).
     fn get_or_insert(&mut self, phrase: &str) -> Option<usize> {
-        let hash = phrase_hash(phrase);
+        // Marking the prefixes of a phrase already there, or too long, only sets
+        // bits already set or bits of no consequence (the filter is a superset).
+        let PhraseHashes { first, hash, words } = PhraseHashes::with_prefixes(phrase, |h| self.mark(h));
         if let Some(i) = self.get(hash, phrase.as_bytes()) {
             return Some(i);
         }
-        // Words are separated by single spaces (byte searches: no char searcher per phrase).
-        let words = phrase.bytes().filter(|&b| b == b' ').count() + 1;
         if words > 64 {
             return None;
         }
-        let first = phrase
-            .get(..phrase.bytes().position(|b| b == b' ').unwrap_or(phrase.len()))
-            .unwrap_or_default();
-        *self.first_words.entry(phrase_hash(first)).or_default() |= 1u64 << (words - 1);
+        *self.first_words.entry(first).or_default() |= 1u64 << (words - 1);
         let i = self.entries.len() as u32;
         let start = self.text.len() as u32;
         self.text.push_str(phrase);
         self.spans.push((start, self.text.len() as u32));
         self.entries.push(Vec::new());
-        if self.filter.is_empty() {
-            self.filter = vec![0; 1 << (FILTER_BITS - 6)];
-        }
-        let bit = hash >> (64 - FILTER_BITS);
-        if let Some(w) = self.filter.get_mut((bit / 64) as usize) {
-            *w |= 1 << (bit % 64);
-        }
         let head = self.by_hash.entry(hash).or_insert(NO_PHRASE);
         self.next.push(*head);
         *head = i;
@@ -508,16 +582,14 @@ fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 
 /// Lowercases a token for matching (and folds the typographic apostrophe).
 pub fn normalize_token(tok: &str, out: &mut String) {
-    out.reserve(tok.len());
-    // The ASCII prefix byte by byte (tokens are short: no scan of the whole
-    // token first), the rest, from the first non-ASCII character, by characters.
-    let mut rest = "";
-    for (i, &b) in tok.as_bytes().iter().enumerate() {
-        if !b.is_ascii() {
-            rest = tok.get(i..).unwrap_or("");
-            break;
-        }
-        out.push(char::from(b.to_ascii_lowercase()));
+    // The ASCII prefix (usually the whole token) copied and lowercased in place,
+    // the rest, from the first non-ASCII character, by characters.
+    let ascii = tok.bytes().position(|b| !b.is_ascii()).unwrap_or(tok.len());
+    let (head, rest) = tok.split_at_checked(ascii).unwrap_or((tok, ""));
+    let start = out.len();
+    out.push_str(head);
+    if let Some(added) = out.get_mut(start..) {
+        added.make_ascii_lowercase();
     }
     for ch in rest.chars() {
         match ch {
@@ -854,7 +926,7 @@ impl Lexicon {
     pub fn lookup(&self, phrase: &str) -> &[Entry] {
         let (norm, _, _) = normalize_phrase(phrase);
         self.phrases
-            .get(phrase_hash(&norm), norm.as_bytes())
+            .get(PhraseHashes::of(&norm).hash, norm.as_bytes())
             .map(|i| self.phrases.entries[i].as_slice())
             .unwrap_or(&[])
     }
@@ -869,38 +941,51 @@ impl Lexicon {
     /// The sentence's normalized words and every lexicon phrase in it, indexed
     /// by start token: what the extract stage reads instead of re-lowercasing.
     pub fn index(&self, doc: &str, tokens: &[Token]) -> SentenceIndex {
-        let mut norm = String::with_capacity(tokens.iter().map(|t| t.span.len() + 1).sum());
+        // The normalized words as bytes, joined by spaces.
+        let mut norm: Vec<u8> = Vec::with_capacity(tokens.iter().map(|t| t.span.len() + 1).sum());
+        let mut scratch = String::new();
         let mut words = Vec::with_capacity(tokens.len());
+        // The `word_hash` of each word.
+        let mut word_hashes = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             if i > 0 {
-                norm.push(' ');
+                norm.push(b' ');
             }
             let start = norm.len();
-            normalize_token(t.text(doc), &mut norm);
+            word_hashes.push(push_word(&mut norm, doc, t, &mut scratch));
             words.push((start as u32, norm.len() as u32));
         }
+        // Valid UTF-8 by construction (whole characters, ASCII lowercased).
+        let norm =
+            String::from_utf8(norm).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         // About one match per four tokens in news text: rarely regrown.
         let mut matches = Vec::with_capacity(tokens.len() / 4 + 2);
         let text = norm.as_bytes();
         // Hash of the phrase of words `s..s + n` at `hashes[n - 1]`.
         let mut hashes = [0u64; 64];
         for s in 0..words.len() {
-            let (a, b) = words[s];
-            let first = PhraseHash::START.add(&text[a as usize..b as usize]);
-            let Some(&lengths) = self.phrases.first_words.get(&first.0) else {
+            let a = words[s].0;
+            let lengths = self.phrases.lengths(word_hashes[s]);
+            if lengths == 0 {
                 continue;
-            };
-            let longest = (64 - lengths.leading_zeros() as usize).min(words.len() - s);
-            let mut h = first;
-            hashes[0] = h.0;
-            for n in 2..=longest {
-                h = h.add(&text[words[s + n - 2].1 as usize..words[s + n - 1].1 as usize]);
-                hashes[n - 1] = h.0;
             }
-            for n in (1..=longest).rev() {
-                if lengths & (1u64 << (n - 1)) == 0 {
-                    continue;
+            let longest = (64 - lengths.leading_zeros() as usize).min(words.len() - s);
+            // Extended while some phrase starts with the words so far.
+            hashes[0] = word_hashes[s];
+            let mut reach = 1;
+            while reach < longest {
+                let h = extend_hash(hashes[reach - 1], word_hashes[s + reach]);
+                if !self.phrases.may_have(h) {
+                    break;
                 }
+                hashes[reach] = h;
+                reach += 1;
+            }
+            // The phrase lengths that fit, longest first.
+            let mut fitting = lengths & (u64::MAX >> (64 - reach));
+            while fitting != 0 {
+                let n = 64 - fitting.leading_zeros() as usize;
+                fitting &= !(1u64 << (n - 1));
                 let e = s + n;
                 let Some(pid) = self
                     .phrases

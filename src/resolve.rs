@@ -19,10 +19,12 @@
 //! Across documents, ids are the merge key: lexicon actors and unknown full
 //! names merge by id (the normalized name).
 
+use std::collections::hash_map::Entry as MapEntry;
+
 use crate::lexicon::FnvMap as HashMap;
 
 use crate::extract::entities::{EntityMention, Gender};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{LexActor, Lexicon};
 use crate::model::{slug, ActorId, ActorKind, MentionForm};
 use crate::text::Sentence;
 
@@ -68,39 +70,89 @@ struct Builder<'a> {
     lex: &'a Lexicon,
     entities: Vec<Entity>,
     by_id: HashMap<ActorId, usize>,
+    /// The entity of each lexicon actor already met (index into `lex.actors`): a
+    /// repeated name skips cloning and hashing its id.
+    by_lex: HashMap<u32, usize>,
+    /// The entity of each country code already met through [`Builder::country`].
+    by_code: HashMap<String, usize>,
 }
 
-impl Builder<'_> {
-    fn entity(&mut self, id: ActorId, kind: ActorKind, label: &str, country: Option<String>) -> usize {
-        if let Some(&i) = self.by_id.get(&id) {
-            let e = &mut self.entities[i];
-            if e.country.is_none() {
-                e.country = country;
-            }
-            return i;
+impl<'a> Builder<'a> {
+    /// The entity with this id, created when new (`country` fills a missing country).
+    fn entity(&mut self, id: ActorId, kind: ActorKind, label: &str, country: Option<&str>) -> usize {
+        let lex = self.lex;
+        self.get_or_insert(id, |id| lex.actor(id), kind, label, country)
+    }
+
+    /// The entity of lexicon actor `actor` (`None` for an index out of range).
+    fn lex_entity(&mut self, actor: u32, country: Option<&str>) -> Option<usize> {
+        if let Some(&i) = self.by_lex.get(&actor) {
+            self.fill_country(i, country);
+            return Some(i);
         }
-        let lex_actor = self.lex.actor(&id);
-        self.entities.push(Entity {
-            id: id.clone(),
-            kind: lex_actor.map_or(kind, |a| a.kind),
-            label: lex_actor.map_or_else(|| label.to_string(), |a| a.label.clone()),
-            country: lex_actor.and_then(|a| a.country.clone()).or(country),
-            roles: lex_actor.map(|a| a.roles.clone()).unwrap_or_default(),
-            aliases: Vec::new(),
-            mentions: 0,
-            place_only: false,
-        });
-        self.by_id.insert(id, self.entities.len() - 1);
-        self.entities.len() - 1
+        let a = self.lex.actors.get(actor as usize)?;
+        let i = self.get_or_insert(a.id.clone(), |_| Some(a), a.kind, &a.label, country);
+        self.by_lex.insert(actor, i);
+        Some(i)
+    }
+
+    /// The entity with this id; a new one takes its kind, label, country and roles
+    /// from the lexicon actor with this id (`lex_actor`, only called for a new id).
+    fn get_or_insert(
+        &mut self,
+        id: ActorId,
+        lex_actor: impl FnOnce(&ActorId) -> Option<&'a LexActor>,
+        kind: ActorKind,
+        label: &str,
+        country: Option<&str>,
+    ) -> usize {
+        let next = self.entities.len();
+        match self.by_id.entry(id) {
+            MapEntry::Occupied(o) => {
+                let i = *o.get();
+                self.fill_country(i, country);
+                i
+            }
+            MapEntry::Vacant(v) => {
+                let a = lex_actor(v.key());
+                self.entities.push(Entity {
+                    id: v.key().clone(),
+                    kind: a.map_or(kind, |a| a.kind),
+                    label: a.map_or(label, |a| a.label.as_str()).to_string(),
+                    country: a
+                        .and_then(|a| a.country.as_deref())
+                        .or(country)
+                        .map(str::to_string),
+                    roles: a.map(|a| a.roles.clone()).unwrap_or_default(),
+                    aliases: Vec::new(),
+                    mentions: 0,
+                    place_only: false,
+                });
+                v.insert(next);
+                next
+            }
+        }
+    }
+
+    /// Gives entity `i` the country `country` when it has none.
+    fn fill_country(&mut self, i: usize, country: Option<&str>) {
+        let e = &mut self.entities[i];
+        if e.country.is_none() {
+            e.country = country.map(str::to_string);
+        }
     }
 
     fn country(&mut self, code: &str) -> usize {
+        if let Some(&i) = self.by_code.get(code) {
+            self.fill_country(i, Some(code));
+            return i;
+        }
         let id = ActorId(format!("country:{code}"));
-        let label = self
-            .lex
-            .actor(&id)
-            .map_or_else(|| code.to_string(), |a| a.label.clone());
-        self.entity(id, ActorKind::Country, &label, Some(code.to_string()))
+        let lex = self.lex;
+        let label = lex.actor(&id).map_or(code, |a| a.label.as_str());
+        let i = self.entity(id, ActorKind::Country, label, Some(code));
+        self.by_code.insert(code.to_string(), i);
+        i
     }
 }
 
@@ -111,11 +163,33 @@ fn doc_person_id(word: &str, doc_id: &str) -> ActorId {
 }
 
 /// Words of a name, for surname / first-name linking.
-fn name_words(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace())
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(char::is_whitespace)
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .map(|w| w.trim_end_matches(['.', ',']).to_string())
-        .collect()
+        .map(|w| w.trim_end_matches(['.', ',']))
+}
+
+/// True for a name of at least two words.
+fn is_full_name(name: &str) -> bool {
+    // ASCII names (but for the vertical tab, a `char` whitespace that is not ASCII
+    // whitespace) split by bytes into the same words, without decoding characters.
+    if name.is_ascii() && !name.contains('\x0B') {
+        return name
+            .split_ascii_whitespace()
+            .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
+            .nth(1)
+            .is_some();
+    }
+    name_words(name).nth(1).is_some()
+}
+
+/// True when `role`, lowercased, is `lower` (no allocation for an ASCII role).
+fn same_role(role: &str, lower: &str) -> bool {
+    if role.is_ascii() {
+        role.eq_ignore_ascii_case(lower)
+    } else {
+        role.to_lowercase() == lower
+    }
 }
 
 /// Resolves the mentions of one document.
@@ -126,26 +200,34 @@ pub fn resolve(
     mentions: Vec<EntityMention>,
     lex: &Lexicon,
 ) -> Resolution {
+    // Sized for one entity per mention: rarely regrown.
     let mut b = Builder {
         lex,
-        entities: Vec::new(),
-        by_id: HashMap::default(),
+        entities: Vec::with_capacity(mentions.len()),
+        by_id: HashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
+        by_lex: HashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
+        by_code: HashMap::default(),
     };
+    // For each mention, true for a person's name of at least two words.
+    let full: Vec<bool> = mentions
+        .iter()
+        .map(|m| m.kind == ActorKind::Person && m.form == MentionForm::Name && is_full_name(&m.name))
+        .collect();
     // Full person names of the document (known and unknown), for single-word linking.
-    let mut full_names: Vec<(Vec<String>, Option<u32>, String)> = Vec::new();
-    for m in &mentions {
-        if m.kind == ActorKind::Person && m.form == MentionForm::Name && m.arity != 0 {
-            let words = name_words(&m.name);
-            if words.len() >= 2 {
-                full_names.push((words, m.lex, m.name.clone()));
-            }
-        }
-    }
+    let full_names: Vec<(Option<u32>, String)> = mentions
+        .iter()
+        .zip(&full)
+        .filter(|&(m, &full)| full && m.arity != 0)
+        .map(|(m, _)| (m.lex, m.name.clone()))
+        .collect();
     // First and last words of the full names -> the first full name with that word.
-    let mut name_index: HashMap<String, usize> = HashMap::default();
-    for (k, (words, _, _)) in full_names.iter().enumerate() {
-        for w in [words.first(), words.last()].into_iter().flatten() {
-            name_index.entry(w.clone()).or_insert(k);
+    let mut name_index: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(2 * full_names.len(), Default::default());
+    for (k, (_, name)) in full_names.iter().enumerate() {
+        let mut words = name_words(name);
+        let first = words.next();
+        for w in [first, words.last()].into_iter().flatten() {
+            name_index.entry(w).or_insert(k);
         }
     }
     // Acronyms defined in the document ("... Cooperation (APEC)"): surface -> long name.
@@ -154,10 +236,10 @@ pub fn resolve(
         .filter(|m| m.kind == ActorKind::Organization && m.span.slice(doc) != m.name)
         .map(|m| (m.span.slice(doc).to_string(), m.name.clone()))
         .collect();
-    let mut kept: Vec<EntityMention> = Vec::new();
-    let mut refs: Vec<Vec<usize>> = Vec::new();
+    let mut kept: Vec<EntityMention> = Vec::with_capacity(mentions.len());
+    let mut refs: Vec<Vec<usize>> = Vec::with_capacity(mentions.len());
     // Acronyms defined in text: the acronym mention directly follows its long form.
-    for m in mentions {
+    for (m, full) in mentions.into_iter().zip(full) {
         let r: Vec<usize> = match (m.form, m.kind) {
             (MentionForm::Nominal, ActorKind::Group) if !m.labels.is_empty() => {
                 // "US and British activists": the activists of each country.
@@ -166,20 +248,15 @@ pub fn resolve(
                     .zip(&m.labels)
                     .map(|(c, label)| {
                         let id = group_id(c, &m);
-                        b.entity(id, ActorKind::Group, label, Some(c.clone()))
+                        b.entity(id, ActorKind::Group, label, Some(c))
                     })
                     .collect()
             }
             _ if !m.countries.is_empty() => {
                 // "Russian and Ukrainian negotiators": every country named.
-                let codes = m.countries.clone();
-                codes.iter().map(|c| b.country(c)).collect()
+                m.countries.iter().map(|c| b.country(c)).collect()
             }
-            _ if m.kind == ActorKind::Person
-                && m.form == MentionForm::Name
-                && m.lex.is_none()
-                && name_words(&m.name).len() < 2 =>
-            {
+            _ if m.kind == ActorKind::Person && m.form == MentionForm::Name && m.lex.is_none() && !full => {
                 // A single capitalized word: a full name's first or last word, a known
                 // surname, a given name; kept as a person of this document only when the
                 // text says so ("Mr. X", "X said"), otherwise dropped (`arity == 0`).
@@ -201,18 +278,22 @@ pub fn resolve(
                 }
                 let linked = name_index.get(w).and_then(|&k| full_names.get(k));
                 match linked {
-                    Some((_, lex_actor, full)) => {
-                        let id = lex_actor
-                            .and_then(|a| lex.actors.get(a as usize))
-                            .map_or_else(|| ActorId::from_name(ActorKind::Person, full), |a| a.id.clone());
-                        vec![b.entity(id, ActorKind::Person, full, None)]
+                    Some((lex_actor, full)) => {
+                        let known = lex_actor.and_then(|a| b.lex_entity(a, None));
+                        vec![known.unwrap_or_else(|| {
+                            let id = ActorId::from_name(ActorKind::Person, full);
+                            b.entity(id, ActorKind::Person, full, None)
+                        })]
                     }
                     None => match lex.surnames.get(w) {
                         // The surname of exactly one lexicon person.
-                        Some(Some(a)) => match lex.actors.get(*a as usize) {
-                            Some(a) => vec![b.entity(a.id.clone(), a.kind, &a.label, a.country.clone())],
-                            None => continue,
-                        },
+                        Some(&Some(a)) => {
+                            let country = lex.actors.get(a as usize).and_then(|a| a.country.as_deref());
+                            match b.lex_entity(a, country) {
+                                Some(e) => vec![e],
+                                None => continue,
+                            }
+                        }
                         // A given name, or a surname several known persons share: a person of this document.
                         Some(None) => {
                             let id = doc_person_id(w, doc_id);
@@ -234,7 +315,10 @@ pub fn resolve(
                     // A place: a mention without a node.
                     Vec::new()
                 } else {
-                    vec![b.entity(a.id.clone(), a.kind, &a.label, m.country.clone())]
+                    let Some(e) = m.lex.and_then(|a| b.lex_entity(a, m.country.as_deref())) else {
+                        continue;
+                    };
+                    vec![e]
                 }
             }
             (MentionForm::Name, ActorKind::Country)
@@ -249,21 +333,20 @@ pub fn resolve(
             }
             (MentionForm::Name, ActorKind::Location) => Vec::new(),
             (MentionForm::Name, kind) => {
-                let words = name_words(&m.name);
-                let id = if kind == ActorKind::Person && words.len() < 2 {
+                let id = if kind == ActorKind::Person && !full {
                     doc_person_id(&m.name, doc_id)
                 } else {
                     ActorId::from_name(kind, &m.name)
                 };
                 // An acronym defined in text carries its long form as `name`, so both share the id.
-                vec![b.entity(id, kind, &m.name, m.country.clone())]
+                vec![b.entity(id, kind, &m.name, m.country.as_deref())]
             }
             (MentionForm::Nominal, ActorKind::Group) => {
                 let id = match &m.country {
                     Some(c) => group_id(c, &m),
                     None => ActorId::from_name(ActorKind::Group, &m.name),
                 };
-                vec![b.entity(id, ActorKind::Group, &m.name, m.country.clone())]
+                vec![b.entity(id, ActorKind::Group, &m.name, m.country.as_deref())]
             }
             (MentionForm::Nominal, _) => {
                 // "the two countries": the latest coordination of two actors of the kind,
@@ -304,7 +387,7 @@ pub fn resolve(
                     let ent = &b.entities[e];
                     (km.kind == ActorKind::Person
                         && ent.kind == ActorKind::Person
-                        && ent.roles.iter().any(|r| r.to_lowercase() == role)
+                        && ent.roles.iter().any(|r| same_role(r, &role))
                         && (m.country.is_none() || ent.country == m.country))
                         .then_some(e)
                 });
@@ -318,16 +401,22 @@ pub fn resolve(
                         (km.kind == ActorKind::Person
                             && ent.kind == ActorKind::Person
                             && ent.country == m.country
-                            && (ent.roles.is_empty() || ent.roles.iter().any(|r| r.to_lowercase() == role)))
+                            && (ent.roles.is_empty() || ent.roles.iter().any(|r| same_role(r, &role))))
                         .then_some(e)
                     })
                 });
                 // Unresolved: an official of an organization or a country stands for it
                 // ("the US leader" acts for the United States).
-                let org = m.org.and_then(|o| lex.actors.get(o as usize));
+                let org = m.org.filter(|&o| (o as usize) < lex.actors.len());
                 match (hit, org, &m.country) {
                     (Some(e), _, _) => vec![e],
-                    (None, Some(o), _) => vec![b.entity(o.id.clone(), o.kind, &o.label, o.country.clone())],
+                    (None, Some(o), _) => {
+                        let country = lex.actors.get(o as usize).and_then(|a| a.country.as_deref());
+                        match b.lex_entity(o, country) {
+                            Some(e) => vec![e],
+                            None => continue,
+                        }
+                    }
                     (None, None, Some(code)) => vec![b.country(code)],
                     (None, None, None) => continue,
                 }
@@ -357,9 +446,9 @@ pub fn resolve(
                     ent.country = m.country.clone();
                 }
                 if m.form == MentionForm::Name {
-                    let surface = m.span.slice(doc).to_string();
-                    if !ent.aliases.contains(&surface) {
-                        ent.aliases.push(surface);
+                    let surface = m.span.slice(doc);
+                    if !ent.aliases.iter().any(|a| a == surface) {
+                        ent.aliases.push(surface.to_string());
                     }
                 }
             }
@@ -369,7 +458,7 @@ pub fn resolve(
     }
     // Unknown persons: the label is the longest name used.
     for e in &mut b.entities {
-        if lex.actor(&e.id).is_none() && e.kind == ActorKind::Person {
+        if e.kind == ActorKind::Person && lex.actor(&e.id).is_none() {
             if let Some(longest) = e.aliases.iter().max_by_key(|a| a.len()) {
                 if longest.len() > e.label.len() {
                     e.label = longest.clone();
@@ -387,7 +476,8 @@ pub fn resolve(
                 .country
                 .as_deref()
                 .filter(|_| m.kind == ActorKind::Location && r.is_empty())?;
-            let known = b.by_id.contains_key(&ActorId(format!("country:{code}")));
+            let known =
+                b.by_code.contains_key(code) || b.by_id.contains_key(&ActorId(format!("country:{code}")));
             let e = b.country(code);
             if !known {
                 b.entities[e].place_only = true;
@@ -433,33 +523,28 @@ pub fn coordination_before(
     let Some(s) = sentences.get(sentence) else {
         return Vec::new();
     };
-    let cands: Vec<usize> = sentence_range(kept, sentence)
-        .filter(|&k| {
-            kept[k].sentence == sentence
-                && kept[k].tokens.1 <= before
-                && !kept[k].modifier
-                && !refs[k].is_empty()
-        })
-        .collect();
-    let Some(&last) = cands.last() else {
+    let candidate = |k: &usize| {
+        let m = &kept[*k];
+        m.sentence == sentence && m.tokens.1 <= before && !m.modifier && !refs[*k].is_empty()
+    };
+    let range = sentence_range(kept, sentence);
+    // The last candidate and the run of candidates joined to it, walking back.
+    let mut back = range.clone().rev().filter(candidate);
+    let Some(last) = back.next() else {
         return Vec::new();
     };
-    let mut group = vec![last];
-    let mut k = cands.len() - 1;
-    while k > 0 {
-        let (a, b) = (&kept[cands[k - 1]], &kept[cands[k]]);
-        if !joined(doc, s, a, b) {
+    let mut first = last;
+    for k in back {
+        if !joined(doc, s, &kept[k], &kept[first]) {
             break;
         }
-        group.push(cands[k - 1]);
-        k -= 1;
+        first = k;
     }
-    if group.len() < 2 {
+    if first == last {
         return Vec::new();
     }
-    group.reverse();
     let mut out = Vec::new();
-    for g in group {
+    for g in (first..=last).filter(candidate) {
         for &e in &refs[g] {
             if !out.contains(&e) {
                 out.push(e);

@@ -145,6 +145,16 @@ const ABBREVIATIONS: &[&str] = &[
     "Wash", "Wis", "Wyo",
 ];
 
+/// True for a word of [`ABBREVIATIONS`]. Every entry starts with a capital, `v`
+/// or `a` (checked by a test): most words before a period (`said.`) are ruled
+/// out by their first letter without scanning the list.
+fn is_listed_abbreviation(word: &str) -> bool {
+    word.as_bytes()
+        .first()
+        .is_some_and(|&c| c.is_ascii_uppercase() || c == b'v' || c == b'a')
+        && ABBREVIATIONS.contains(&word)
+}
+
 /// Capitalized function words that typically start a sentence: after an
 /// abbreviation, the sentence ends only before one of these.
 #[rustfmt::skip]
@@ -300,6 +310,12 @@ impl Tokens<'_> {
         let mut i = start;
         let mut digits_only = true;
         while let Some(&byte) = b.get(i) {
+            // The usual byte first: a lowercase letter that cannot start `n't`.
+            if byte.is_ascii_lowercase() && byte != b'n' {
+                digits_only = false;
+                i += 1;
+                continue;
+            }
             if byte < 0x80 {
                 if byte.is_ascii_alphanumeric() {
                     if (byte == b'n' || byte == b'N') && i > start && clitic_len(b, i) > 0 {
@@ -346,7 +362,7 @@ impl Tokens<'_> {
         // Multi-letter abbreviation with its period.
         if !digits_only && b.get(i) == Some(&b'.') && b.get(i + 1) != Some(&b'.') {
             let word = text.get(start..i).unwrap_or("");
-            if ABBREVIATIONS.contains(&word) || (word == "No" && digit_after_spaces(b, i + 1)) {
+            if is_listed_abbreviation(word) || (word == "No" && digit_after_spaces(b, i + 1)) {
                 return (i + 1, TokenKind::Word);
             }
         }
@@ -388,19 +404,34 @@ impl Iterator for Tokens<'_> {
     fn next(&mut self) -> Option<Token> {
         let text = self.text;
         let b = text.as_bytes();
-        // Skip whitespace.
+        // Skip whitespace (ASCII whitespace, the usual, by bytes: the ASCII
+        // characters for which `char::is_whitespace` holds).
         let (c, len) = loop {
-            let (c, len) = char_at(text, self.pos)?;
-            if !c.is_whitespace() {
-                break (c, len);
+            match *b.get(self.pos)? {
+                b'\t'..=b'\r' | b' ' => self.pos += 1,
+                byte if byte < 0x80 => break (char::from(byte), 1),
+                _ => {
+                    let (c, len) = char_at(text, self.pos)?;
+                    if !c.is_whitespace() {
+                        break (c, len);
+                    }
+                    self.pos += len;
+                }
             }
-            self.pos += len;
         };
         let start = self.pos;
         let (end, kind) = if c.is_alphanumeric() {
-            let n = clitic_len(b, start);
+            // A clitic that starts with a letter starts with `n` (`n't`).
+            let n = if matches!(c, 'n' | 'N') {
+                clitic_len(b, start)
+            } else {
+                0
+            };
             if n > 0 {
                 (start + n, TokenKind::Punct)
+            } else if b.get(start + len) != Some(&b'.') {
+                // No period after the first character: no letter-period abbreviation.
+                self.scan_word(start)
             } else {
                 match self.acronym_len(start) {
                     0 => self.scan_word(start),
@@ -525,7 +556,12 @@ pub fn is_credit_line(line: &str) -> bool {
             && l.get(l.len() - p.len()..)
                 .is_some_and(|t| t.eq_ignore_ascii_case(p))
     };
-    if PREFIXES.iter().any(starts) {
+    // The first letter rules out most prefixes before comparing them.
+    let first = l.as_bytes().first().map(u8::to_ascii_lowercase);
+    if PREFIXES
+        .iter()
+        .any(|p| p.as_bytes().first() == first.as_ref() && starts(p))
+    {
         return true;
     }
     // Without a slash, only an agency credit at the end is left.
@@ -549,6 +585,7 @@ pub fn is_credit_line(line: &str) -> bool {
 
 /// Splits `text` into sentences of tokens (see the module docs for the rules).
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     // Scratch buffer reused for every sentence: each sentence gets one exact-size
     // copy of its tokens instead of a vector grown token by token.
@@ -568,18 +605,24 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     while let Some(tok) = tokens.next() {
         if let Some(last) = cur.last() {
             let gap = text.get(last.span.end..tok.span.start).unwrap_or("");
-            // A photo credit or byline on its own line is its own sentence.
-            let credit_break = gap.contains('\n')
-                && (is_credit_line(line_at(text, last.span.start))
-                    || is_credit_line(line_at(text, tok.span.start)));
-            if has_blank_line(gap) || credit_break {
-                flush(&mut out, &mut cur);
+            // No space or one (the usual) holds no line break.
+            if !matches!(gap, "" | " ") {
+                // A photo credit or byline on its own line is its own sentence
+                // (looked for only when no blank line ends the sentence anyway).
+                let credit_break = || {
+                    gap.contains('\n')
+                        && (is_credit_line(line_at(text, last.span.start))
+                            || is_credit_line(line_at(text, tok.span.start)))
+                };
+                if has_blank_line(gap) || credit_break() {
+                    flush(&mut out, &mut cur);
+                }
             }
         }
         cur.push(tok);
-        let t = tok.text(text);
-        let abbreviation = tok.is_abbreviation(text);
-        if !(abbreviation || (tok.kind == TokenKind::Punct && is_terminator(t))) {
+        // `Token::is_abbreviation` on the last byte (tokens are never empty).
+        let abbreviation = tok.kind == TokenKind::Word && bytes.get(tok.span.end - 1) == Some(&b'.');
+        if !(abbreviation || (tok.kind == TokenKind::Punct && is_terminator(tok.text(text)))) {
             continue;
         }
         // Closing quotes and brackets glued to the terminator belong to it.
@@ -689,6 +732,15 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(&str, TokenKind)> {
         tokenize(text).map(|t| (t.text(text), t.kind)).collect()
+    }
+
+    #[test]
+    fn every_abbreviation_passes_the_first_letter_guard() {
+        for a in ABBREVIATIONS {
+            assert!(is_listed_abbreviation(a), "{a}");
+        }
+        assert!(!is_listed_abbreviation("said"));
+        assert!(!is_listed_abbreviation(""));
     }
 
     #[test]
