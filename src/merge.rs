@@ -28,6 +28,7 @@
 //! The folders must be given in corpus order: a node's `kind` is the one of
 //! its first document, as in a single run.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
@@ -52,11 +53,13 @@ pub const STATE_VERSION: u32 = 1;
 /// The evidence files, concatenated by `merge`.
 pub const EVIDENCE_FILES: [&str; 2] = ["mentions.csv", "relations.csv"];
 
+/// One line after the header. The state is written from borrowed values
+/// (`Cow::Borrowed`, no copy of the graph) and read back as owned ones.
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
-enum Line {
-    Node(NodeState),
-    Edge(EdgeState),
+enum Line<'a> {
+    Node(NodeState<'a>),
+    Edge(EdgeState<'a>),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -65,25 +68,25 @@ struct Header {
 }
 
 #[derive(Serialize, Deserialize)]
-struct NodeState {
-    id: String,
-    kind: String,
-    labels: BTreeMap<String, u64>,
-    countries: BTreeMap<String, u64>,
-    roles: BTreeSet<String>,
-    aliases: BTreeSet<String>,
+struct NodeState<'a> {
+    id: Cow<'a, str>,
+    kind: Cow<'a, str>,
+    labels: Cow<'a, BTreeMap<String, u64>>,
+    countries: Cow<'a, BTreeMap<String, u64>>,
+    roles: Cow<'a, BTreeSet<String>>,
+    aliases: Cow<'a, BTreeSet<String>>,
     mentions: u64,
     documents: u64,
 }
 
 #[derive(Serialize, Deserialize)]
-struct EdgeState {
-    source: String,
-    target: String,
-    relation: String,
-    label: String,
-    category: String,
-    polarity: String,
+struct EdgeState<'a> {
+    source: Cow<'a, str>,
+    target: Cow<'a, str>,
+    relation: Cow<'a, str>,
+    label: Cow<'a, str>,
+    category: Cow<'a, str>,
+    polarity: Cow<'a, str>,
     directed: bool,
     weight: u64,
     negated: u64,
@@ -92,8 +95,9 @@ struct EdgeState {
     last_date: Option<String>,
 }
 
+/// `YYYY-MM-DD` (chrono's `%Y-%m-%d`), `None` when unknown.
 fn iso(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+    d.map(|d| export::iso_date(Some(d)))
 }
 
 fn parse_iso(s: Option<&str>) -> std::result::Result<Option<NaiveDate>, String> {
@@ -109,46 +113,58 @@ fn polarity_from_name(name: &str) -> Option<Polarity> {
 
 /// Writes `graph` in the [`STATE_FILE`] format.
 pub fn write_state(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer(
-        &mut *w,
-        &Header {
-            actorgraph_state: STATE_VERSION,
-        },
-    )?;
-    w.write_all(b"\n")?;
+    let mut buf = Vec::with_capacity(1024);
+    let header = Header {
+        actorgraph_state: STATE_VERSION,
+    };
+    write_json_line(&mut buf, w, &header)?;
     for n in graph.nodes() {
-        let line = Line::Node(NodeState {
-            id: n.id.0.clone(),
-            kind: n.kind.name().to_string(),
-            labels: n.labels.clone(),
-            countries: n.countries.clone(),
-            roles: n.roles.clone(),
-            aliases: n.aliases.clone(),
-            mentions: n.mentions,
-            documents: n.documents,
-        });
-        serde_json::to_writer(&mut *w, &line)?;
-        w.write_all(b"\n")?;
+        write_json_line(
+            &mut buf,
+            w,
+            &Line::Node(NodeState {
+                id: Cow::Borrowed(n.id.as_str()),
+                kind: Cow::Borrowed(n.kind.name()),
+                labels: Cow::Borrowed(&n.labels),
+                countries: Cow::Borrowed(&n.countries),
+                roles: Cow::Borrowed(&n.roles),
+                aliases: Cow::Borrowed(&n.aliases),
+                mentions: n.mentions,
+                documents: n.documents,
+            }),
+        )?;
     }
     for (s, t, e) in graph.edges() {
-        let line = Line::Edge(EdgeState {
-            source: s.id.0.clone(),
-            target: t.id.0.clone(),
-            relation: e.relation.clone(),
-            label: e.label.clone(),
-            category: e.category.clone(),
-            polarity: e.polarity.name().to_string(),
-            directed: e.directed,
-            weight: e.weight,
-            negated: e.negated,
-            documents: e.documents,
-            first_date: iso(e.first_date),
-            last_date: iso(e.last_date),
-        });
-        serde_json::to_writer(&mut *w, &line)?;
-        w.write_all(b"\n")?;
+        write_json_line(
+            &mut buf,
+            w,
+            &Line::Edge(EdgeState {
+                source: Cow::Borrowed(s.id.as_str()),
+                target: Cow::Borrowed(t.id.as_str()),
+                relation: Cow::Borrowed(&e.relation),
+                label: Cow::Borrowed(&e.label),
+                category: Cow::Borrowed(&e.category),
+                polarity: Cow::Borrowed(e.polarity.name()),
+                directed: e.directed,
+                weight: e.weight,
+                negated: e.negated,
+                documents: e.documents,
+                first_date: iso(e.first_date),
+                last_date: iso(e.last_date),
+            }),
+        )?;
     }
     Ok(())
+}
+
+/// Writes `value` as one JSON line. It is serialized into `buf` (cleared
+/// first) and written at once: serde_json makes many small writes, cheaper
+/// on a `Vec` than through `dyn Write`.
+fn write_json_line(buf: &mut Vec<u8>, w: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    buf.clear();
+    serde_json::to_writer(&mut *buf, value)?;
+    buf.push(b'\n');
+    w.write_all(buf)
 }
 
 /// Reads a graph written by [`write_state`]. `path` names the file in errors.
@@ -191,11 +207,11 @@ pub fn read_state(reader: impl BufRead, path: &Path) -> Result<ActorGraph> {
             Line::Node(n) => graph.add_node(Node {
                 kind: ActorKind::from_name(&n.kind)
                     .ok_or_else(|| bad(no, format!("unknown kind {:?}", n.kind)))?,
-                id: ActorId(n.id),
-                labels: n.labels,
-                countries: n.countries,
-                roles: n.roles,
-                aliases: n.aliases,
+                id: ActorId(n.id.into_owned()),
+                labels: n.labels.into_owned(),
+                countries: n.countries.into_owned(),
+                roles: n.roles.into_owned(),
+                aliases: n.aliases.into_owned(),
                 mentions: n.mentions,
                 documents: n.documents,
             }),
@@ -203,14 +219,14 @@ pub fn read_state(reader: impl BufRead, path: &Path) -> Result<ActorGraph> {
                 let first_date = parse_iso(e.first_date.as_deref()).map_err(|m| bad(no, m))?;
                 let last_date = parse_iso(e.last_date.as_deref()).map_err(|m| bad(no, m))?;
                 graph.add_edge(
-                    &ActorId(e.source),
-                    &ActorId(e.target),
+                    &ActorId(e.source.into_owned()),
+                    &ActorId(e.target.into_owned()),
                     Edge {
                         polarity: polarity_from_name(&e.polarity)
                             .ok_or_else(|| bad(no, format!("unknown polarity {:?}", e.polarity)))?,
-                        relation: e.relation,
-                        label: e.label,
-                        category: e.category,
+                        relation: e.relation.into_owned(),
+                        label: e.label.into_owned(),
+                        category: e.category.into_owned(),
                         directed: e.directed,
                         weight: e.weight,
                         negated: e.negated,

@@ -14,6 +14,8 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::graph::{ActorGraph, Edge, Node};
 use crate::model::{ActorId, ActorKind};
 use crate::vocab::Polarity;
@@ -53,6 +55,9 @@ pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
         )?;
     }
 
+    // One reused buffer per edge line, and one for the tooltip before escaping.
+    let (mut line, mut tip) = (String::with_capacity(256), String::with_capacity(128));
+    let mut penwidths = PenwidthTexts::default();
     for (source, target, edge) in graph.edges() {
         let (Some(s), Some(t)) = (numbers.get(&source.id), numbers.get(&target.id)) else {
             return Err(io::Error::other(format!(
@@ -60,23 +65,62 @@ pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
                 source.id, target.id
             )));
         };
-        write!(
-            w,
-            "  n{s} -> n{t} [label=\"{}\", color=\"{}\", fontcolor=\"{}\", penwidth={:.3}",
-            escape(&edge.label),
-            edge_colour(edge.polarity),
-            edge_colour(edge.polarity),
-            penwidth(edge.weight),
-        )?;
+        let mut number = itoa::Buffer::new();
+        let colour = edge_colour(edge.polarity);
+        line.clear();
+        line.push_str("  n");
+        line.push_str(number.format(*s));
+        line.push_str(" -> n");
+        line.push_str(number.format(*t));
+        line.push_str(" [label=\"");
+        push_escaped(&mut line, &edge.label);
+        line.push_str("\", color=\"");
+        line.push_str(colour);
+        line.push_str("\", fontcolor=\"");
+        line.push_str(colour);
+        line.push_str("\", penwidth=");
+        line.push_str(penwidths.get(edge.weight));
         if !edge.directed {
-            write!(w, ", dir=none")?;
+            line.push_str(", dir=none");
         }
         if edge.weight == 0 {
-            write!(w, ", style=dashed")?;
+            line.push_str(", style=dashed");
         }
-        writeln!(w, ", tooltip=\"{}\"];", escape(&edge_tooltip(edge)))?;
+        line.push_str(", tooltip=\"");
+        tip.clear();
+        push_edge_tooltip(&mut tip, edge);
+        push_escaped(&mut line, &tip);
+        line.push_str("\"];\n");
+        w.write_all(line.as_bytes())?;
     }
     writeln!(w, "}}")
+}
+
+/// The `penwidth` texts (`{:.3}` of [`penwidth`]) of the weights seen so
+/// far: most edges share a few small weights, and float formatting is slow.
+#[derive(Default)]
+struct PenwidthTexts {
+    /// Text by weight, for weights below [`PenwidthTexts::CACHED`].
+    small: Vec<Option<String>>,
+    /// The text of the last weight not cached.
+    other: String,
+}
+
+impl PenwidthTexts {
+    const CACHED: u64 = 256;
+
+    fn get(&mut self, weight: u64) -> &str {
+        let text = || format!("{:.3}", penwidth(weight));
+        if weight >= Self::CACHED {
+            self.other = text();
+            return &self.other;
+        }
+        let i = weight as usize;
+        if self.small.len() <= i {
+            self.small.resize(i + 1, None);
+        }
+        self.small[i].get_or_insert_with(text)
+    }
 }
 
 /// Options of the styled DOT written for rendering ([`write_styled`]).
@@ -169,6 +213,7 @@ pub fn write_styled(graph: &ActorGraph, options: &StyleOptions, w: &mut dyn Writ
             escape(&node_tooltip(node)),
         )?;
     }
+    let mut tip = String::new();
     for (_, (source, target, edge)) in edges {
         let (Some(s), Some(t)) = (numbers.get(&source.id), numbers.get(&target.id)) else {
             return Err(io::Error::other(format!(
@@ -191,7 +236,9 @@ pub fn write_styled(graph: &ActorGraph, options: &StyleOptions, w: &mut dyn Writ
         if edge.weight == 0 {
             write!(w, ", style=dashed")?;
         }
-        writeln!(w, ", tooltip=\"{}\"];", escape(&edge_tooltip(edge)))?;
+        tip.clear();
+        push_edge_tooltip(&mut tip, edge);
+        writeln!(w, ", tooltip=\"{}\"];", escape(&tip))?;
     }
     writeln!(w, "}}")
 }
@@ -279,21 +326,62 @@ fn node_tooltip(node: &Node) -> String {
     tip
 }
 
-fn edge_tooltip(edge: &Edge) -> String {
-    let mut tip = format!(
-        "{}, {}; asserted: {}, negated: {}, documents: {}",
-        edge.category,
-        edge.polarity.name(),
-        edge.weight,
-        edge.negated,
-        edge.documents
-    );
+/// Appends the tooltip of an edge: `CATEGORY, polarity; asserted: N, negated:
+/// N, documents: N` and the dates (`; FIRST to LAST`, or the one date).
+fn push_edge_tooltip(tip: &mut String, edge: &Edge) {
+    let mut number = itoa::Buffer::new();
+    tip.push_str(&edge.category);
+    tip.push_str(", ");
+    tip.push_str(edge.polarity.name());
+    tip.push_str("; asserted: ");
+    tip.push_str(number.format(edge.weight));
+    tip.push_str(", negated: ");
+    tip.push_str(number.format(edge.negated));
+    tip.push_str(", documents: ");
+    tip.push_str(number.format(edge.documents));
     match (edge.first_date, edge.last_date) {
-        (Some(f), Some(l)) if f != l => tip.push_str(&format!("; {f} to {l}")),
-        (Some(d), _) | (None, Some(d)) => tip.push_str(&format!("; {d}")),
+        (Some(f), Some(l)) if f != l => {
+            tip.push_str("; ");
+            push_date(tip, f);
+            tip.push_str(" to ");
+            push_date(tip, l);
+        }
+        (Some(d), _) | (None, Some(d)) => {
+            tip.push_str("; ");
+            push_date(tip, d);
+        }
         (None, None) => {}
     }
-    tip
+}
+
+/// Appends a date in chrono's `Display` form (`YYYY-MM-DD` for years 0 to
+/// 9999, the export form, written without `fmt`).
+fn push_date(out: &mut String, date: NaiveDate) {
+    if (0..=9999).contains(&date.year()) {
+        super::push_iso_date(out, Some(date));
+    } else {
+        use std::fmt::Write;
+        let _ = write!(out, "{date}");
+    }
+}
+
+/// [`escape`] appended to `out`, without a copy when nothing needs escaping.
+fn push_escaped(out: &mut String, text: &str) {
+    if needs_no_escape(text) {
+        out.push_str(text);
+    } else {
+        out.push_str(&escape(text));
+    }
+}
+
+/// True when [`escape`] returns `text` unchanged: short enough, no quote,
+/// backslash or control character (C1 controls are behind the 0xC2 lead
+/// byte, excluded with the other characters it leads).
+fn needs_no_escape(text: &str) -> bool {
+    text.len() <= MAX_QUOTED_BYTES
+        && text
+            .bytes()
+            .all(|b| b >= 0x20 && !matches!(b, b'\\' | b'"' | 0x7f | 0xc2))
 }
 
 /// Escapes `text` for use between double quotes in DOT: `\` -> `\\`,
@@ -301,14 +389,7 @@ fn edge_tooltip(edge: &Edge) -> String {
 /// result is cut on a character boundary to at most [`MAX_QUOTED_BYTES`] bytes,
 /// ending with `…` when something was cut.
 pub fn escape(text: &str) -> String {
-    // Most labels need nothing: short enough, no quote, backslash or control
-    // character (C1 controls are behind the 0xC2 lead byte, excluded with the
-    // other characters it leads).
-    if text.len() <= MAX_QUOTED_BYTES
-        && text
-            .bytes()
-            .all(|b| b >= 0x20 && !matches!(b, b'\\' | b'"' | 0x7f | 0xc2))
-    {
+    if needs_no_escape(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len().min(MAX_QUOTED_BYTES) + 2);
@@ -365,6 +446,30 @@ mod tests {
         assert!(out.len() <= MAX_QUOTED_BYTES);
         // never ends in the middle of an escape pair
         assert!(out.trim_end_matches(ELLIPSIS).len() % 2 == 0);
+    }
+
+    #[test]
+    fn penwidth_texts_are_the_float_form() {
+        let mut texts = PenwidthTexts::default();
+        for w in [3, 0, 1, 3, 255, 256, 10_000, u64::MAX, 3] {
+            assert_eq!(texts.get(w), format!("{:.3}", penwidth(w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn push_date_is_chronos_display() {
+        for (y, m, d) in [
+            (2024, 2, 29),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-5, 3, 4),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut out = String::new();
+            push_date(&mut out, date);
+            assert_eq!(out, date.to_string());
+        }
     }
 
     #[test]

@@ -153,6 +153,7 @@ pub fn write_with(graph: &ActorGraph, options: &GexfOptions, w: &mut dyn Write) 
     xml.write_event(Event::End(BytesEnd::new("nodes")))?;
 
     xml.write_event(Event::Start(BytesStart::new("edges")))?;
+    let mut weight = String::new();
     for (i, (source, target, edge)) in edges.iter().enumerate() {
         if !known.contains(&source.id) || !known.contains(&target.id) {
             return Err(io::Error::other(format!(
@@ -169,7 +170,9 @@ pub fn write_with(graph: &ActorGraph, options: &GexfOptions, w: &mut dyn Write) 
         }
         push_attr(&mut start, "kind", &edge.relation);
         push_attr(&mut start, "label", &edge.label);
-        push_attr(&mut start, "weight", &format!("{:.1}", edge.weight as f64));
+        weight.clear();
+        super::push_weight(&mut weight, edge.weight);
+        push_attr(&mut start, "weight", &weight);
         xml.write_event(Event::Start(start))?;
         write_values(&mut xml, &EDGE_ATTRIBUTES, &edge_values(edge))?;
         if let Some((first, last)) = spell(edge) {
@@ -252,6 +255,15 @@ fn edge_values(edge: &Edge) -> Vec<String> {
 /// as entities and tab and newline as `&#9;` and `&#10;` (a parser turns
 /// literal whitespace in attribute values into spaces).
 pub fn escape_attribute(text: &str) -> String {
+    // Most values need nothing: no markup character, no quote, no control
+    // character and no U+FFFE or U+FFFF (behind the 0xEF lead byte, excluded
+    // with the other characters it leads).
+    if text
+        .bytes()
+        .all(|b| b >= 0x20 && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0xef))
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -279,6 +291,11 @@ mod tests {
             escape_attribute("a\"b'c<d>&e\tf\ng\rh\u{1}i\u{FFFF}"),
             "a&quot;b&apos;c&lt;d&gt;&amp;e&#9;f&#10;g&#13;hi"
         );
+        assert_eq!(
+            escape_attribute("plain café \u{7f}\u{85}"),
+            "plain café \u{7f}\u{85}"
+        );
+        assert_eq!(escape_attribute("\u{FFFD}\u{FFFE}"), "\u{FFFD}");
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::io::{self, Write};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-use crate::graph::{ActorGraph, Edge, Node};
+use crate::graph::ActorGraph;
 use crate::model::ActorId;
 
 /// The GraphML namespace.
@@ -99,14 +99,30 @@ pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
         BytesStart::new("graph").with_attributes([("id", "G"), ("edgedefault", "directed")]),
     ))?;
 
+    // The nodes and edges are most of the file: each is laid out as the
+    // indenting writer would (`<node>` at depth 2, its `<data>` elements at
+    // depth 3, one per line) into one reused buffer, written at once. The
+    // writer's indentation state needs no update: after the `<graph>` start
+    // tag, as after a `</node>` or `</edge>`, it breaks the line before the
+    // next tag.
+    let mut buf = String::with_capacity(1024);
     let nodes = graph.nodes();
     let mut numbers: HashMap<&ActorId, usize> = HashMap::with_capacity(nodes.len());
     for (i, node) in nodes.iter().enumerate() {
         numbers.insert(&node.id, i);
-        let id = format!("n{i}");
-        xml.create_element("node")
-            .with_attribute(("id", id.as_str()))
-            .write_inner_content(|xml| write_data(xml, &NODE_KEYS, &node_values(node)))?;
+        buf.clear();
+        buf.push_str("\n    <node id=\"n");
+        buf.push_str(itoa::Buffer::new().format(i));
+        buf.push_str("\">");
+        let mut data = DataWriter::new(&mut buf, &NODE_KEYS);
+        data.text(node.id.as_str());
+        data.text(node.label());
+        for value in super::node_attributes(node) {
+            data.text(&value);
+        }
+        data.finish();
+        buf.push_str("\n    </node>");
+        xml.get_mut().write_all(buf.as_bytes())?;
     }
     for (i, (source, target, edge)) in graph.edges().into_iter().enumerate() {
         let (Some(s), Some(t)) = (numbers.get(&source.id), numbers.get(&target.id)) else {
@@ -115,14 +131,29 @@ pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
                 source.id, target.id
             )));
         };
-        let (id, s, t) = (format!("e{i}"), format!("n{s}"), format!("n{t}"));
-        xml.create_element("edge")
-            .with_attributes([
-                ("id", id.as_str()),
-                ("source", s.as_str()),
-                ("target", t.as_str()),
-            ])
-            .write_inner_content(|xml| write_data(xml, &EDGE_KEYS, &edge_values(edge)))?;
+        buf.clear();
+        let mut number = itoa::Buffer::new();
+        buf.push_str("\n    <edge id=\"e");
+        buf.push_str(number.format(i));
+        buf.push_str("\" source=\"n");
+        buf.push_str(number.format(*s));
+        buf.push_str("\" target=\"n");
+        buf.push_str(number.format(*t));
+        buf.push_str("\">");
+        let mut data = DataWriter::new(&mut buf, &EDGE_KEYS);
+        data.text(&edge.label);
+        data.unescaped(|out| super::push_weight(out, edge.weight));
+        data.text(&edge.relation);
+        data.text(&edge.category);
+        data.text(edge.polarity.name());
+        data.text(if edge.directed { "true" } else { "false" });
+        data.text(number.format(edge.negated));
+        data.text(number.format(edge.documents));
+        data.unescaped(|out| super::push_iso_date(out, edge.first_date));
+        data.unescaped(|out| super::push_iso_date(out, edge.last_date));
+        data.finish();
+        buf.push_str("\n    </edge>");
+        xml.get_mut().write_all(buf.as_bytes())?;
     }
 
     xml.write_event(Event::End(BytesEnd::new("graph")))?;
@@ -130,43 +161,42 @@ pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
     xml.get_mut().write_all(b"\n")
 }
 
-/// Writes the `<data>` elements of a node or an edge, one per line, as the
-/// indenting writer lays them out (`<data key="k">text</data>` at depth 3,
-/// each after a line break), but as one buffer: they are most of the file.
-/// The writer's indentation state needs no update: after the `<node>` or
-/// `<edge>` start tag it already breaks the line before the end tag.
-fn write_data<W: Write>(xml: &mut Writer<W>, keys: &[Key], values: &[String]) -> io::Result<()> {
-    let mut out = String::with_capacity(values.iter().map(|v| v.len() + 40).sum());
-    for (k, v) in keys.iter().zip(values) {
-        out.push_str("\n      <data key=\"");
-        out.push_str(k.id);
-        out.push_str("\">");
-        escape_into(v, &mut out);
-        out.push_str("</data>");
+/// Appends the `<data>` elements of one node or edge to a buffer, one per
+/// line at depth 3 (`\n      <data key="k">text</data>`), taking the keys in
+/// order: one value per key.
+struct DataWriter<'a> {
+    out: &'a mut String,
+    keys: std::slice::Iter<'static, Key>,
+}
+
+impl<'a> DataWriter<'a> {
+    fn new(out: &'a mut String, keys: &'static [Key]) -> Self {
+        Self {
+            out,
+            keys: keys.iter(),
+        }
     }
-    xml.get_mut().write_all(out.as_bytes())
-}
 
-fn node_values(node: &Node) -> Vec<String> {
-    let mut values = vec![node.id.as_str().to_string(), node.label().to_string()];
-    values.extend(super::node_attributes(node));
-    values
-}
+    /// The next element, with `value` escaped.
+    fn text(&mut self, value: &str) {
+        self.unescaped(|out| escape_into(value, out));
+    }
 
-fn edge_values(edge: &Edge) -> Vec<String> {
-    let date = super::iso_date;
-    vec![
-        edge.label.clone(),
-        format!("{:.1}", edge.weight as f64),
-        edge.relation.clone(),
-        edge.category.clone(),
-        edge.polarity.name().to_string(),
-        edge.directed.to_string(),
-        edge.negated.to_string(),
-        edge.documents.to_string(),
-        date(edge.first_date),
-        date(edge.last_date),
-    ]
+    /// The next element, its text appended by `fill` (which escapes if need be).
+    fn unescaped(&mut self, fill: impl FnOnce(&mut String)) {
+        let key = self.keys.next().map_or("", |k| k.id);
+        debug_assert!(!key.is_empty(), "more values than keys");
+        self.out.push_str("\n      <data key=\"");
+        self.out.push_str(key);
+        self.out.push_str("\">");
+        fill(self.out);
+        self.out.push_str("</data>");
+    }
+
+    /// Checks that every key got its value.
+    fn finish(self) {
+        debug_assert!(self.keys.len() == 0, "fewer values than keys");
+    }
 }
 
 /// True for characters XML 1.0 allows in a document.
@@ -184,6 +214,16 @@ pub fn escape_text(text: &str) -> String {
 
 /// [`escape_text`] appended to `out`.
 fn escape_into(text: &str, out: &mut String) {
+    // Most values need nothing: no markup character, no control character
+    // (tab and newline take the slow path too) and no U+FFFE or U+FFFF
+    // (behind the 0xEF lead byte, excluded with the other characters it leads).
+    if text
+        .bytes()
+        .all(|b| b >= 0x20 && !matches!(b, b'&' | b'<' | b'>' | 0xef))
+    {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

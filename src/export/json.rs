@@ -114,8 +114,12 @@ pub fn node_link(graph: &ActorGraph) -> NodeLink<'_> {
 
 /// Writes `graph` as node-link JSON.
 pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &node_link(graph))?;
-    w.write_all(b"\n")
+    // serde_json makes many small writes: a buffer of a concrete type takes
+    // them inline, and only whole blocks go through `dyn Write`.
+    let mut w = io::BufWriter::new(w);
+    serde_json::to_writer_pretty(&mut w, &node_link(graph))?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 fn json_node(node: &Node) -> JsonNode<'_> {
@@ -132,7 +136,8 @@ fn json_node(node: &Node) -> JsonNode<'_> {
 }
 
 fn json_link<'a>(source: &'a Node, target: &'a Node, edge: &'a Edge) -> JsonLink<'a> {
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    // `YYYY-MM-DD` (chrono's `%Y-%m-%d`, by hand) or null.
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| super::iso_date(Some(d)));
     JsonLink {
         source: source.id.as_str(),
         target: target.id.as_str(),

@@ -105,19 +105,27 @@ impl Format {
 
 /// A date as every export writes it: ISO `YYYY-MM-DD`, empty when unknown.
 pub(crate) fn iso_date(date: Option<chrono::NaiveDate>) -> String {
+    let mut out = String::with_capacity(if date.is_some() { 10 } else { 0 });
+    push_iso_date(&mut out, date);
+    out
+}
+
+/// [`iso_date`] appended to `out` (nothing when unknown).
+pub(crate) fn push_iso_date(out: &mut String, date: Option<chrono::NaiveDate>) {
     use chrono::Datelike;
     let Some(d) = date else {
-        return String::new();
+        return;
     };
     let (y, m, day) = (d.year(), d.month(), d.day());
     if !(0..=9999).contains(&y) {
         // chrono's own form for years of more than four digits or before year 0.
-        return d.format("%Y-%m-%d").to_string();
+        use std::fmt::Write;
+        let _ = write!(out, "{}", d.format("%Y-%m-%d"));
+        return;
     }
     // The digits by hand: this runs for every relation row of the evidence.
     let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
     let y = y as u32;
-    let mut out = String::with_capacity(10);
     for c in [
         digit(y / 1000),
         digit(y / 100),
@@ -132,7 +140,19 @@ pub(crate) fn iso_date(date: Option<chrono::NaiveDate>) -> String {
     ] {
         out.push(c);
     }
-    out
+}
+
+/// A weight as the graph formats write it, `{:.1}` of the `f64` value
+/// (`3.0`), appended to `out`; integers up to 2^53 are exact in an `f64`, so
+/// their text is the integer's digits and `.0`, written without `fmt`.
+pub(crate) fn push_weight(out: &mut String, weight: u64) {
+    if weight <= 1 << f64::MANTISSA_DIGITS {
+        out.push_str(itoa::Buffer::new().format(weight));
+        out.push_str(".0");
+    } else {
+        use std::fmt::Write;
+        let _ = write!(out, "{:.1}", weight as f64);
+    }
 }
 
 /// The attribute columns of a node that every graph format writes, in
@@ -267,6 +287,15 @@ mod tests {
         ] {
             let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
             assert_eq!(iso_date(Some(date)), date.format("%Y-%m-%d").to_string());
+        }
+    }
+
+    #[test]
+    fn push_weight_is_the_float_form() {
+        for w in [0, 1, 7, 12_345, (1 << 53) - 1, 1 << 53, (1 << 53) + 1, u64::MAX] {
+            let mut out = String::new();
+            push_weight(&mut out, w);
+            assert_eq!(out, format!("{:.1}", w as f64), "{w}");
         }
     }
 

@@ -132,12 +132,15 @@ pub fn write_relationships(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<
     let date = super::iso_date;
     let mut out = csv::Writer::from_writer(w);
     out.write_record(RELATIONSHIP_HEADER)?;
+    let mut weight = String::new();
     for (source, target, edge) in graph.edges() {
+        weight.clear();
+        super::push_weight(&mut weight, edge.weight);
         out.write_record([
             clean(source.id.as_str()).as_str(),
             &clean(target.id.as_str()),
             &relationship_type(&edge.relation),
-            &format!("{:.1}", edge.weight as f64),
+            &weight,
             &edge.negated.to_string(),
             &edge.documents.to_string(),
             &clean(&edge.category),
