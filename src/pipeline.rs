@@ -621,7 +621,7 @@ fn run_parallel(
             // Fill the window, a batch at a time.
             while in_flight == 0 || (in_flight < window && in_flight_bytes < WINDOW_BYTES) {
                 let mut batch = Batch::new(sent);
-                while !batch.is_full() && in_flight + batch.docs.len() < window.max(1) {
+                while !batch.is_full() && in_flight + batch.docs.len() < window {
                     let Some(doc) = docs.next() else { break };
                     batch.push(doc);
                 }

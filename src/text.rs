@@ -94,7 +94,13 @@ impl Token {
     /// True for a word that ends with a period: an abbreviation or initial
     /// (`U.S.`, `Mr.`, `Sept.`, `W.`).
     pub fn is_abbreviation(&self, doc: &str) -> bool {
-        self.kind == TokenKind::Word && self.text(doc).ends_with('.')
+        // The last byte decides: `.` is ASCII (and tokens are never empty).
+        self.kind == TokenKind::Word
+            && doc
+                .as_bytes()
+                .get(self.span.start..self.span.end)
+                .and_then(<[u8]>::last)
+                == Some(&b'.')
     }
 }
 
@@ -585,7 +591,6 @@ pub fn is_credit_line(line: &str) -> bool {
 
 /// Splits `text` into sentences of tokens (see the module docs for the rules).
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     // Scratch buffer reused for every sentence: each sentence gets one exact-size
     // copy of its tokens instead of a vector grown token by token.
@@ -620,8 +625,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             }
         }
         cur.push(tok);
-        // `Token::is_abbreviation` on the last byte (tokens are never empty).
-        let abbreviation = tok.kind == TokenKind::Word && bytes.get(tok.span.end - 1) == Some(&b'.');
+        let abbreviation = tok.is_abbreviation(text);
         if !(abbreviation || (tok.kind == TokenKind::Punct && is_terminator(tok.text(text)))) {
             continue;
         }

@@ -736,15 +736,7 @@ const OPENERS: &[&str] = &[
 /// The word lists, as a map from word to its [`class`] bits (built once).
 fn word_classes() -> &'static FnvMap<&'static str, u64> {
     static CLASSES: OnceLock<FnvMap<&'static str, u64>> = OnceLock::new();
-    CLASSES.get_or_init(|| {
-        let mut map = FnvMap::default();
-        for &(list, bit) in WORD_LISTS {
-            for &w in list {
-                *map.entry(w).or_insert(0) |= bit;
-            }
-        }
-        map
-    })
+    CLASSES.get_or_init(|| super::word_class_table(WORD_LISTS))
 }
 
 /// The [`class`] bits of the lists `w` (lowercase) is in.

@@ -160,15 +160,7 @@ const CLASS_LISTS: &[(&[&str], u64)] = &[
 /// The [`class`] bits of a normalized word (0 for a word in no list).
 fn word_class(w: &str) -> u64 {
     static CLASSES: OnceLock<FnvMap<&'static str, u64>> = OnceLock::new();
-    let classes = CLASSES.get_or_init(|| {
-        let mut m = FnvMap::default();
-        for &(list, bit) in CLASS_LISTS {
-            for &w in list {
-                *m.entry(w).or_default() |= bit;
-            }
-        }
-        m
-    });
+    let classes = CLASSES.get_or_init(|| super::word_class_table(CLASS_LISTS));
     classes.get(w).copied().unwrap_or(0)
 }
 
