@@ -103,10 +103,10 @@ fn main() {
     });
     bench(&filter, "analyze", bytes, || {
         for d in &docs {
-            black_box(analyze(black_box(d), lexicon));
+            black_box(analyze(black_box(d).clone(), lexicon));
         }
     });
-    let analyses: Vec<DocAnalysis> = docs.iter().map(|d| analyze(d, lexicon)).collect();
+    let analyses: Vec<DocAnalysis> = docs.iter().map(|d| analyze(d.clone(), lexicon)).collect();
     bench(&filter, "graph_add_document", bytes, || {
         let mut g = ActorGraph::new();
         for a in &analyses {

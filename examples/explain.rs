@@ -35,7 +35,7 @@ fn main() {
         text: text.clone(),
         ..Default::default()
     };
-    let a = actorgraph::pipeline::analyze(&doc, lex);
+    let a = actorgraph::pipeline::analyze(doc, lex);
     for m in &a.mentions {
         println!(
             "mention {:?} {:?} {:?} {}",

@@ -38,8 +38,9 @@ use crate::text;
 use crate::vocab::Vocabulary;
 
 /// Analyzes one document: text -> extract -> resolve -> relations.
-/// Pure: no IO, no shared mutable state, deterministic.
-pub fn analyze(doc: &Document, lexicon: &Lexicon) -> DocAnalysis {
+/// Pure: no IO, no shared mutable state, deterministic. The document is
+/// taken by value: its id and text move into the analysis.
+pub fn analyze(doc: Document, lexicon: &Lexicon) -> DocAnalysis {
     let vocab = Vocabulary::builtin();
     let t = doc.text.as_str();
     let sentences = text::split_sentences(t);
@@ -127,9 +128,9 @@ pub fn analyze(doc: &Document, lexicon: &Lexicon) -> DocAnalysis {
         })
         .collect();
     DocAnalysis {
-        doc_id: doc.id.clone(),
+        doc_id: doc.id,
         date: doc.date,
-        text: doc.text.clone(),
+        text: doc.text,
         actors,
         mentions,
         relations,
@@ -449,9 +450,8 @@ fn analyze_all(
     if jobs <= 1 {
         for doc in records.filter_map(&mut handle) {
             let estimate = estimated_record_bytes(&doc);
-            let a = analyze(&doc, lexicon);
-            drop(doc);
-            sink.add(a, None, estimate, &mut on_progress)?;
+            let a = analyze(doc, lexicon);
+            sink.add(a, estimate, &mut on_progress)?;
         }
     } else {
         run_parallel(
@@ -481,40 +481,50 @@ struct Sink {
 }
 
 impl Sink {
-    /// Merges one document; `rows` are its evidence rows when a worker
-    /// already serialized them.
-    fn add(
-        &mut self,
-        a: DocAnalysis,
-        rows: Option<EvidenceRows>,
-        estimate: u64,
-        on_progress: &mut impl FnMut(&Progress),
-    ) -> Result<()> {
+    /// Merges one document analyzed on this thread.
+    fn add(&mut self, a: DocAnalysis, estimate: u64, on_progress: &mut impl FnMut(&Progress)) -> Result<()> {
         let vocab = Vocabulary::builtin();
         self.graph.add_document(&a, vocab);
         if let Some(ev) = self.evidence.as_mut() {
-            match rows {
-                Some(rows) => ev.append(&rows)?,
-                None => ev.add(&a, vocab)?,
-            }
+            ev.add(&a, vocab)?;
         }
-        let bytes = a.text.len() as u64;
-        self.summary.documents += 1;
-        self.summary.relations += a.relations.len();
-        self.summary.bytes += bytes;
-        self.progress.documents += 1;
-        self.progress.text_bytes += bytes;
-        self.progress.input_bytes += estimate;
-        on_progress(&self.progress);
+        self.count(1, a.relations.len(), a.text.len() as u64, estimate, on_progress);
         Ok(())
     }
+
+    /// Takes in the evidence rows and counts of a batch whose documents a
+    /// worker already added to its own graph.
+    fn add_batch(&mut self, done: &BatchDone, on_progress: &mut impl FnMut(&Progress)) -> Result<()> {
+        if let Some(ev) = self.evidence.as_mut() {
+            ev.append(&done.rows)?;
+        }
+        self.count(
+            done.documents,
+            done.relations,
+            done.text_bytes,
+            done.input_bytes,
+            on_progress,
+        );
+        Ok(())
+    }
+
+    fn count(
+        &mut self,
+        documents: usize,
+        relations: usize,
+        text_bytes: u64,
+        input_bytes: u64,
+        on_progress: &mut impl FnMut(&Progress),
+    ) {
+        self.summary.documents += documents;
+        self.summary.relations += relations;
+        self.summary.bytes += text_bytes;
+        self.progress.documents += documents as u64;
+        self.progress.text_bytes += text_bytes;
+        self.progress.input_bytes += input_bytes;
+        on_progress(&self.progress);
+    }
 }
-
-/// A document's analysis and evidence rows, or the panic that interrupted them.
-type Outcome = std::thread::Result<Analyzed>;
-
-/// A document's analysis, with its evidence rows when the build writes them.
-type Analyzed = (DocAnalysis, Option<EvidenceRows>);
 
 /// A batch of consecutive documents, numbered in input order: the unit of
 /// work a worker takes. Batches rather than single documents keep the
@@ -522,8 +532,8 @@ type Analyzed = (DocAnalysis, Option<EvidenceRows>);
 struct Batch {
     seq: u64,
     docs: Vec<Document>,
-    /// Estimated input bytes of each document ([`estimated_record_bytes`]).
-    estimates: Vec<u64>,
+    /// Estimated input bytes of the documents ([`estimated_record_bytes`]).
+    input_bytes: u64,
     text_bytes: u64,
 }
 
@@ -532,13 +542,13 @@ impl Batch {
         Self {
             seq,
             docs: Vec::new(),
-            estimates: Vec::new(),
+            input_bytes: 0,
             text_bytes: 0,
         }
     }
 
     fn push(&mut self, doc: Document) {
-        self.estimates.push(estimated_record_bytes(&doc));
+        self.input_bytes += estimated_record_bytes(&doc);
         self.text_bytes += doc.text.len() as u64;
         self.docs.push(doc);
     }
@@ -548,16 +558,60 @@ impl Batch {
     }
 }
 
-/// The results of a [`Batch`], in its order, with what the merge needs.
+/// What the merging thread needs of a batch a worker analyzed: its evidence
+/// rows and counts (the graph part stays in the worker's own graph).
+struct BatchDone {
+    rows: EvidenceRows,
+    documents: usize,
+    relations: usize,
+    text_bytes: u64,
+    input_bytes: u64,
+}
+
+/// A [`BatchDone`] with its number, or the panic that interrupted it.
 struct BatchOutcome {
     seq: u64,
-    outcomes: Vec<Outcome>,
-    estimates: Vec<u64>,
+    documents: usize,
     text_bytes: u64,
+    done: std::thread::Result<BatchDone>,
+}
+
+/// Analyzes the documents of `batch` into `graph` and, when `evidence`, their
+/// evidence rows into `rows` (empty, from the pool of [`run_parallel`]).
+fn analyze_batch(
+    batch: Batch,
+    lexicon: &Lexicon,
+    evidence: bool,
+    graph: &mut ActorGraph,
+    rows: EvidenceRows,
+) -> BatchDone {
+    let vocab = Vocabulary::builtin();
+    let mut done = BatchDone {
+        rows,
+        documents: batch.docs.len(),
+        relations: 0,
+        text_bytes: batch.text_bytes,
+        input_bytes: batch.input_bytes,
+    };
+    for doc in batch.docs {
+        let a = analyze(doc, lexicon);
+        if evidence {
+            done.rows.push(&a, vocab);
+        }
+        graph.add_document(&a, vocab);
+        done.relations += a.relations.len();
+    }
+    done
 }
 
 /// Analyzes `docs` on `jobs` worker threads and merges the results into
 /// `sink` in input order, with a bounded window of documents in flight.
+///
+/// Each worker adds its documents to a graph of its own, so that a
+/// document's analysis is made and freed on one thread; the merging thread
+/// appends the evidence rows in input order and, at the end, sums the
+/// workers' graphs (the sum does not depend on which worker took which
+/// batch: see [`ActorGraph::merge`]).
 fn run_parallel(
     docs: impl Iterator<Item = Document>,
     jobs: usize,
@@ -570,93 +624,126 @@ fn run_parallel(
     let (work_tx, work_rx) = mpsc::channel::<Batch>();
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::channel::<BatchOutcome>();
+    // Evidence buffers go back from the merging thread to the workers: no
+    // batch grows fresh ones, and each is freed on the thread that made it.
+    let spare_rows: Mutex<Vec<EvidenceRows>> = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
+        let mut workers = Vec::with_capacity(jobs);
         for i in 0..jobs {
-            let (work_rx, done_tx) = (&work_rx, done_tx.clone());
-            let worker = move || loop {
-                // The lock is held only while taking one batch.
-                let next = work_rx
-                    .lock()
-                    .map_err(|_| ())
-                    .and_then(|rx| rx.recv().map_err(|_| ()));
-                let Ok(batch) = next else { return };
-                // The evidence rows are serialized here, in parallel, so that the
-                // merging thread only appends bytes.
-                let outcomes = batch
-                    .docs
-                    .into_iter()
-                    .map(|doc| {
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            let a = analyze(&doc, lexicon);
-                            let rows = evidence.then(|| EvidenceRows::new(&a, Vocabulary::builtin()));
-                            (a, rows)
-                        }))
-                    })
-                    .collect();
-                let done = BatchOutcome {
-                    seq: batch.seq,
-                    outcomes,
-                    estimates: batch.estimates,
-                    text_bytes: batch.text_bytes,
-                };
-                if done_tx.send(done).is_err() {
-                    return;
+            let (work_rx, done_tx, spare_rows) = (&work_rx, done_tx.clone(), &spare_rows);
+            let worker = move || {
+                let mut graph = ActorGraph::new();
+                loop {
+                    // The lock is held only while taking one batch.
+                    let next = work_rx
+                        .lock()
+                        .map_err(|_| ())
+                        .and_then(|rx| rx.recv().map_err(|_| ()));
+                    let Ok(batch) = next else { return graph };
+                    let (seq, documents, text_bytes) = (batch.seq, batch.docs.len(), batch.text_bytes);
+                    let rows = spare_rows
+                        .lock()
+                        .ok()
+                        .and_then(|mut s| s.pop())
+                        .unwrap_or_default();
+                    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        analyze_batch(batch, lexicon, evidence, &mut graph, rows)
+                    }));
+                    let outcome = BatchOutcome {
+                        seq,
+                        documents,
+                        text_bytes,
+                        done,
+                    };
+                    if done_tx.send(outcome).is_err() {
+                        return graph;
+                    }
                 }
             };
             // Named for profilers and panic messages.
-            std::thread::Builder::new()
+            let handle = std::thread::Builder::new()
                 .name(format!("analyze-{i}"))
                 .spawn_scoped(scope, worker)
                 .map_err(Error::Io)?;
+            workers.push(handle);
         }
         drop(done_tx);
-        // Dropping `work_tx` when this closure returns (normally or on error) stops the workers.
-        let work_tx = work_tx;
-        // Sent but not yet merged: documents and text bytes.
-        let (mut in_flight, mut in_flight_bytes) = (0usize, 0u64);
-        let (mut sent, mut next_merge) = (0u64, 0u64);
-        let mut pending: BTreeMap<u64, BatchOutcome> = BTreeMap::new();
-        let mut docs = docs.fuse();
-        loop {
-            // Fill the window, a batch at a time.
-            while in_flight == 0 || (in_flight < window && in_flight_bytes < WINDOW_BYTES) {
-                let mut batch = Batch::new(sent);
-                while !batch.is_full() && in_flight + batch.docs.len() < window {
-                    let Some(doc) = docs.next() else { break };
-                    batch.push(doc);
-                }
-                if batch.docs.is_empty() {
-                    break;
-                }
-                in_flight += batch.docs.len();
-                in_flight_bytes += batch.text_bytes;
-                // The workers only stop when `work_tx` is dropped, so this cannot fail.
-                let _ = work_tx.send(batch);
-                sent += 1;
-            }
-            if in_flight == 0 {
-                return Ok(());
-            }
-            // Wait for one result, then take whatever else is ready.
-            let Ok(first) = done_rx.recv() else {
-                return Err(Error::Io(std::io::Error::other("the worker threads stopped")));
-            };
-            let mut outcome = Some(first);
-            while let Some(done) = outcome {
-                pending.insert(done.seq, done);
-                outcome = done_rx.try_recv().ok();
-            }
-            while let Some(done) = pending.remove(&next_merge) {
-                next_merge += 1;
-                in_flight -= done.outcomes.len();
-                in_flight_bytes -= done.text_bytes;
-                for (result, estimate) in done.outcomes.into_iter().zip(done.estimates) {
-                    match result {
-                        Ok((a, rows)) => sink.add(a, rows, estimate, on_progress)?,
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    }
-                }
+        merge_in_order(docs, window, work_tx, &done_rx, &spare_rows, sink, on_progress)?;
+        // `work_tx` is dropped by now: the workers return their graphs.
+        for worker in workers {
+            let graph = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            if sink.graph.node_count() == 0 {
+                sink.graph = graph;
+            } else {
+                sink.graph.merge(&graph);
             }
         }
+        Ok(())
     })
+}
+
+/// The merging side of [`run_parallel`]: sends `docs` to the workers in
+/// batches, at most `window` documents and [`WINDOW_BYTES`] in flight, and
+/// takes their results into `sink` in input order.
+fn merge_in_order(
+    docs: impl Iterator<Item = Document>,
+    window: usize,
+    work_tx: mpsc::Sender<Batch>,
+    done_rx: &mpsc::Receiver<BatchOutcome>,
+    spare_rows: &Mutex<Vec<EvidenceRows>>,
+    sink: &mut Sink,
+    on_progress: &mut impl FnMut(&Progress),
+) -> Result<()> {
+    // Sent but not yet merged: documents and text bytes.
+    let (mut in_flight, mut in_flight_bytes) = (0usize, 0u64);
+    let (mut sent, mut next_merge) = (0u64, 0u64);
+    let mut pending: BTreeMap<u64, BatchOutcome> = BTreeMap::new();
+    let mut docs = docs.fuse();
+    loop {
+        // Fill the window, a batch at a time.
+        while in_flight == 0 || (in_flight < window && in_flight_bytes < WINDOW_BYTES) {
+            let mut batch = Batch::new(sent);
+            while !batch.is_full() && in_flight + batch.docs.len() < window {
+                let Some(doc) = docs.next() else { break };
+                batch.push(doc);
+            }
+            if batch.docs.is_empty() {
+                break;
+            }
+            in_flight += batch.docs.len();
+            in_flight_bytes += batch.text_bytes;
+            // The workers only stop when `work_tx` is dropped, so this cannot fail.
+            let _ = work_tx.send(batch);
+            sent += 1;
+        }
+        if in_flight == 0 {
+            return Ok(());
+        }
+        // Wait for one result, then take whatever else is ready.
+        let Ok(first) = done_rx.recv() else {
+            return Err(Error::Io(std::io::Error::other("the worker threads stopped")));
+        };
+        let mut outcome = Some(first);
+        while let Some(done) = outcome {
+            pending.insert(done.seq, done);
+            outcome = done_rx.try_recv().ok();
+        }
+        while let Some(outcome) = pending.remove(&next_merge) {
+            next_merge += 1;
+            in_flight -= outcome.documents;
+            in_flight_bytes -= outcome.text_bytes;
+            match outcome.done {
+                Ok(mut done) => {
+                    sink.add_batch(&done, on_progress)?;
+                    done.rows.clear();
+                    if let Ok(mut spare) = spare_rows.lock() {
+                        spare.push(done.rows);
+                    }
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    }
 }

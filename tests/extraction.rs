@@ -37,7 +37,7 @@ fn run_doc(id: &str, text: &str, date: Option<NaiveDate>) -> DocAnalysis {
         date,
         ..Default::default()
     };
-    actorgraph::pipeline::analyze(&doc, Lexicon::builtin())
+    actorgraph::pipeline::analyze(doc, Lexicon::builtin())
 }
 
 fn day(s: &str) -> NaiveDate {

@@ -48,7 +48,7 @@ fn analyze_all(records: &[Record]) {
     let lexicon = Lexicon::builtin();
     for r in records {
         if let Record::Document(doc) = r {
-            let a = pipeline::analyze(doc, lexicon);
+            let a = pipeline::analyze(doc.clone(), lexicon);
             for m in &a.mentions {
                 assert_slices(&doc.text, m.span, "mention");
             }

@@ -488,7 +488,7 @@ pub fn evaluate_entities(
                     text: sentence.text.clone(),
                     ..Default::default()
                 };
-                let (spans, mut names) = predicted_spans(&pipeline::analyze(&doc, lexicon));
+                let (spans, mut names) = predicted_spans(&pipeline::analyze(doc, lexicon));
                 // The row scores country names, as for external systems: a capital standing
                 // for its government ("Moscow said") is a country mention but not a country
                 // name, and the gold side keeps only country names.

@@ -814,7 +814,7 @@ pub fn evaluate_relations(
                     date: chrono::NaiveDate::parse_from_str(&rec.date, "%Y%m%d").ok(),
                     ..Default::default()
                 };
-                predictions_from_analysis(&pipeline::analyze(&doc, lexicon), vocab)
+                predictions_from_analysis(&pipeline::analyze(doc, lexicon), vocab)
             }
             RelationSource::External(map) => match map.get(&rec.id) {
                 Some(p) => p.clone(),

@@ -179,14 +179,29 @@ impl EvidenceRows {
     /// span does not fit the text); the `evidence` column is the sentence
     /// exactly as it appears in the text, line breaks included.
     pub fn new(doc: &DocAnalysis, vocab: &Vocabulary) -> Self {
+        let mut rows = Self::default();
+        rows.push(doc, vocab);
+        rows
+    }
+
+    /// Empties the rows, keeping the buffers for reuse.
+    pub fn clear(&mut self) {
+        self.mentions.clear();
+        self.relations.clear();
+    }
+
+    /// Appends the rows of `doc` (see [`new`](Self::new)): a batch of
+    /// documents shares one buffer per file.
+    pub fn push(&mut self, doc: &DocAnalysis, vocab: &Vocabulary) {
         let text = doc.text.as_str();
         // The document id opens every row: quoted once.
         let mut id = Vec::with_capacity(doc.doc_id.len() + 2);
         Row::new(&mut id).field(doc.doc_id.as_bytes());
         // Room for the rows up front (the sizes are estimates): no regrowing.
-        let mut mentions = Vec::with_capacity(doc.mentions.len() * (id.len() + 80));
+        let mentions = &mut self.mentions;
+        mentions.reserve(doc.mentions.len() * (id.len() + 80));
         for m in &doc.mentions {
-            let mut row = Row::new(&mut mentions);
+            let mut row = Row::new(mentions);
             row.plain(&id);
             row.number(m.span.start);
             row.number(m.span.end);
@@ -196,7 +211,8 @@ impl EvidenceRows {
             row.plain(m.form.name().as_bytes());
             row.end();
         }
-        let mut relations = Vec::with_capacity(
+        let relations = &mut self.relations;
+        relations.reserve(
             doc.relations
                 .iter()
                 .map(|r| id.len() + 160 + r.sentence_span.len() + r.source_span.len() + r.target_span.len())
@@ -210,7 +226,7 @@ impl EvidenceRows {
                 Some((d, iso)) if *d == r.date => iso,
                 _ => &date.insert((r.date, iso_date(r.date))).1,
             };
-            let mut row = Row::new(&mut relations);
+            let mut row = Row::new(relations);
             row.plain(&id);
             row.number(r.sentence);
             row.number(r.sentence_span.start);
@@ -228,7 +244,6 @@ impl EvidenceRows {
             row.field(r.sentence_span.slice(text).as_bytes());
             row.end();
         }
-        Self { mentions, relations }
     }
 }
 
