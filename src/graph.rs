@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
-use crate::lexicon::FnvMap;
+use crate::lexicon::FastMap;
 use crate::model::{ActorId, ActorKind, DocAnalysis};
 use crate::vocab::{Polarity, Vocabulary};
 
@@ -96,8 +96,12 @@ pub struct Edge {
 #[derive(Debug, Clone, Default)]
 pub struct ActorGraph {
     graph: DiGraph<Node, Edge>,
-    nodes: FnvMap<ActorId, NodeIndex>,
-    edges: FnvMap<(NodeIndex, NodeIndex), Vec<EdgeIndex>>,
+    nodes: FastMap<ActorId, NodeIndex>,
+    /// The edge of each (source, target, relation), the relation by its
+    /// number in `relations`: one probe of a small key, no string compared.
+    edges: FastMap<(NodeIndex, NodeIndex, u32), EdgeIndex>,
+    /// A number for each relation key of the graph's edges.
+    relations: FastMap<String, u32>,
 }
 
 impl ActorGraph {
@@ -152,19 +156,45 @@ impl ActorGraph {
         v
     }
 
+    /// The number of a relation key in [`ActorGraph::edges`]' keys, given to it
+    /// when first seen.
+    fn relation_number(&mut self, relation: &str) -> u32 {
+        if let Some(&n) = self.relations.get(relation) {
+            return n;
+        }
+        let n = self.relations.len() as u32;
+        self.relations.insert(relation.to_string(), n);
+        n
+    }
+
     /// The edge `si -> ti` of this relation, if any.
     fn find_edge(&self, si: NodeIndex, ti: NodeIndex, relation: &str) -> Option<EdgeIndex> {
-        self.edges
-            .get(&(si, ti))?
-            .iter()
-            .copied()
-            .find(|&e| self.graph[e].relation == relation)
+        let r = *self.relations.get(relation)?;
+        self.edges.get(&(si, ti, r)).copied()
+    }
+
+    /// The edge `si -> ti` of this relation, made with `edge()` when there is none.
+    fn edge_or_insert(
+        &mut self,
+        si: NodeIndex,
+        ti: NodeIndex,
+        relation: &str,
+        edge: impl FnOnce() -> Edge,
+    ) -> EdgeIndex {
+        let r = self.relation_number(relation);
+        if let Some(&e) = self.edges.get(&(si, ti, r)) {
+            return e;
+        }
+        let e = self.graph.add_edge(si, ti, edge());
+        self.edges.insert((si, ti, r), e);
+        e
     }
 
     /// Adds a new edge (no edge `si -> ti` of its relation exists).
     fn push_edge(&mut self, si: NodeIndex, ti: NodeIndex, edge: Edge) -> EdgeIndex {
+        let r = self.relation_number(&edge.relation);
         let e = self.graph.add_edge(si, ti, edge);
-        self.edges.entry((si, ti)).or_default().push(e);
+        self.edges.insert((si, ti, r), e);
         e
     }
 
@@ -225,25 +255,18 @@ impl ActorGraph {
             }
             let si = self.node_index(s, || kind_of(s));
             let ti = self.node_index(t, || kind_of(t));
-            let ei = match self.find_edge(si, ti, &info.key) {
-                Some(e) => e,
-                None => self.push_edge(
-                    si,
-                    ti,
-                    Edge {
-                        relation: info.key.clone(),
-                        label: info.phrase.clone(),
-                        category: info.category.clone(),
-                        polarity: info.polarity,
-                        directed: !info.symmetric,
-                        weight: 0,
-                        negated: 0,
-                        documents: 0,
-                        first_date: None,
-                        last_date: None,
-                    },
-                ),
-            };
+            let ei = self.edge_or_insert(si, ti, &info.key, || Edge {
+                relation: info.key.clone(),
+                label: info.phrase.clone(),
+                category: info.category.clone(),
+                polarity: info.polarity,
+                directed: !info.symmetric,
+                weight: 0,
+                negated: 0,
+                documents: 0,
+                first_date: None,
+                last_date: None,
+            });
             let edge = &mut self.graph[ei];
             if rel.is_asserted() {
                 edge.weight += 1;

@@ -139,14 +139,14 @@ pub struct Lexicon {
     /// Relation triggers.
     pub triggers: Vec<Trigger>,
     /// Given names (as written, title case).
-    pub first_names: FnvSet<String>,
+    pub first_names: FastSet<String>,
     /// Ordinary lowercase English words (lemmas): a capitalized run made only
     /// of them is rarely a person's name.
-    pub common_words: FnvSet<String>,
+    pub common_words: FastSet<String>,
     /// Last words of the lexicon's persons (`Putin`): the person when only one
     /// has it, `None` when several share it.
-    pub surnames: FnvMap<String, Option<u32>>,
-    actor_index: FnvMap<ActorId, usize>,
+    pub surnames: FastMap<String, Option<u32>>,
+    actor_index: FastMap<ActorId, usize>,
     phrases: PhraseTable,
 }
 
@@ -352,34 +352,12 @@ impl PhraseTable {
     }
 }
 
-/// A fast, deterministic hasher for short strings (FNV-1a).
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
+/// A `HashSet` with a fast, deterministic hasher (foldhash with its fixed
+/// seed: the same hashes in every run, so nothing depends on a random state).
+pub type FastSet<K> = HashSet<K, foldhash::fast::FixedState>;
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A `HashSet` with the [`Fnv`] hasher.
-pub type FnvSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
-
-/// A `HashMap` with the [`Fnv`] hasher.
-pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A `HashMap` with the hasher of [`FastSet`].
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// Raw tables, as read from TSV files, before the matcher is built.
 #[derive(Debug, Default, Clone)]
@@ -702,8 +680,8 @@ fn normalize_tokens(phrase: &str) -> (String, u64, usize) {
 /// The first names and common words of tables, as sets.
 #[derive(Debug, Default)]
 struct WordSets {
-    first_names: FnvSet<String>,
-    common_words: FnvSet<String>,
+    first_names: FastSet<String>,
+    common_words: FastSet<String>,
 }
 
 impl WordSets {
@@ -780,8 +758,8 @@ impl Lexicon {
             triggers: Vec::new(),
             first_names: words.first_names,
             common_words: words.common_words,
-            surnames: FnvMap::default(),
-            actor_index: FnvMap::default(),
+            surnames: FastMap::default(),
+            actor_index: FastMap::default(),
             phrases: PhraseTable::default(),
         };
         // About one phrase per row, a few per actor: no rehashing while filling.

@@ -21,7 +21,7 @@
 
 use std::collections::hash_map::Entry as MapEntry;
 
-use crate::lexicon::FnvMap as HashMap;
+use crate::lexicon::FastMap as HashMap;
 
 use crate::extract::entities::{EntityMention, Gender};
 use crate::lexicon::{LexActor, Lexicon};

@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 
+use crate::lexicon::FastMap;
+
 /// Whether a relation is friendly, hostile or neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Polarity {
@@ -56,6 +58,8 @@ pub const AFFILIATED_WITH: &str = "affiliated_with";
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
     relations: Vec<Relation>,
+    /// Position of each key in `relations` (the first, if a key repeats).
+    by_key: FastMap<String, usize>,
 }
 
 impl Vocabulary {
@@ -92,7 +96,11 @@ impl Vocabulary {
                 symmetric,
             });
         }
-        Ok(Self { relations })
+        let mut by_key = FastMap::default();
+        for (i, r) in relations.iter().enumerate() {
+            by_key.entry(r.key.clone()).or_insert(i);
+        }
+        Ok(Self { relations, by_key })
     }
 
     /// The vocabulary shipped with the binary.
@@ -106,7 +114,7 @@ impl Vocabulary {
 
     /// Looks a relation up by key.
     pub fn get(&self, key: &str) -> Option<&Relation> {
-        self.relations.iter().find(|r| r.key == key)
+        self.by_key.get(key).and_then(|&i| self.relations.get(i))
     }
 
     /// All relations.

@@ -257,8 +257,8 @@ const NEEDS_QUOTES: [bool; 256] = {
     t
 };
 
-/// Fields at least this long are scanned without early exit (vectorized);
-/// shorter ones byte by byte through [`NEEDS_QUOTES`].
+/// Fields at least this long are scanned with memchr (vectorized); shorter
+/// ones byte by byte through [`NEEDS_QUOTES`].
 const LONG_FIELD: usize = 64;
 
 /// One CSV record being appended to a buffer, byte for byte as the `csv`
@@ -279,11 +279,9 @@ impl<'a> Row<'a> {
 
     fn field(&mut self, field: &[u8]) {
         let special = if field.len() >= LONG_FIELD {
-            // A fold rather than `any`: no early exit, so the scan of long
-            // fields (the evidence sentence) is vectorized.
-            field.iter().fold(false, |found, &b| {
-                found | matches!(b, b',' | b'"' | b'\r' | b'\n')
-            })
+            // Long fields (the evidence sentence) are scanned by memchr's
+            // vectorized searches.
+            memchr::memchr3(b',', b'"', b'\n', field).is_some() || memchr::memchr(b'\r', field).is_some()
         } else {
             field.iter().any(|&b| NEEDS_QUOTES[usize::from(b)])
         };
@@ -293,15 +291,14 @@ impl<'a> Row<'a> {
         self.separator();
         self.out.reserve(field.len() + 2);
         self.out.push(b'"');
-        // The runs between quotes copied whole, each quote doubled.
-        let mut parts = field.split(|&b| b == b'"');
-        if let Some(first) = parts.next() {
-            self.out.extend_from_slice(first);
+        // The runs up to each quote copied whole, each quote doubled.
+        let mut rest = field;
+        while let Some((run, after)) = memchr::memchr(b'"', rest).and_then(|q| rest.split_at_checked(q + 1)) {
+            self.out.extend_from_slice(run);
+            self.out.push(b'"');
+            rest = after;
         }
-        for part in parts {
-            self.out.extend_from_slice(b"\"\"");
-            self.out.extend_from_slice(part);
-        }
+        self.out.extend_from_slice(rest);
         self.out.push(b'"');
     }
 

@@ -25,7 +25,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{Entry, FnvMap, Lexicon, PhraseMatch, SentenceIndex, TriggerForm};
+use crate::lexicon::{Entry, FastMap, Lexicon, PhraseMatch, SentenceIndex, TriggerForm};
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -734,8 +734,8 @@ const OPENERS: &[&str] = &[
 ];
 
 /// The word lists, as a map from word to its [`class`] bits (built once).
-fn word_classes() -> &'static FnvMap<&'static str, u64> {
-    static CLASSES: OnceLock<FnvMap<&'static str, u64>> = OnceLock::new();
+fn word_classes() -> &'static FastMap<&'static str, u64> {
+    static CLASSES: OnceLock<FastMap<&'static str, u64>> = OnceLock::new();
     CLASSES.get_or_init(|| super::word_class_table(WORD_LISTS))
 }
 

@@ -51,7 +51,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::extract::entities::EntityMention;
-use crate::lexicon::{Entry, FnvMap, Lexicon, SentenceIndex, TriggerForm};
+use crate::lexicon::{Entry, FastMap, Lexicon, SentenceIndex, TriggerForm};
 use crate::model::{Modality, Span};
 use crate::resolve::{coordination_before, joined, Resolution};
 use crate::text::Sentence;
@@ -159,7 +159,7 @@ const CLASS_LISTS: &[(&[&str], u64)] = &[
 
 /// The [`class`] bits of a normalized word (0 for a word in no list).
 fn word_class(w: &str) -> u64 {
-    static CLASSES: OnceLock<FnvMap<&'static str, u64>> = OnceLock::new();
+    static CLASSES: OnceLock<FastMap<&'static str, u64>> = OnceLock::new();
     let classes = CLASSES.get_or_init(|| super::word_class_table(CLASS_LISTS));
     classes.get(w).copied().unwrap_or(0)
 }
