@@ -83,25 +83,6 @@ pub fn analyze(doc: Document, lexicon: &Lexicon) -> DocAnalysis {
             });
         }
     }
-    let relations: Vec<RelationRecord> = rels
-        .iter()
-        .filter_map(|r| {
-            let s = sentences.get(r.sentence)?;
-            Some(RelationRecord {
-                sentence: r.sentence,
-                sentence_span: s.span,
-                source: res.entities.get(r.source)?.id.clone(),
-                target: res.entities.get(r.target)?.id.clone(),
-                relation: r.relation.clone(),
-                trigger: r.trigger,
-                negated: r.negated,
-                modality: r.modality,
-                date: r.date,
-                source_span: r.source_span,
-                target_span: r.target_span,
-            })
-        })
-        .collect();
     // The country of a place is an actor only when a relation uses it.
     let mut used = vec![false; res.entities.len()];
     for r in &rels {
@@ -111,6 +92,25 @@ pub fn analyze(doc: Document, lexicon: &Lexicon) -> DocAnalysis {
             }
         }
     }
+    let relations: Vec<RelationRecord> = rels
+        .into_iter()
+        .filter_map(|r| {
+            let s = sentences.get(r.sentence)?;
+            Some(RelationRecord {
+                sentence: r.sentence,
+                sentence_span: s.span,
+                source: res.entities.get(r.source)?.id.clone(),
+                target: res.entities.get(r.target)?.id.clone(),
+                relation: r.relation,
+                trigger: r.trigger,
+                negated: r.negated,
+                modality: r.modality,
+                date: r.date,
+                source_span: r.source_span,
+                target_span: r.target_span,
+            })
+        })
+        .collect();
     // The entities are not needed any more: moved, not cloned.
     let actors = res
         .entities
