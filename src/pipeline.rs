@@ -217,7 +217,8 @@ pub struct Summary {
     pub seconds: f64,
 }
 
-/// How far a run is, reported after each document merged.
+/// How far a run is, reported after each document (`--jobs 1`) or batch of
+/// documents (several jobs) is merged.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Progress {
     /// Documents merged so far.
@@ -288,8 +289,8 @@ pub fn build(opts: &BuildOptions, on_diagnostic: impl FnMut(&Diagnostic)) -> Res
     build_with_progress(opts, on_diagnostic, |_| {})
 }
 
-/// [`build`], calling `on_progress` on the calling thread after each
-/// document is merged (for a progress bar).
+/// [`build`], calling `on_progress` on the calling thread as documents are
+/// merged (see [`Progress`]; for a progress bar).
 ///
 /// The graph exports and images show the graph after
 /// [`BuildOptions::filter`]; the evidence files and the merge state are
