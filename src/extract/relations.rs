@@ -51,7 +51,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::extract::entities::EntityMention;
-use crate::lexicon::{Entry, FastMap, Lexicon, SentenceIndex, TriggerForm};
+use crate::lexicon::{Entry, Lexicon, SentenceIndex, TriggerForm};
 use crate::model::{Modality, Span};
 use crate::resolve::{coordination_before, joined, Resolution};
 use crate::text::Sentence;
@@ -159,9 +159,77 @@ const CLASS_LISTS: &[(&[&str], u64)] = &[
 
 /// The [`class`] bits of a normalized word (0 for a word in no list).
 fn word_class(w: &str) -> u64 {
-    static CLASSES: OnceLock<FastMap<&'static str, u64>> = OnceLock::new();
-    let classes = CLASSES.get_or_init(|| super::word_class_table(CLASS_LISTS));
-    classes.get(w).copied().unwrap_or(0)
+    static CLASSES: OnceLock<ClassTable> = OnceLock::new();
+    CLASSES.get_or_init(|| ClassTable::new(CLASS_LISTS)).get(w)
+}
+
+/// The words of [`CLASS_LISTS`] with their [`class`] bits, in an open-addressing table whose
+/// keys are the words themselves packed into a `u128` ([`ClassTable::key`]): a token is
+/// classified with one multiplication and (nearly always) one probe, without hashing or
+/// comparing strings. Built once; `keys[i] == 0` marks an empty slot.
+struct ClassTable {
+    keys: Vec<u128>,
+    bits: Vec<u64>,
+}
+
+impl ClassTable {
+    /// Slots of the table (a power of two, over twice the number of listed words).
+    const SLOTS: usize = 1024;
+
+    fn new(lists: &[(&[&'static str], u64)]) -> Self {
+        let mut table = ClassTable {
+            keys: vec![0; Self::SLOTS],
+            bits: vec![0; Self::SLOTS],
+        };
+        for (w, bits) in super::word_class_table(lists) {
+            let Some(key) = Self::key(w) else {
+                // Every listed word fits a key (checked by a test); a word that did not would
+                // only go unclassified.
+                continue;
+            };
+            let mut i = Self::slot(key);
+            while table.keys[i] != 0 && table.keys[i] != key {
+                i = (i + 1) % Self::SLOTS;
+            }
+            table.keys[i] = key;
+            table.bits[i] |= bits;
+        }
+        table
+    }
+
+    /// The bytes of `w` (at most 15) in the low bytes of a `u128`, and its length in the top
+    /// byte, so that no two words share a key and only the empty word has key 0; `None` for a
+    /// longer word (no listed word is).
+    fn key(w: &str) -> Option<u128> {
+        let b = w.as_bytes();
+        if b.len() > 15 {
+            return None;
+        }
+        let mut packed = [0u8; 16];
+        packed[..b.len()].copy_from_slice(b);
+        packed[15] = b.len() as u8;
+        Some(u128::from_le_bytes(packed))
+    }
+
+    /// The first slot probed for `key` (Fibonacci hashing of its two halves).
+    fn slot(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The class bits of `w` (0 for a word in no list).
+    fn get(&self, w: &str) -> u64 {
+        let Some(key) = Self::key(w) else { return 0 };
+        let mut i = Self::slot(key);
+        // The table is never full, so the probe ends at the word or at an empty slot.
+        loop {
+            match self.keys.get(i) {
+                Some(&k) if k == key => return self.bits[i],
+                Some(&k) if k != 0 => i = (i + 1) % Self::SLOTS,
+                _ => return 0,
+            }
+        }
+    }
 }
 
 /// The words that date a sentence ([`sentence_date`], [`future_date`]), with the [`WEEKDAYS`].
@@ -528,6 +596,13 @@ impl Forms {
     }
 }
 
+/// The positions of the tokens of class `bit`, given the [`class`] bits of each token and their
+/// union `present`: a sentence without the class is not looked at token by token.
+fn positions(classes: &[u64], present: u64, bit: u64) -> impl Iterator<Item = usize> + '_ {
+    let len = if present & bit != 0 { classes.len() } else { 0 };
+    (0..len).filter(move |&i| classes[i] & bit != 0)
+}
+
 /// Candidate triggers of a sentence: the longest non-overlapping lexicon triggers plus support-verb + agreement-noun pairs.
 /// `classes[i]`: the [`class`] bits of token `i`.
 fn triggers<'a>(
@@ -542,31 +617,30 @@ fn triggers<'a>(
     let res_spans = || mentions.iter().map(|m| m.tokens);
     let toks = &s.tokens;
     let matches = idx.matches.as_slice();
-    let mut out: Vec<Trig> = Vec::new();
+    let mut out: Vec<Trig> = Vec::with_capacity(matches.len());
+    let present = classes.iter().fold(0, |all, c| all | c);
     // Support verb + agreement noun within four tokens.
-    for i in 0..toks.len() {
-        if classes[i] & class::SUPPORT_VERB != 0 {
-            for (j, c) in classes.iter().enumerate().take(i + 7).skip(i + 1) {
-                if c & class::AGREEMENT_NOUN != 0 {
-                    out.push(Trig {
-                        start: i,
-                        end: j + 1,
-                        relation: "agreed_with",
-                        noun: false,
-                        passive_ok: false,
-                    });
-                    break;
-                }
-                if res_spans().any(|(a, _)| a == j) {
-                    break;
-                }
+    for i in positions(classes, present, class::SUPPORT_VERB) {
+        for (j, c) in classes.iter().enumerate().take(i + 7).skip(i + 1) {
+            if c & class::AGREEMENT_NOUN != 0 {
+                out.push(Trig {
+                    start: i,
+                    end: j + 1,
+                    relation: "agreed_with",
+                    noun: false,
+                    passive_ok: false,
+                });
+                break;
+            }
+            if res_spans().any(|(a, _)| a == j) {
+                break;
             }
         }
     }
     let starts_trigger = |i: usize| idx.at(i).iter().any(|m| matches!(m.entry, Entry::Trigger(_)));
     // A request: "asked X to ...", "wants X to ...".
-    for i in 0..toks.len() {
-        if classes[i] & class::REQUEST_VERB == 0 || starts_trigger(i) {
+    for i in positions(classes, present, class::REQUEST_VERB) {
+        if starts_trigger(i) {
             continue;
         }
         let object_then_to = res_spans()
@@ -582,8 +656,8 @@ fn triggers<'a>(
         }
     }
     // A weapon verb, its object and `at`: "fired rockets at Y", "launched missiles at Y".
-    for i in 0..toks.len() {
-        if classes[i] & class::PROJECTILE_VERB == 0 || starts_trigger(i) {
+    for i in positions(classes, present, class::PROJECTILE_VERB) {
+        if starts_trigger(i) {
             continue;
         }
         let Some(j) = (i + 2..(i + 7).min(toks.len())).find(|&j| words[j] == "at") else {
@@ -746,20 +820,18 @@ pub fn find(
         })
         .collect();
     let classes: Vec<u64> = words.iter().map(|w| word_class(w)).collect();
+    // The classes of the sentence's words together: a pass for a class absent from it is skipped.
+    let present = classes.iter().fold(0, |all, c| all | c);
     let trigs = triggers(s, idx, &words, &classes, lex, &res.mentions[here.clone()]);
     let capitalized = |i: usize| {
         toks.get(i)
             .is_some_and(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
     };
     // Most sentences name no day: they are dated by the document.
-    let dated = classes.iter().any(|c| c & class::DATE_WORD != 0);
-    let date = if dated {
-        sentence_date(&words, doc_date)
-    } else {
-        doc_date
-    };
-    let planned_date = if dated {
-        future_date(&words, doc_date).or(date)
+    let date_words = || positions(&classes, present, class::DATE_WORD).map(|i| words[i]);
+    let date = sentence_date(date_words(), doc_date);
+    let planned_date = if present & class::DATE_WORD != 0 {
+        future_date(date_words(), doc_date).or(date)
     } else {
         date
     };
@@ -1201,10 +1273,7 @@ pub fn find(
         }
     }
     // --- "X claimed that Y attacked Z": X accuses Y.
-    for i in 0..words.len() {
-        if classes[i] & class::CHARGING_VERB == 0 {
-            continue;
-        }
+    for i in positions(&classes, present, class::CHARGING_VERB) {
         let from = if words.get(i + 1) == Some(&"that") {
             i + 2
         } else {
@@ -1247,10 +1316,7 @@ pub fn find(
         }
     }
     // --- "X received weapons from Y": the giver Y acts on X.
-    for i in 0..words.len() {
-        if classes[i] & class::RECEIPT_VERB == 0 {
-            continue;
-        }
+    for i in positions(&classes, present, class::RECEIPT_VERB) {
         let Some((from, relation)) = receipt_at(&words, i) else {
             continue;
         };
@@ -1770,6 +1836,11 @@ fn subject_of(
             return Some(vec![head]);
         }
     }
+    // A coordinated subject is two actors of `left` with `and`/`or`/`&` before this one: without
+    // them, the coordination (looked up in the resolved sentence) cannot be the subject.
+    if left.len() < 2 || !words[..from].iter().any(|w| matches!(*w, "and" | "or" | "&")) {
+        return Some(vec![last]);
+    }
     let coord = coordination_before(doc, sentences, &res.mentions, &res.refs, si, lm.tokens.1);
     if coord.len() >= 2 {
         // coordination_before returns entities; map back to the mentions that carry them
@@ -2251,11 +2322,15 @@ fn weekday(w: &str) -> Option<Weekday> {
     })
 }
 
-/// The date a sentence speaks of: `yesterday`, `today`, or a weekday (the latest one on or before the document date).
-pub fn sentence_date(words: &[&str], doc: Option<NaiveDate>) -> Option<NaiveDate> {
+/// The date a sentence speaks of: `yesterday`, `today`, or a weekday (the latest one on or before
+/// the document date). `words`: the sentence's words (or only its [`DAY_WORDS`] and [`WEEKDAYS`]).
+pub fn sentence_date<'w>(
+    words: impl IntoIterator<Item = &'w str>,
+    doc: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let d = doc?;
     for w in words {
-        match *w {
+        match w {
             "yesterday" => return d.checked_sub_signed(Duration::days(1)),
             "today" => return Some(d),
             _ => {
@@ -2269,11 +2344,12 @@ pub fn sentence_date(words: &[&str], doc: Option<NaiveDate>) -> Option<NaiveDate
     Some(d)
 }
 
-/// For planned events: `tomorrow`, or the next weekday after the document date.
-fn future_date(words: &[&str], doc: Option<NaiveDate>) -> Option<NaiveDate> {
+/// For planned events: `tomorrow`, or the next weekday after the document date (`words` as for
+/// [`sentence_date`]).
+fn future_date<'w>(words: impl IntoIterator<Item = &'w str>, doc: Option<NaiveDate>) -> Option<NaiveDate> {
     let d = doc?;
     for w in words {
-        if *w == "tomorrow" {
+        if w == "tomorrow" {
             return d.checked_add_signed(Duration::days(1));
         }
         if let Some(wd) = weekday(w) {
@@ -2327,8 +2403,14 @@ mod list_tests {
                 assert_eq!(word_class(w) & bits, bits, "{w}");
             }
         }
+        for &(list, _) in CLASS_LISTS {
+            assert!(list.iter().all(|w| ClassTable::key(w).is_some()));
+        }
         assert_eq!(word_class("embassy"), 0);
         assert_eq!(word_class(""), 0);
+        // a word too long for a key, and one that only differs from a listed word by a NUL byte
+        assert_eq!(word_class("counterinsurgency"), 0);
+        assert_eq!(word_class("the\0"), 0);
         let the = word_class("the");
         assert_ne!(the & class::NOUN_SLOT, 0);
         assert_eq!(the & class::NP_BREAK, 0);
