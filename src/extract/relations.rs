@@ -159,34 +159,53 @@ const CLASS_LISTS: &[(&[&str], u64)] = &[
 
 /// The [`class`] bits of a normalized word (0 for a word in no list).
 fn word_class(w: &str) -> u64 {
-    static CLASSES: OnceLock<ClassTable> = OnceLock::new();
-    CLASSES.get_or_init(|| ClassTable::new(CLASS_LISTS)).get(w)
+    ClassTable::builtin().get(w)
+}
+
+/// True when the normalized word `w` is in the word list of [`class`] `bit` (where the classes
+/// of the sentence's tokens are not at hand).
+fn in_class(w: &str, bit: u64) -> bool {
+    word_class(w) & bit != 0
 }
 
 /// The words of [`CLASS_LISTS`] with their [`class`] bits, in an open-addressing table whose
 /// keys are the words themselves packed into a `u128` ([`ClassTable::key`]): a token is
 /// classified with one multiplication and (nearly always) one probe, without hashing or
-/// comparing strings. Built once; `keys[i] == 0` marks an empty slot.
+/// comparing strings, and most words in no list are turned away before that by `filter`.
 struct ClassTable {
-    keys: Vec<u128>,
-    bits: Vec<u64>,
+    /// The packed words (0: an empty slot).
+    keys: Box<[u128; Self::SLOTS]>,
+    /// The class bits of the word in the same slot.
+    bits: Box<[u64; Self::SLOTS]>,
+    /// `filter[len][first & 31]` has bit `last & 31` set when a listed word of `len` bytes
+    /// starts with byte `first` and ends with byte `last` (or bytes equal to them modulo 32).
+    filter: [[u32; 32]; 16],
 }
 
 impl ClassTable {
     /// Slots of the table (a power of two, over twice the number of listed words).
     const SLOTS: usize = 1024;
 
+    /// The table of [`CLASS_LISTS`], built once.
+    fn builtin() -> &'static ClassTable {
+        static TABLE: OnceLock<ClassTable> = OnceLock::new();
+        TABLE.get_or_init(|| ClassTable::new(CLASS_LISTS))
+    }
+
     fn new(lists: &[(&[&'static str], u64)]) -> Self {
         let mut table = ClassTable {
-            keys: vec![0; Self::SLOTS],
-            bits: vec![0; Self::SLOTS],
+            keys: Box::new([0; Self::SLOTS]),
+            bits: Box::new([0; Self::SLOTS]),
+            filter: [[0; 32]; 16],
         };
         for (w, bits) in super::word_class_table(lists) {
-            let Some(key) = Self::key(w) else {
-                // Every listed word fits a key (checked by a test); a word that did not would
+            let b = w.as_bytes();
+            let (Some(key), Some(&first), Some(&last)) = (Self::key(b), b.first(), b.last()) else {
+                // Every listed word has a key (checked by a test); one that had none would
                 // only go unclassified.
                 continue;
             };
+            table.filter[b.len()][usize::from(first & 31)] |= 1 << (last & 31);
             let mut i = Self::slot(key);
             while table.keys[i] != 0 && table.keys[i] != key {
                 i = (i + 1) % Self::SLOTS;
@@ -197,12 +216,10 @@ impl ClassTable {
         table
     }
 
-    /// The bytes of `w` (at most 15) in the low bytes of a `u128`, and its length in the top
-    /// byte, so that no two words share a key and only the empty word has key 0; `None` for a
-    /// longer word (no listed word is).
-    fn key(w: &str) -> Option<u128> {
-        let b = w.as_bytes();
-        if b.len() > 15 {
+    /// The bytes of a word (1 to 15 of them) in the low bytes of a `u128`, and its length in the
+    /// top byte, so that no two words share a key and none has key 0; `None` for other lengths.
+    fn key(b: &[u8]) -> Option<u128> {
+        if b.is_empty() || b.len() > 15 {
             return None;
         }
         let mut packed = [0u8; 16];
@@ -219,14 +236,21 @@ impl ClassTable {
 
     /// The class bits of `w` (0 for a word in no list).
     fn get(&self, w: &str) -> u64 {
-        let Some(key) = Self::key(w) else { return 0 };
+        let b = w.as_bytes();
+        let (Some(row), Some(&first), Some(&last)) = (self.filter.get(b.len()), b.first(), b.last()) else {
+            return 0;
+        };
+        if row[usize::from(first & 31)] & 1 << (last & 31) == 0 {
+            return 0;
+        }
+        let Some(key) = Self::key(b) else { return 0 };
         let mut i = Self::slot(key);
         // The table is never full, so the probe ends at the word or at an empty slot.
         loop {
-            match self.keys.get(i) {
-                Some(&k) if k == key => return self.bits[i],
-                Some(&k) if k != 0 => i = (i + 1) % Self::SLOTS,
-                _ => return 0,
+            match self.keys[i] {
+                k if k == key => return self.bits[i],
+                0 => return 0,
+                _ => i = (i + 1) % Self::SLOTS,
             }
         }
     }
@@ -604,12 +628,13 @@ fn positions(classes: &[u64], present: u64, bit: u64) -> impl Iterator<Item = us
 }
 
 /// Candidate triggers of a sentence: the longest non-overlapping lexicon triggers plus support-verb + agreement-noun pairs.
-/// `classes[i]`: the [`class`] bits of token `i`.
+/// `classes[i]`: the [`class`] bits of token `i`; `present`: their union.
 fn triggers<'a>(
     s: &Sentence,
     idx: &SentenceIndex,
     words: &[&str],
     classes: &[u64],
+    present: u64,
     lex: &'a Lexicon,
     mentions: &[EntityMention],
 ) -> Vec<Trig<'a>> {
@@ -618,7 +643,6 @@ fn triggers<'a>(
     let toks = &s.tokens;
     let matches = idx.matches.as_slice();
     let mut out: Vec<Trig> = Vec::with_capacity(matches.len());
-    let present = classes.iter().fold(0, |all, c| all | c);
     // Support verb + agreement noun within four tokens.
     for i in positions(classes, present, class::SUPPORT_VERB) {
         for (j, c) in classes.iter().enumerate().take(i + 7).skip(i + 1) {
@@ -819,10 +843,19 @@ pub fn find(
                 && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), &words, k))
         })
         .collect();
-    let classes: Vec<u64> = words.iter().map(|w| word_class(w)).collect();
+    let table = ClassTable::builtin();
+    let classes: Vec<u64> = words.iter().map(|w| table.get(w)).collect();
     // The classes of the sentence's words together: a pass for a class absent from it is skipped.
     let present = classes.iter().fold(0, |all, c| all | c);
-    let trigs = triggers(s, idx, &words, &classes, lex, &res.mentions[here.clone()]);
+    let trigs = triggers(
+        s,
+        idx,
+        &words,
+        &classes,
+        present,
+        lex,
+        &res.mentions[here.clone()],
+    );
     let capitalized = |i: usize| {
         toks.get(i)
             .is_some_and(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
@@ -1204,50 +1237,46 @@ pub fn find(
         } else {
             usize::MAX
         };
-        let object: Vec<usize> = if obj_start == usize::MAX {
-            Vec::new()
-        } else {
-            right
-                .iter()
-                .copied()
-                .take(1)
-                .filter(|&k| {
-                    let st = res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead);
-                    st >= obj_start
-                        && (st <= obj_start + 3 && object_gap_ok(&words[t.end..st])
-                            // "bombarded a rebel-held part of Y", "pledged to expel exiled leaders of Y"
-                            || !needs_with
-                                && st <= obj_start + MAX_NP_GAP
-                                && np_gap_ok(&words[t.end..st])
-                                && !trigs.iter().any(|o| o.start >= t.end && o.start < st)
-                            // "gave $5 million to Y", "offered military support to Y": the receiver
-                            || matches!(info.category.as_str(), "AID" | "SUPPORT")
-                                && receiver_after(&words, t.end, st, "to")
-                            // "attended a summit in Y", "visited troops in Y": a visit to Y
-                            || relation == "consulted" && receiver_after(&words, t.end, st, "in")
-                            // "want to inspect nuclear sites in Y": the inspected place's owner
-                            || relation == "investigates" && receiver_after(&words, t.end, st, "in")
-                            // "condemned an attack by Y": the criticism is of Y
-                            || st >= 2
-                                && words[st - 1] == "by"
-                                && matches!(info.category.as_str(), "DISAPPROVE" | "REJECT" | "PROTEST")
-                                && trigs.iter().any(|o| {
-                                    o.start >= t.end
-                                        && o.end + 1 == st
-                                        && (o.start == t.end || np_gap_ok(&words[t.end..o.start]))
-                                }))
-                })
-                .flat_map(|k| {
-                    let m = &res.mentions[k];
-                    let g = group_from(doc, res, &right, m.tokens.0.saturating_sub(m.lead), sentences);
-                    // the group must start at the object itself, not at a later actor
-                    if g.first() == Some(&k) {
-                        g
-                    } else {
-                        vec![k]
-                    }
-                })
-                .collect()
+        // The first actor after the trigger is its object when it follows the trigger closely
+        // enough (or fits one of the constructions below).
+        let is_object = |k: usize| {
+            let st = res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead);
+            st >= obj_start
+                && (st <= obj_start + 3 && object_gap_ok(&words[t.end..st])
+                    // "bombarded a rebel-held part of Y", "pledged to expel exiled leaders of Y"
+                    || !needs_with
+                        && st <= obj_start + MAX_NP_GAP
+                        && np_gap_ok(&words[t.end..st])
+                        && !trigs.iter().any(|o| o.start >= t.end && o.start < st)
+                    // "gave $5 million to Y", "offered military support to Y": the receiver
+                    || matches!(info.category.as_str(), "AID" | "SUPPORT")
+                        && receiver_after(&words, t.end, st, "to")
+                    // "attended a summit in Y", "visited troops in Y": a visit to Y
+                    || relation == "consulted" && receiver_after(&words, t.end, st, "in")
+                    // "want to inspect nuclear sites in Y": the inspected place's owner
+                    || relation == "investigates" && receiver_after(&words, t.end, st, "in")
+                    // "condemned an attack by Y": the criticism is of Y
+                    || st >= 2
+                        && words[st - 1] == "by"
+                        && matches!(info.category.as_str(), "DISAPPROVE" | "REJECT" | "PROTEST")
+                        && trigs.iter().any(|o| {
+                            o.start >= t.end
+                                && o.end + 1 == st
+                                && (o.start == t.end || np_gap_ok(&words[t.end..o.start]))
+                        }))
+        };
+        let object: Vec<usize> = match right.first() {
+            Some(&k) if obj_start != usize::MAX && is_object(k) => {
+                let m = &res.mentions[k];
+                let g = group_from(doc, res, &right, m.tokens.0.saturating_sub(m.lead), sentences);
+                // the group must start at the object itself, not at a later actor
+                if g.first() == Some(&k) {
+                    g
+                } else {
+                    vec![k]
+                }
+            }
+            _ => Vec::new(),
         };
         if object.is_empty() {
             if at_place(&mut out, &subject, t, relation, negated, modality) {
@@ -1787,7 +1816,7 @@ fn np_gap_ok(words: &[&str]) -> bool {
     // "the mayor of the northern West Bank city": a compass word before the name
     let compass = words.len() >= 3
         && words[words.len() - 3..words.len() - 1] == ["of", "the"]
-        && is_in(COMPASS_ADJECTIVES, last);
+        && in_class(last, class::COMPASS_ADJECTIVE);
     plain && (matches!(last, "of" | "'s") || length <= 3 || compass)
 }
 
@@ -1817,7 +1846,7 @@ fn subject_of(
     let between = &words[lm.tokens.1..at];
     // "the militant group that has seized ...": a relative clause on a noun that is no actor.
     let mut v = at;
-    while v > lm.tokens.1 && is_in(AUXILIARIES, words[v - 1]) {
+    while v > lm.tokens.1 && in_class(words[v - 1], class::AUXILIARY) {
         v -= 1;
     }
     if v > lm.tokens.1 && matches!(words[v - 1], "that" | "which" | "who") {
@@ -2002,14 +2031,14 @@ fn shares_subject(res: &Resolution, left: &[usize], words: &[&str], pend: usize,
 /// A word that can stand inside a noun phrase: letters only, and no clause or phrase break
 /// ([`NP_BREAK`]).
 fn np_word(w: &str) -> bool {
-    w.chars().all(char::is_alphabetic) && !is_in(NP_BREAK, w)
+    w.chars().all(char::is_alphabetic) && !in_class(w, class::NP_BREAK)
 }
 
 /// `X received <thing> from Y` with a receipt verb at `i`: the index of `from` and the relation
 /// of the giver to the receiver, named by the head of what is received (`weapons`: aid,
 /// `assurances`: agreement, `a delegation`: a visit).
 fn receipt_at(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
-    if !is_in(RECEIPT_VERBS, words.get(i)?) {
+    if !in_class(words.get(i)?, class::RECEIPT_VERB) {
         return None;
     }
     let from = (i + 2..(i + 8).min(words.len())).find(|&j| words[j] == "from")?;
@@ -2099,7 +2128,7 @@ fn assault_object(
     if info.category != "ASSAULT" || !matches!(words.get(t.end), Some(&"in") | Some(&"targeting")) {
         return None;
     }
-    let light = (t.start.saturating_sub(4)..t.start).any(|k| is_in(LIGHT_VERBS, words[k]))
+    let light = (t.start.saturating_sub(4)..t.start).any(|k| in_class(words[k], class::LIGHT_VERB))
         || claimed_responsibility(words, t.start).is_some();
     if !light {
         return None;
@@ -2404,7 +2433,7 @@ mod list_tests {
             }
         }
         for &(list, _) in CLASS_LISTS {
-            assert!(list.iter().all(|w| ClassTable::key(w).is_some()));
+            assert!(list.iter().all(|w| ClassTable::key(w.as_bytes()).is_some()));
         }
         assert_eq!(word_class("embassy"), 0);
         assert_eq!(word_class(""), 0);
