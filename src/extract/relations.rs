@@ -642,7 +642,7 @@ fn triggers<'a>(
     let res_spans = || mentions.iter().map(|m| m.tokens);
     let toks = &s.tokens;
     let matches = idx.matches.as_slice();
-    let mut out: Vec<Trig> = Vec::with_capacity(matches.len());
+    let mut out: Vec<Trig> = Vec::new();
     // Support verb + agreement noun within four tokens.
     for i in positions(classes, present, class::SUPPORT_VERB) {
         for (j, c) in classes.iter().enumerate().take(i + 7).skip(i + 1) {
@@ -1210,20 +1210,21 @@ pub fn find(
             continue;
         }
         // --- Active verb.
-        let subject = match &prev_subject {
-            Some((pend, subj))
-                if shares_subject(res, &left, &words, *pend, t.start)
-                    || *pend <= t.start && participle_clause(&words, t.start) =>
-            {
-                Some(subj.clone())
-            }
-            _ => subject_of(doc, res, &left, &words, t.start, sentences, s.index),
+        let shared = prev_subject.as_ref().is_some_and(|&(pend, _)| {
+            shares_subject(res, &left, &words, pend, t.start)
+                || pend <= t.start && participle_clause(&words, t.start)
+        });
+        // (a shared subject is taken out of `prev_subject`, and put back below with this verb's end)
+        let subject = if shared {
+            prev_subject.take().map(|(_, subj)| subj)
+        } else {
+            subject_of(doc, res, &left, &words, t.start, sentences, s.index)
         };
         // "X faces pressure from Y to help Z", "X was urged by Y to help Z": X helps Z.
         let subject = subject
             .map(|subj| controller(doc, res, &left, &words, t.start, sentences, s.index).unwrap_or(subj));
         let Some(subject) = subject else { continue };
-        prev_subject = Some((t.end, subject.clone()));
+        let subject: &[usize] = &prev_subject.insert((t.end, subject)).1;
         let ends_with_prep = t_words
             .last()
             .is_some_and(|w| matches!(*w, "with" | "on" | "against" | "to" | "for"));
@@ -1279,13 +1280,11 @@ pub fn find(
             _ => Vec::new(),
         };
         if object.is_empty() {
-            if at_place(&mut out, &subject, t, relation, negated, modality) {
+            if at_place(&mut out, subject, t, relation, negated, modality) {
                 continue;
             }
             if info.symmetric && subject.len() >= 2 {
-                pairwise(
-                    &mut out, &mut emit, &subject, relation, t, negated, modality, true,
-                );
+                pairwise(&mut out, &mut emit, subject, relation, t, negated, modality, true);
             } else if info.symmetric && subject.len() == 1 && res.refs[subject[0]].len() >= 2 {
                 // "they met" where they = X and Y
                 let k = subject[0];
@@ -1295,7 +1294,7 @@ pub fn find(
             }
             continue;
         }
-        for &sm in &subject {
+        for &sm in subject {
             for &o in &object {
                 emit(&mut out, sm, o, relation, t, negated, modality);
             }
@@ -1515,7 +1514,7 @@ fn event_place(
     trigs: &[Trig],
     relation: &str,
 ) -> Option<(usize, usize)> {
-    if !is_in(PLACE_TARGETED, relation) {
+    if !PLACE_TARGETED.contains(&relation) {
         return None;
     }
     let k = here.clone().find(|&k| res.mentions[k].tokens.0 >= t.end)?;
