@@ -600,6 +600,25 @@ struct Trig<'a> {
     passive_ok: bool,
 }
 
+/// The mentions (indices into [`Resolution::mentions`]) of a subject: most often one, kept
+/// without an allocation, or a coordination.
+#[derive(Debug, Clone)]
+enum Group {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl std::ops::Deref for Group {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        match self {
+            Group::One(k) => std::slice::from_ref(k),
+            Group::Many(ks) => ks,
+        }
+    }
+}
+
 /// The inflections a trigger phrase is read as: bit `f as u8` for each [`TriggerForm`] `f`.
 #[derive(Debug, Clone, Copy, Default)]
 struct Forms(u8);
@@ -732,15 +751,19 @@ fn triggers<'a>(
         let Some(tr) = lex.triggers.get(t as usize) else {
             continue;
         };
-        let forms = idx
-            .at(st)
-            .iter()
-            .filter(|m| m.end == en)
-            .filter_map(|m| match m.entry {
-                Entry::Trigger(x) => lex.triggers.get(x as usize).map(|t| t.form),
-                _ => None,
-            })
-            .fold(Forms::default(), Forms::with);
+        // The forms the phrase is read as, and whether its first word alone is an event noun
+        // ("talks" of "talks between").
+        let (mut forms, mut head_noun) = (Forms::default(), false);
+        for m in idx.at(st) {
+            let Entry::Trigger(x) = m.entry else { continue };
+            let Some(form) = lex.triggers.get(x as usize).map(|t| t.form) else {
+                continue;
+            };
+            if m.end == en {
+                forms = forms.with(form);
+            }
+            head_noun |= m.end == st + 1 && form == TriggerForm::Noun;
+        }
         // A bare word that is both an event noun and a verb ("attack", "support") is a noun after a determiner.
         let prev = st.checked_sub(1).map(|p| words[p]).unwrap_or("");
         let prev_class = st.checked_sub(1).map_or(0, |p| classes[p]);
@@ -752,11 +775,6 @@ fn triggers<'a>(
             && !res_spans().any(|(a, b)| a < st && st - 1 < b)
             && !cands.iter().any(|&(s2, _, _)| s2 == st - 1);
         let determiner = prev_class & (class::NOUN_DETERMINER | class::NOUN_CONTEXT) != 0 || modifier_between;
-        // The first word alone is an event noun ("talks" of "talks between").
-        let head_noun = idx.at(st).iter().any(|m| {
-            m.end == st + 1
-                && matches!(m.entry, Entry::Trigger(x) if lex.triggers.get(x as usize).is_some_and(|t| t.form == TriggerForm::Noun))
-        });
         let noun = forms.only(&[TriggerForm::Noun])
             || ((forms.contains(TriggerForm::Noun) || head_noun) && determiner)
             || (head_noun && words[en - 1] == "between")
@@ -869,7 +887,7 @@ pub fn find(
         date
     };
     let mut out: Vec<RelationMention> = Vec::new();
-    let mut prev_subject: Option<(usize, Vec<usize>)> = None; // (trigger end, subject mentions)
+    let mut prev_subject: Option<(usize, Group)> = None; // (trigger end, subject mentions)
     let mut emit = |out: &mut Vec<RelationMention>,
                     src: usize,
                     tgt: usize,
@@ -884,8 +902,8 @@ pub fn find(
                     continue;
                 }
                 let dup = out.iter().any(|r| {
-                    r.relation == rel
-                        && ((r.source == a && r.target == b) || (r.source == b && r.target == a))
+                    ((r.source == a && r.target == b) || (r.source == b && r.target == a))
+                        && r.relation == rel
                 });
                 if dup {
                     continue;
@@ -949,17 +967,16 @@ pub fn find(
         }
         let t_words = &words[t.start..t.end];
         left.clear();
-        left.extend(
-            args.iter()
-                .copied()
-                .filter(|&k| res.mentions[k].tokens.1 <= t.start),
-        );
         right.clear();
-        right.extend(
-            args.iter()
-                .copied()
-                .filter(|&k| res.mentions[k].tokens.0 >= t.end),
-        );
+        for &k in &args {
+            let (start, end) = res.mentions[k].tokens;
+            if end <= t.start {
+                left.push(k);
+            }
+            if start >= t.end {
+                right.push(k);
+            }
+        }
         let next_word = words.get(t.end).copied().unwrap_or("");
         let needs_with = classes[t.start..t.end].iter().any(|c| c & class::NEEDS_WITH != 0);
         let glued_hyphen = t.start >= 2
@@ -1129,7 +1146,7 @@ pub fn find(
                 let agents = group_from(doc, res, &right, t.end + 1, sentences);
                 if let Some(subj) = subject_of(doc, res, &left, &words, t.start, sentences, s.index) {
                     for &a in &agents {
-                        for &p in &subj {
+                        for &p in subj.iter() {
                             emit(&mut out, a, p, relation, t, negated, modality);
                         }
                     }
@@ -1138,12 +1155,12 @@ pub fn find(
             }
             // "X engaged Y in a firefight": the engaging actor against the one engaged.
             if let Some((subj, obj)) = engaged_in(doc, res, &left, &words, t.start, sentences, s.index) {
-                for &sm in &subj {
+                for &sm in subj.iter() {
                     emit(&mut out, sm, obj, relation, t, negated, modality);
                 }
                 continue;
             }
-            let subject = owner.map(|k| vec![k]).or(shared).or_else(|| {
+            let subject = owner.map(Group::One).or(shared).or_else(|| {
                 if info.symmetric || light {
                     subject_of(doc, res, &left, &words, t.start, sentences, s.index)
                 } else {
@@ -1164,7 +1181,7 @@ pub fn find(
             }
             if let Some(o) = obj {
                 if let Some(subj) = subject {
-                    for &sm in &subj {
+                    for &sm in subj.iter() {
                         emit(&mut out, sm, o, relation, t, negated, modality);
                     }
                 }
@@ -1191,7 +1208,7 @@ pub fn find(
             };
             if info.symmetric && !topic {
                 // "X and Y ... in a meeting", "In talks, X and Y ...", "X and Y seek a partnership"
-                let mut parts = subject.unwrap_or_default();
+                let mut parts = subject.map_or_else(Vec::new, |g| g.to_vec());
                 if parts.len() < 2 && t.start <= 2 {
                     parts = group_from(
                         doc,
@@ -1339,7 +1356,7 @@ pub fn find(
             passive_ok: false,
         };
         let (negated, modality, _) = modality_before(&words, &classes, capitalized, &t, &left, res);
-        for &sp in &speaker {
+        for &sp in speaker.iter() {
             emit(&mut out, sp, charged, "accuses", &t, negated, modality);
         }
     }
@@ -1371,7 +1388,7 @@ pub fn find(
         };
         let (negated, modality, _) = modality_before(&words, &classes, capitalized, &t, &left, res);
         for &g in &givers {
-            for &r in &receivers {
+            for &r in receivers.iter() {
                 emit(&mut out, g, r, relation, &t, negated, modality);
             }
         }
@@ -1838,7 +1855,7 @@ fn subject_of(
     at: usize,
     sentences: &[Sentence],
     si: usize,
-) -> Option<Vec<usize>> {
+) -> Option<Group> {
     let &last = left.last()?;
     // Relative clause: "Obama, who met Putin": the actor before the comma.
     let lm = &res.mentions[last];
@@ -1855,19 +1872,19 @@ fn subject_of(
         }
     }
     if between.iter().any(|w| matches!(*w, "who" | "which")) {
-        return Some(vec![last]);
+        return Some(Group::One(last));
     }
     // "The US commander in Iraq held talks": the actor after `in` only places the one before it.
     let from = lm.tokens.0.saturating_sub(lm.lead);
     if from >= 1 && matches!(words[from - 1], "in" | "at" | "from" | "inside") {
         if let Some(&head) = left.iter().rev().find(|&&k| res.mentions[k].tokens.1 + 1 == from) {
-            return Some(vec![head]);
+            return Some(Group::One(head));
         }
     }
     // A coordinated subject is two actors of `left` with `and`/`or`/`&` before this one: without
     // them, the coordination (looked up in the resolved sentence) cannot be the subject.
     if left.len() < 2 || !words[..from].iter().any(|w| matches!(*w, "and" | "or" | "&")) {
-        return Some(vec![last]);
+        return Some(Group::One(last));
     }
     let coord = coordination_before(doc, sentences, &res.mentions, &res.refs, si, lm.tokens.1);
     if coord.len() >= 2 {
@@ -1889,10 +1906,10 @@ fn subject_of(
                 .any(|w| matches!(*w, "and" | "or" | "&"))
         });
         if tail.len() >= 2 && listed {
-            return Some(tail);
+            return Some(Group::Many(tail));
         }
     }
-    Some(vec![last])
+    Some(Group::One(last))
 }
 
 /// `X engaged Y in <event noun at `at`>`: the subject of `engage` and the actor right after it.
@@ -1904,7 +1921,7 @@ fn engaged_in(
     at: usize,
     sentences: &[Sentence],
     si: usize,
-) -> Option<(Vec<usize>, usize)> {
+) -> Option<(Group, usize)> {
     let mut k = at.checked_sub(1)?;
     while k > 0
         && matches!(
@@ -2179,7 +2196,7 @@ fn controller(
     at: usize,
     sentences: &[Sentence],
     si: usize,
-) -> Option<Vec<usize>> {
+) -> Option<Group> {
     if at < 1 || words[at - 1] != "to" {
         return None;
     }
@@ -2442,6 +2459,20 @@ mod list_tests {
         let the = word_class("the");
         assert_ne!(the & class::NOUN_SLOT, 0);
         assert_eq!(the & class::NP_BREAK, 0);
+    }
+
+    #[test]
+    fn class_keys_are_the_packed_bytes() {
+        let text = "abcdefghijklmnopq";
+        for len in 0..=text.len() {
+            let key = ClassTable::key(&text.as_bytes()[..len]);
+            assert_eq!(key.is_some(), (1..=15).contains(&len), "{len}");
+            if let Some(key) = key {
+                assert_eq!(key.to_le_bytes()[..len], text.as_bytes()[..len]);
+                assert_eq!(key >> 120, len as u128);
+            }
+        }
+        assert_ne!(ClassTable::key(b"aaaa"), ClassTable::key(b"aaaaa"));
     }
 
     #[test]
