@@ -51,7 +51,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::extract::entities::EntityMention;
-use crate::lexicon::{Entry, FastMap, Lexicon, SentenceIndex, TriggerForm};
+use crate::lexicon::{Entry, Lexicon, SentenceIndex, TriggerForm};
 use crate::model::{Modality, Span};
 use crate::resolve::{coordination_before, joined, Resolution};
 use crate::text::Sentence;
@@ -159,9 +159,101 @@ const CLASS_LISTS: &[(&[&str], u64)] = &[
 
 /// The [`class`] bits of a normalized word (0 for a word in no list).
 fn word_class(w: &str) -> u64 {
-    static CLASSES: OnceLock<FastMap<&'static str, u64>> = OnceLock::new();
-    let classes = CLASSES.get_or_init(|| super::word_class_table(CLASS_LISTS));
-    classes.get(w).copied().unwrap_or(0)
+    ClassTable::builtin().get(w)
+}
+
+/// True when the normalized word `w` is in the word list of [`class`] `bit` (where the classes
+/// of the sentence's tokens are not at hand).
+fn in_class(w: &str, bit: u64) -> bool {
+    word_class(w) & bit != 0
+}
+
+/// The words of [`CLASS_LISTS`] with their [`class`] bits, in an open-addressing table whose
+/// keys are the words themselves packed into a `u128` ([`ClassTable::key`]): a token is
+/// classified with one multiplication and (nearly always) one probe, without hashing or
+/// comparing strings, and most words in no list are turned away before that by `filter`.
+struct ClassTable {
+    /// The packed words (0: an empty slot).
+    keys: Box<[u128; Self::SLOTS]>,
+    /// The class bits of the word in the same slot.
+    bits: Box<[u64; Self::SLOTS]>,
+    /// `filter[len][first & 31]` has bit `last & 31` set when a listed word of `len` bytes
+    /// starts with byte `first` and ends with byte `last` (or bytes equal to them modulo 32).
+    filter: [[u32; 32]; 16],
+}
+
+impl ClassTable {
+    /// Slots of the table (a power of two, over twice the number of listed words).
+    const SLOTS: usize = 1024;
+
+    /// The table of [`CLASS_LISTS`], built once.
+    fn builtin() -> &'static ClassTable {
+        static TABLE: OnceLock<ClassTable> = OnceLock::new();
+        TABLE.get_or_init(|| ClassTable::new(CLASS_LISTS))
+    }
+
+    fn new(lists: &[(&[&'static str], u64)]) -> Self {
+        let mut table = ClassTable {
+            keys: Box::new([0; Self::SLOTS]),
+            bits: Box::new([0; Self::SLOTS]),
+            filter: [[0; 32]; 16],
+        };
+        for (w, bits) in super::word_class_table(lists) {
+            let b = w.as_bytes();
+            let (Some(key), Some(&first), Some(&last)) = (Self::key(b), b.first(), b.last()) else {
+                // Every listed word has a key (checked by a test); one that had none would
+                // only go unclassified.
+                continue;
+            };
+            table.filter[b.len()][usize::from(first & 31)] |= 1 << (last & 31);
+            let mut i = Self::slot(key);
+            while table.keys[i] != 0 && table.keys[i] != key {
+                i = (i + 1) % Self::SLOTS;
+            }
+            table.keys[i] = key;
+            table.bits[i] |= bits;
+        }
+        table
+    }
+
+    /// The bytes of a word (1 to 15 of them) in the low bytes of a `u128`, and its length in the
+    /// top byte, so that no two words share a key and none has key 0; `None` for other lengths.
+    fn key(b: &[u8]) -> Option<u128> {
+        if b.is_empty() || b.len() > 15 {
+            return None;
+        }
+        let mut packed = [0u8; 16];
+        packed[..b.len()].copy_from_slice(b);
+        packed[15] = b.len() as u8;
+        Some(u128::from_le_bytes(packed))
+    }
+
+    /// The first slot probed for `key` (Fibonacci hashing of its two halves).
+    fn slot(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The class bits of `w` (0 for a word in no list).
+    fn get(&self, w: &str) -> u64 {
+        let b = w.as_bytes();
+        let (Some(row), Some(&first), Some(&last)) = (self.filter.get(b.len()), b.first(), b.last()) else {
+            return 0;
+        };
+        if row[usize::from(first & 31)] & 1 << (last & 31) == 0 {
+            return 0;
+        }
+        let Some(key) = Self::key(b) else { return 0 };
+        let mut i = Self::slot(key);
+        // The table is never full, so the probe ends at the word or at an empty slot.
+        loop {
+            match self.keys[i] {
+                k if k == key => return self.bits[i],
+                0 => return 0,
+                _ => i = (i + 1) % Self::SLOTS,
+            }
+        }
+    }
 }
 
 /// The words that date a sentence ([`sentence_date`], [`future_date`]), with the [`WEEKDAYS`].
@@ -508,6 +600,25 @@ struct Trig<'a> {
     passive_ok: bool,
 }
 
+/// The mentions (indices into [`Resolution::mentions`]) of a subject: most often one, kept
+/// without an allocation, or a coordination.
+#[derive(Debug, Clone)]
+enum Group {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl std::ops::Deref for Group {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        match self {
+            Group::One(k) => std::slice::from_ref(k),
+            Group::Many(ks) => ks,
+        }
+    }
+}
+
 /// The inflections a trigger phrase is read as: bit `f as u8` for each [`TriggerForm`] `f`.
 #[derive(Debug, Clone, Copy, Default)]
 struct Forms(u8);
@@ -528,13 +639,21 @@ impl Forms {
     }
 }
 
+/// The positions of the tokens of class `bit`, given the [`class`] bits of each token and their
+/// union `present`: a sentence without the class is not looked at token by token.
+fn positions(classes: &[u64], present: u64, bit: u64) -> impl Iterator<Item = usize> + '_ {
+    let len = if present & bit != 0 { classes.len() } else { 0 };
+    (0..len).filter(move |&i| classes[i] & bit != 0)
+}
+
 /// Candidate triggers of a sentence: the longest non-overlapping lexicon triggers plus support-verb + agreement-noun pairs.
-/// `classes[i]`: the [`class`] bits of token `i`.
+/// `classes[i]`: the [`class`] bits of token `i`; `present`: their union.
 fn triggers<'a>(
     s: &Sentence,
     idx: &SentenceIndex,
     words: &[&str],
     classes: &[u64],
+    present: u64,
     lex: &'a Lexicon,
     mentions: &[EntityMention],
 ) -> Vec<Trig<'a>> {
@@ -544,29 +663,27 @@ fn triggers<'a>(
     let matches = idx.matches.as_slice();
     let mut out: Vec<Trig> = Vec::new();
     // Support verb + agreement noun within four tokens.
-    for i in 0..toks.len() {
-        if classes[i] & class::SUPPORT_VERB != 0 {
-            for (j, c) in classes.iter().enumerate().take(i + 7).skip(i + 1) {
-                if c & class::AGREEMENT_NOUN != 0 {
-                    out.push(Trig {
-                        start: i,
-                        end: j + 1,
-                        relation: "agreed_with",
-                        noun: false,
-                        passive_ok: false,
-                    });
-                    break;
-                }
-                if res_spans().any(|(a, _)| a == j) {
-                    break;
-                }
+    for i in positions(classes, present, class::SUPPORT_VERB) {
+        for (j, c) in classes.iter().enumerate().take(i + 7).skip(i + 1) {
+            if c & class::AGREEMENT_NOUN != 0 {
+                out.push(Trig {
+                    start: i,
+                    end: j + 1,
+                    relation: "agreed_with",
+                    noun: false,
+                    passive_ok: false,
+                });
+                break;
+            }
+            if res_spans().any(|(a, _)| a == j) {
+                break;
             }
         }
     }
     let starts_trigger = |i: usize| idx.at(i).iter().any(|m| matches!(m.entry, Entry::Trigger(_)));
     // A request: "asked X to ...", "wants X to ...".
-    for i in 0..toks.len() {
-        if classes[i] & class::REQUEST_VERB == 0 || starts_trigger(i) {
+    for i in positions(classes, present, class::REQUEST_VERB) {
+        if starts_trigger(i) {
             continue;
         }
         let object_then_to = res_spans()
@@ -582,8 +699,8 @@ fn triggers<'a>(
         }
     }
     // A weapon verb, its object and `at`: "fired rockets at Y", "launched missiles at Y".
-    for i in 0..toks.len() {
-        if classes[i] & class::PROJECTILE_VERB == 0 || starts_trigger(i) {
+    for i in positions(classes, present, class::PROJECTILE_VERB) {
+        if starts_trigger(i) {
             continue;
         }
         let Some(j) = (i + 2..(i + 7).min(toks.len())).find(|&j| words[j] == "at") else {
@@ -634,15 +751,19 @@ fn triggers<'a>(
         let Some(tr) = lex.triggers.get(t as usize) else {
             continue;
         };
-        let forms = idx
-            .at(st)
-            .iter()
-            .filter(|m| m.end == en)
-            .filter_map(|m| match m.entry {
-                Entry::Trigger(x) => lex.triggers.get(x as usize).map(|t| t.form),
-                _ => None,
-            })
-            .fold(Forms::default(), Forms::with);
+        // The forms the phrase is read as, and whether its first word alone is an event noun
+        // ("talks" of "talks between").
+        let (mut forms, mut head_noun) = (Forms::default(), false);
+        for m in idx.at(st) {
+            let Entry::Trigger(x) = m.entry else { continue };
+            let Some(form) = lex.triggers.get(x as usize).map(|t| t.form) else {
+                continue;
+            };
+            if m.end == en {
+                forms = forms.with(form);
+            }
+            head_noun |= m.end == st + 1 && form == TriggerForm::Noun;
+        }
         // A bare word that is both an event noun and a verb ("attack", "support") is a noun after a determiner.
         let prev = st.checked_sub(1).map(|p| words[p]).unwrap_or("");
         let prev_class = st.checked_sub(1).map_or(0, |p| classes[p]);
@@ -654,11 +775,6 @@ fn triggers<'a>(
             && !res_spans().any(|(a, b)| a < st && st - 1 < b)
             && !cands.iter().any(|&(s2, _, _)| s2 == st - 1);
         let determiner = prev_class & (class::NOUN_DETERMINER | class::NOUN_CONTEXT) != 0 || modifier_between;
-        // The first word alone is an event noun ("talks" of "talks between").
-        let head_noun = idx.at(st).iter().any(|m| {
-            m.end == st + 1
-                && matches!(m.entry, Entry::Trigger(x) if lex.triggers.get(x as usize).is_some_and(|t| t.form == TriggerForm::Noun))
-        });
         let noun = forms.only(&[TriggerForm::Noun])
             || ((forms.contains(TriggerForm::Noun) || head_noun) && determiner)
             || (head_noun && words[en - 1] == "between")
@@ -745,26 +861,33 @@ pub fn find(
                 && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), &words, k))
         })
         .collect();
-    let classes: Vec<u64> = words.iter().map(|w| word_class(w)).collect();
-    let trigs = triggers(s, idx, &words, &classes, lex, &res.mentions[here.clone()]);
+    let table = ClassTable::builtin();
+    let classes: Vec<u64> = words.iter().map(|w| table.get(w)).collect();
+    // The classes of the sentence's words together: a pass for a class absent from it is skipped.
+    let present = classes.iter().fold(0, |all, c| all | c);
+    let trigs = triggers(
+        s,
+        idx,
+        &words,
+        &classes,
+        present,
+        lex,
+        &res.mentions[here.clone()],
+    );
     let capitalized = |i: usize| {
         toks.get(i)
             .is_some_and(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
     };
     // Most sentences name no day: they are dated by the document.
-    let dated = classes.iter().any(|c| c & class::DATE_WORD != 0);
-    let date = if dated {
-        sentence_date(&words, doc_date)
-    } else {
-        doc_date
-    };
-    let planned_date = if dated {
-        future_date(&words, doc_date).or(date)
+    let date_words = || positions(&classes, present, class::DATE_WORD).map(|i| words[i]);
+    let date = sentence_date(date_words(), doc_date);
+    let planned_date = if present & class::DATE_WORD != 0 {
+        future_date(date_words(), doc_date).or(date)
     } else {
         date
     };
     let mut out: Vec<RelationMention> = Vec::new();
-    let mut prev_subject: Option<(usize, Vec<usize>)> = None; // (trigger end, subject mentions)
+    let mut prev_subject: Option<(usize, Group)> = None; // (trigger end, subject mentions)
     let mut emit = |out: &mut Vec<RelationMention>,
                     src: usize,
                     tgt: usize,
@@ -779,8 +902,8 @@ pub fn find(
                     continue;
                 }
                 let dup = out.iter().any(|r| {
-                    r.relation == rel
-                        && ((r.source == a && r.target == b) || (r.source == b && r.target == a))
+                    ((r.source == a && r.target == b) || (r.source == b && r.target == a))
+                        && r.relation == rel
                 });
                 if dup {
                     continue;
@@ -844,17 +967,16 @@ pub fn find(
         }
         let t_words = &words[t.start..t.end];
         left.clear();
-        left.extend(
-            args.iter()
-                .copied()
-                .filter(|&k| res.mentions[k].tokens.1 <= t.start),
-        );
         right.clear();
-        right.extend(
-            args.iter()
-                .copied()
-                .filter(|&k| res.mentions[k].tokens.0 >= t.end),
-        );
+        for &k in &args {
+            let (start, end) = res.mentions[k].tokens;
+            if end <= t.start {
+                left.push(k);
+            }
+            if start >= t.end {
+                right.push(k);
+            }
+        }
         let next_word = words.get(t.end).copied().unwrap_or("");
         let needs_with = classes[t.start..t.end].iter().any(|c| c & class::NEEDS_WITH != 0);
         let glued_hyphen = t.start >= 2
@@ -1024,7 +1146,7 @@ pub fn find(
                 let agents = group_from(doc, res, &right, t.end + 1, sentences);
                 if let Some(subj) = subject_of(doc, res, &left, &words, t.start, sentences, s.index) {
                     for &a in &agents {
-                        for &p in &subj {
+                        for &p in subj.iter() {
                             emit(&mut out, a, p, relation, t, negated, modality);
                         }
                     }
@@ -1033,12 +1155,12 @@ pub fn find(
             }
             // "X engaged Y in a firefight": the engaging actor against the one engaged.
             if let Some((subj, obj)) = engaged_in(doc, res, &left, &words, t.start, sentences, s.index) {
-                for &sm in &subj {
+                for &sm in subj.iter() {
                     emit(&mut out, sm, obj, relation, t, negated, modality);
                 }
                 continue;
             }
-            let subject = owner.map(|k| vec![k]).or(shared).or_else(|| {
+            let subject = owner.map(Group::One).or(shared).or_else(|| {
                 if info.symmetric || light {
                     subject_of(doc, res, &left, &words, t.start, sentences, s.index)
                 } else {
@@ -1059,7 +1181,7 @@ pub fn find(
             }
             if let Some(o) = obj {
                 if let Some(subj) = subject {
-                    for &sm in &subj {
+                    for &sm in subj.iter() {
                         emit(&mut out, sm, o, relation, t, negated, modality);
                     }
                 }
@@ -1086,7 +1208,7 @@ pub fn find(
             };
             if info.symmetric && !topic {
                 // "X and Y ... in a meeting", "In talks, X and Y ...", "X and Y seek a partnership"
-                let mut parts = subject.unwrap_or_default();
+                let mut parts = subject.map_or_else(Vec::new, |g| g.to_vec());
                 if parts.len() < 2 && t.start <= 2 {
                     parts = group_from(
                         doc,
@@ -1105,20 +1227,21 @@ pub fn find(
             continue;
         }
         // --- Active verb.
-        let subject = match &prev_subject {
-            Some((pend, subj))
-                if shares_subject(res, &left, &words, *pend, t.start)
-                    || *pend <= t.start && participle_clause(&words, t.start) =>
-            {
-                Some(subj.clone())
-            }
-            _ => subject_of(doc, res, &left, &words, t.start, sentences, s.index),
+        let shared = prev_subject.as_ref().is_some_and(|&(pend, _)| {
+            shares_subject(res, &left, &words, pend, t.start)
+                || pend <= t.start && participle_clause(&words, t.start)
+        });
+        // (a shared subject is taken out of `prev_subject`, and put back below with this verb's end)
+        let subject = if shared {
+            prev_subject.take().map(|(_, subj)| subj)
+        } else {
+            subject_of(doc, res, &left, &words, t.start, sentences, s.index)
         };
         // "X faces pressure from Y to help Z", "X was urged by Y to help Z": X helps Z.
         let subject = subject
             .map(|subj| controller(doc, res, &left, &words, t.start, sentences, s.index).unwrap_or(subj));
         let Some(subject) = subject else { continue };
-        prev_subject = Some((t.end, subject.clone()));
+        let subject: &[usize] = &prev_subject.insert((t.end, subject)).1;
         let ends_with_prep = t_words
             .last()
             .is_some_and(|w| matches!(*w, "with" | "on" | "against" | "to" | "for"));
@@ -1132,59 +1255,53 @@ pub fn find(
         } else {
             usize::MAX
         };
-        let object: Vec<usize> = if obj_start == usize::MAX {
-            Vec::new()
-        } else {
-            right
-                .iter()
-                .copied()
-                .take(1)
-                .filter(|&k| {
-                    let st = res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead);
-                    st >= obj_start
-                        && (st <= obj_start + 3 && object_gap_ok(&words[t.end..st])
-                            // "bombarded a rebel-held part of Y", "pledged to expel exiled leaders of Y"
-                            || !needs_with
-                                && st <= obj_start + MAX_NP_GAP
-                                && np_gap_ok(&words[t.end..st])
-                                && !trigs.iter().any(|o| o.start >= t.end && o.start < st)
-                            // "gave $5 million to Y", "offered military support to Y": the receiver
-                            || matches!(info.category.as_str(), "AID" | "SUPPORT")
-                                && receiver_after(&words, t.end, st, "to")
-                            // "attended a summit in Y", "visited troops in Y": a visit to Y
-                            || relation == "consulted" && receiver_after(&words, t.end, st, "in")
-                            // "want to inspect nuclear sites in Y": the inspected place's owner
-                            || relation == "investigates" && receiver_after(&words, t.end, st, "in")
-                            // "condemned an attack by Y": the criticism is of Y
-                            || st >= 2
-                                && words[st - 1] == "by"
-                                && matches!(info.category.as_str(), "DISAPPROVE" | "REJECT" | "PROTEST")
-                                && trigs.iter().any(|o| {
-                                    o.start >= t.end
-                                        && o.end + 1 == st
-                                        && (o.start == t.end || np_gap_ok(&words[t.end..o.start]))
-                                }))
-                })
-                .flat_map(|k| {
-                    let m = &res.mentions[k];
-                    let g = group_from(doc, res, &right, m.tokens.0.saturating_sub(m.lead), sentences);
-                    // the group must start at the object itself, not at a later actor
-                    if g.first() == Some(&k) {
-                        g
-                    } else {
-                        vec![k]
-                    }
-                })
-                .collect()
+        // The first actor after the trigger is its object when it follows the trigger closely
+        // enough (or fits one of the constructions below).
+        let is_object = |k: usize| {
+            let st = res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead);
+            st >= obj_start
+                && (st <= obj_start + 3 && object_gap_ok(&words[t.end..st])
+                    // "bombarded a rebel-held part of Y", "pledged to expel exiled leaders of Y"
+                    || !needs_with
+                        && st <= obj_start + MAX_NP_GAP
+                        && np_gap_ok(&words[t.end..st])
+                        && !trigs.iter().any(|o| o.start >= t.end && o.start < st)
+                    // "gave $5 million to Y", "offered military support to Y": the receiver
+                    || matches!(info.category.as_str(), "AID" | "SUPPORT")
+                        && receiver_after(&words, t.end, st, "to")
+                    // "attended a summit in Y", "visited troops in Y": a visit to Y
+                    || relation == "consulted" && receiver_after(&words, t.end, st, "in")
+                    // "want to inspect nuclear sites in Y": the inspected place's owner
+                    || relation == "investigates" && receiver_after(&words, t.end, st, "in")
+                    // "condemned an attack by Y": the criticism is of Y
+                    || st >= 2
+                        && words[st - 1] == "by"
+                        && matches!(info.category.as_str(), "DISAPPROVE" | "REJECT" | "PROTEST")
+                        && trigs.iter().any(|o| {
+                            o.start >= t.end
+                                && o.end + 1 == st
+                                && (o.start == t.end || np_gap_ok(&words[t.end..o.start]))
+                        }))
+        };
+        let object: Vec<usize> = match right.first() {
+            Some(&k) if obj_start != usize::MAX && is_object(k) => {
+                let m = &res.mentions[k];
+                let g = group_from(doc, res, &right, m.tokens.0.saturating_sub(m.lead), sentences);
+                // the group must start at the object itself, not at a later actor
+                if g.first() == Some(&k) {
+                    g
+                } else {
+                    vec![k]
+                }
+            }
+            _ => Vec::new(),
         };
         if object.is_empty() {
-            if at_place(&mut out, &subject, t, relation, negated, modality) {
+            if at_place(&mut out, subject, t, relation, negated, modality) {
                 continue;
             }
             if info.symmetric && subject.len() >= 2 {
-                pairwise(
-                    &mut out, &mut emit, &subject, relation, t, negated, modality, true,
-                );
+                pairwise(&mut out, &mut emit, subject, relation, t, negated, modality, true);
             } else if info.symmetric && subject.len() == 1 && res.refs[subject[0]].len() >= 2 {
                 // "they met" where they = X and Y
                 let k = subject[0];
@@ -1194,17 +1311,14 @@ pub fn find(
             }
             continue;
         }
-        for &sm in &subject {
+        for &sm in subject {
             for &o in &object {
                 emit(&mut out, sm, o, relation, t, negated, modality);
             }
         }
     }
     // --- "X claimed that Y attacked Z": X accuses Y.
-    for i in 0..words.len() {
-        if classes[i] & class::CHARGING_VERB == 0 {
-            continue;
-        }
+    for i in positions(&classes, present, class::CHARGING_VERB) {
         let from = if words.get(i + 1) == Some(&"that") {
             i + 2
         } else {
@@ -1242,15 +1356,12 @@ pub fn find(
             passive_ok: false,
         };
         let (negated, modality, _) = modality_before(&words, &classes, capitalized, &t, &left, res);
-        for &sp in &speaker {
+        for &sp in speaker.iter() {
             emit(&mut out, sp, charged, "accuses", &t, negated, modality);
         }
     }
     // --- "X received weapons from Y": the giver Y acts on X.
-    for i in 0..words.len() {
-        if classes[i] & class::RECEIPT_VERB == 0 {
-            continue;
-        }
+    for i in positions(&classes, present, class::RECEIPT_VERB) {
         let Some((from, relation)) = receipt_at(&words, i) else {
             continue;
         };
@@ -1277,7 +1388,7 @@ pub fn find(
         };
         let (negated, modality, _) = modality_before(&words, &classes, capitalized, &t, &left, res);
         for &g in &givers {
-            for &r in &receivers {
+            for &r in receivers.iter() {
                 emit(&mut out, g, r, relation, &t, negated, modality);
             }
         }
@@ -1420,7 +1531,7 @@ fn event_place(
     trigs: &[Trig],
     relation: &str,
 ) -> Option<(usize, usize)> {
-    if !is_in(PLACE_TARGETED, relation) {
+    if !PLACE_TARGETED.contains(&relation) {
         return None;
     }
     let k = here.clone().find(|&k| res.mentions[k].tokens.0 >= t.end)?;
@@ -1721,7 +1832,7 @@ fn np_gap_ok(words: &[&str]) -> bool {
     // "the mayor of the northern West Bank city": a compass word before the name
     let compass = words.len() >= 3
         && words[words.len() - 3..words.len() - 1] == ["of", "the"]
-        && is_in(COMPASS_ADJECTIVES, last);
+        && in_class(last, class::COMPASS_ADJECTIVE);
     plain && (matches!(last, "of" | "'s") || length <= 3 || compass)
 }
 
@@ -1744,14 +1855,14 @@ fn subject_of(
     at: usize,
     sentences: &[Sentence],
     si: usize,
-) -> Option<Vec<usize>> {
+) -> Option<Group> {
     let &last = left.last()?;
     // Relative clause: "Obama, who met Putin": the actor before the comma.
     let lm = &res.mentions[last];
     let between = &words[lm.tokens.1..at];
     // "the militant group that has seized ...": a relative clause on a noun that is no actor.
     let mut v = at;
-    while v > lm.tokens.1 && is_in(AUXILIARIES, words[v - 1]) {
+    while v > lm.tokens.1 && in_class(words[v - 1], class::AUXILIARY) {
         v -= 1;
     }
     if v > lm.tokens.1 && matches!(words[v - 1], "that" | "which" | "who") {
@@ -1761,14 +1872,19 @@ fn subject_of(
         }
     }
     if between.iter().any(|w| matches!(*w, "who" | "which")) {
-        return Some(vec![last]);
+        return Some(Group::One(last));
     }
     // "The US commander in Iraq held talks": the actor after `in` only places the one before it.
     let from = lm.tokens.0.saturating_sub(lm.lead);
     if from >= 1 && matches!(words[from - 1], "in" | "at" | "from" | "inside") {
         if let Some(&head) = left.iter().rev().find(|&&k| res.mentions[k].tokens.1 + 1 == from) {
-            return Some(vec![head]);
+            return Some(Group::One(head));
         }
+    }
+    // A coordinated subject is two actors of `left` with `and`/`or`/`&` before this one: without
+    // them, the coordination (looked up in the resolved sentence) cannot be the subject.
+    if left.len() < 2 || !words[..from].iter().any(|w| matches!(*w, "and" | "or" | "&")) {
+        return Some(Group::One(last));
     }
     let coord = coordination_before(doc, sentences, &res.mentions, &res.refs, si, lm.tokens.1);
     if coord.len() >= 2 {
@@ -1790,10 +1906,10 @@ fn subject_of(
                 .any(|w| matches!(*w, "and" | "or" | "&"))
         });
         if tail.len() >= 2 && listed {
-            return Some(tail);
+            return Some(Group::Many(tail));
         }
     }
-    Some(vec![last])
+    Some(Group::One(last))
 }
 
 /// `X engaged Y in <event noun at `at`>`: the subject of `engage` and the actor right after it.
@@ -1805,7 +1921,7 @@ fn engaged_in(
     at: usize,
     sentences: &[Sentence],
     si: usize,
-) -> Option<(Vec<usize>, usize)> {
+) -> Option<(Group, usize)> {
     let mut k = at.checked_sub(1)?;
     while k > 0
         && matches!(
@@ -1931,14 +2047,14 @@ fn shares_subject(res: &Resolution, left: &[usize], words: &[&str], pend: usize,
 /// A word that can stand inside a noun phrase: letters only, and no clause or phrase break
 /// ([`NP_BREAK`]).
 fn np_word(w: &str) -> bool {
-    w.chars().all(char::is_alphabetic) && !is_in(NP_BREAK, w)
+    w.chars().all(char::is_alphabetic) && !in_class(w, class::NP_BREAK)
 }
 
 /// `X received <thing> from Y` with a receipt verb at `i`: the index of `from` and the relation
 /// of the giver to the receiver, named by the head of what is received (`weapons`: aid,
 /// `assurances`: agreement, `a delegation`: a visit).
 fn receipt_at(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
-    if !is_in(RECEIPT_VERBS, words.get(i)?) {
+    if !in_class(words.get(i)?, class::RECEIPT_VERB) {
         return None;
     }
     let from = (i + 2..(i + 8).min(words.len())).find(|&j| words[j] == "from")?;
@@ -2028,7 +2144,7 @@ fn assault_object(
     if info.category != "ASSAULT" || !matches!(words.get(t.end), Some(&"in") | Some(&"targeting")) {
         return None;
     }
-    let light = (t.start.saturating_sub(4)..t.start).any(|k| is_in(LIGHT_VERBS, words[k]))
+    let light = (t.start.saturating_sub(4)..t.start).any(|k| in_class(words[k], class::LIGHT_VERB))
         || claimed_responsibility(words, t.start).is_some();
     if !light {
         return None;
@@ -2080,7 +2196,7 @@ fn controller(
     at: usize,
     sentences: &[Sentence],
     si: usize,
-) -> Option<Vec<usize>> {
+) -> Option<Group> {
     if at < 1 || words[at - 1] != "to" {
         return None;
     }
@@ -2251,11 +2367,15 @@ fn weekday(w: &str) -> Option<Weekday> {
     })
 }
 
-/// The date a sentence speaks of: `yesterday`, `today`, or a weekday (the latest one on or before the document date).
-pub fn sentence_date(words: &[&str], doc: Option<NaiveDate>) -> Option<NaiveDate> {
+/// The date a sentence speaks of: `yesterday`, `today`, or a weekday (the latest one on or before
+/// the document date). `words`: the sentence's words (or only its [`DAY_WORDS`] and [`WEEKDAYS`]).
+pub fn sentence_date<'w>(
+    words: impl IntoIterator<Item = &'w str>,
+    doc: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let d = doc?;
     for w in words {
-        match *w {
+        match w {
             "yesterday" => return d.checked_sub_signed(Duration::days(1)),
             "today" => return Some(d),
             _ => {
@@ -2269,11 +2389,12 @@ pub fn sentence_date(words: &[&str], doc: Option<NaiveDate>) -> Option<NaiveDate
     Some(d)
 }
 
-/// For planned events: `tomorrow`, or the next weekday after the document date.
-fn future_date(words: &[&str], doc: Option<NaiveDate>) -> Option<NaiveDate> {
+/// For planned events: `tomorrow`, or the next weekday after the document date (`words` as for
+/// [`sentence_date`]).
+fn future_date<'w>(words: impl IntoIterator<Item = &'w str>, doc: Option<NaiveDate>) -> Option<NaiveDate> {
     let d = doc?;
     for w in words {
-        if *w == "tomorrow" {
+        if w == "tomorrow" {
             return d.checked_add_signed(Duration::days(1));
         }
         if let Some(wd) = weekday(w) {
@@ -2327,11 +2448,31 @@ mod list_tests {
                 assert_eq!(word_class(w) & bits, bits, "{w}");
             }
         }
+        for &(list, _) in CLASS_LISTS {
+            assert!(list.iter().all(|w| ClassTable::key(w.as_bytes()).is_some()));
+        }
         assert_eq!(word_class("embassy"), 0);
         assert_eq!(word_class(""), 0);
+        // a word too long for a key, and one that only differs from a listed word by a NUL byte
+        assert_eq!(word_class("counterinsurgency"), 0);
+        assert_eq!(word_class("the\0"), 0);
         let the = word_class("the");
         assert_ne!(the & class::NOUN_SLOT, 0);
         assert_eq!(the & class::NP_BREAK, 0);
+    }
+
+    #[test]
+    fn class_keys_are_the_packed_bytes() {
+        let text = "abcdefghijklmnopq";
+        for len in 0..=text.len() {
+            let key = ClassTable::key(&text.as_bytes()[..len]);
+            assert_eq!(key.is_some(), (1..=15).contains(&len), "{len}");
+            if let Some(key) = key {
+                assert_eq!(key.to_le_bytes()[..len], text.as_bytes()[..len]);
+                assert_eq!(key >> 120, len as u128);
+            }
+        }
+        assert_ne!(ClassTable::key(b"aaaa"), ClassTable::key(b"aaaaa"));
     }
 
     #[test]
