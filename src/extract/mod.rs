@@ -23,13 +23,16 @@ pub(crate) fn word_class_table(lists: &[(&[&'static str], u64)]) -> FastMap<&'st
 /// with one lookup instead of searching each list.
 ///
 /// A word of up to 15 bytes (all but a few listed phrases) is keyed by its
-/// [`packed`] integer, so a lookup hashes and compares one integer, not a
-/// string; most words in no list are turned away before that by `filter`.
-#[allow(dead_code)] // used by both stages once they switch over
+/// [`packed`] integer in an open-addressing table: a lookup is one multiply
+/// and (nearly always) one probe, with no string hashed or compared. Most
+/// words in no list are turned away before that by `filter`.
 pub(crate) struct WordClasses {
-    /// Words of up to 15 bytes, by their packed integer.
-    short: FastMap<u128, u64>,
-    /// Longer words, by their text.
+    /// Packed words (0: an empty slot); a power of two of slots, over twice
+    /// as many as there are words, so a probe always ends.
+    keys: Box<[u128]>,
+    /// The bits of the word in the same slot of `keys`.
+    bits: Box<[u64]>,
+    /// Words longer than 15 bytes, by their text.
     long: FastMap<&'static str, u64>,
     /// `filter[len][first & 31]` has bit `last & 31` set when a listed word
     /// of `len` bytes (15 for longer ones) starts with byte `first` and ends
@@ -37,12 +40,14 @@ pub(crate) struct WordClasses {
     filter: [[u32; 32]; 16],
 }
 
-#[allow(dead_code)]
 impl WordClasses {
     /// The table of `lists`, each with its bit.
     pub(crate) fn new(lists: &[(&[&'static str], u64)]) -> Self {
+        let words: usize = lists.iter().map(|(l, _)| l.len()).sum();
+        let slots = (2 * words + 2).next_power_of_two();
         let mut c = WordClasses {
-            short: FastMap::default(),
+            keys: vec![0; slots].into_boxed_slice(),
+            bits: vec![0; slots].into_boxed_slice(),
             long: FastMap::default(),
             filter: [[0; 32]; 16],
         };
@@ -53,16 +58,30 @@ impl WordClasses {
                     continue;
                 };
                 c.filter[b.len().min(15)][usize::from(first & 31)] |= 1 << (last & 31);
-                match packed(w) {
-                    Some(key) => *c.short.entry(key).or_insert(0) |= bit,
-                    None => *c.long.entry(w).or_insert(0) |= bit,
+                let Some(key) = packed(w) else {
+                    *c.long.entry(w).or_insert(0) |= bit;
+                    continue;
+                };
+                let mut i = c.slot(key);
+                while c.keys[i] != 0 && c.keys[i] != key {
+                    i = (i + 1) & (slots - 1);
                 }
+                c.keys[i] = key;
+                c.bits[i] |= bit;
             }
         }
         c
     }
 
+    /// The first slot probed for `key` (Fibonacci hashing of its two halves).
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64);
+        let shift = 64 - self.keys.len().trailing_zeros();
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+    }
+
     /// The bits of the lists `w` is in (0 for none).
+    #[inline(always)]
     pub(crate) fn get(&self, w: &str) -> u64 {
         let b = w.as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
@@ -71,12 +90,18 @@ impl WordClasses {
         if self.filter[b.len().min(15)][usize::from(first & 31)] & 1 << (last & 31) == 0 {
             return 0;
         }
-        match packed(w) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(w),
+        let Some(key) = packed(w) else {
+            return self.long.get(w).copied().unwrap_or(0);
+        };
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.keys[i] {
+                k if k == key => return self.bits[i],
+                0 => return 0,
+                _ => i = (i + 1) & mask,
+            }
         }
-        .copied()
-        .unwrap_or(0)
     }
 }
 
@@ -85,10 +110,24 @@ impl WordClasses {
 /// bytes are equal exactly when their integers are.
 fn packed(w: &str) -> Option<u128> {
     let b = w.as_bytes();
-    let mut buf = [0u8; 16];
-    buf.get_mut(..b.len())?.copy_from_slice(b);
-    buf[15] = b.len() as u8;
-    (b.len() <= 15).then(|| u128::from_le_bytes(buf))
+    if b.len() > 15 {
+        return None;
+    }
+    let (low, high) = b.split_at_checked(8).unwrap_or((b, &[]));
+    Some(u128::from(load(low)) | u128::from(load(high)) << 64 | (b.len() as u128) << 120)
+}
+
+/// The bytes of `b` (at most eight) in the low bytes of a `u64`, the others
+/// zero: two overlapping four-byte loads rather than a copy byte by byte.
+fn load(b: &[u8]) -> u64 {
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(first), Some(last)) => {
+            let (first, last) = (u32::from_le_bytes(*first), u32::from_le_bytes(*last));
+            // `last` repeats the bytes of `first` beyond `b[..4]`: shifted out.
+            u64::from(first) | u64::from(last) >> (8 * (8 - b.len())) << 32
+        }
+        _ => b.iter().rev().fold(0, |packed, &byte| packed << 8 | u64::from(byte)),
+    }
 }
 
 #[cfg(test)]
@@ -102,6 +141,14 @@ mod tests {
         assert_ne!(packed("ab"), packed("ba"));
         assert!(packed("fifteen-letters").is_some());
         assert!(packed("sixteen--letters").is_none());
+        // The bytes in order, then zeros, and the length in the last byte.
+        let text = "abcdefghijklmno";
+        for len in 0..=text.len() {
+            let key = packed(&text[..len]).unwrap_or_default().to_le_bytes();
+            assert_eq!(key[..len], text.as_bytes()[..len], "{len}");
+            assert!(key[len..15].iter().all(|&b| b == 0), "{len}");
+            assert_eq!(usize::from(key[15]), len);
+        }
     }
 
     #[test]

@@ -51,6 +51,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::extract::entities::EntityMention;
+use crate::extract::WordClasses;
 use crate::lexicon::{Entry, Lexicon, SentenceIndex, TriggerForm};
 use crate::model::{Modality, Span};
 use crate::resolve::{coordination_before, joined, Resolution};
@@ -157,103 +158,21 @@ const CLASS_LISTS: &[(&[&str], u64)] = &[
     (&["to"], class::TO),
 ];
 
+/// The [`CLASS_LISTS`] as one table, built once.
+fn class_table() -> &'static WordClasses {
+    static TABLE: OnceLock<WordClasses> = OnceLock::new();
+    TABLE.get_or_init(|| WordClasses::new(CLASS_LISTS))
+}
+
 /// The [`class`] bits of a normalized word (0 for a word in no list).
 fn word_class(w: &str) -> u64 {
-    ClassTable::builtin().get(w)
+    class_table().get(w)
 }
 
 /// True when the normalized word `w` is in the word list of [`class`] `bit` (where the classes
 /// of the sentence's tokens are not at hand).
 fn in_class(w: &str, bit: u64) -> bool {
     word_class(w) & bit != 0
-}
-
-/// The words of [`CLASS_LISTS`] with their [`class`] bits, in an open-addressing table whose
-/// keys are the words themselves packed into a `u128` ([`ClassTable::key`]): a token is
-/// classified with one multiplication and (nearly always) one probe, without hashing or
-/// comparing strings, and most words in no list are turned away before that by `filter`.
-struct ClassTable {
-    /// The packed words (0: an empty slot).
-    keys: Box<[u128; Self::SLOTS]>,
-    /// The class bits of the word in the same slot.
-    bits: Box<[u64; Self::SLOTS]>,
-    /// `filter[len][first & 31]` has bit `last & 31` set when a listed word of `len` bytes
-    /// starts with byte `first` and ends with byte `last` (or bytes equal to them modulo 32).
-    filter: [[u32; 32]; 16],
-}
-
-impl ClassTable {
-    /// Slots of the table (a power of two, over twice the number of listed words).
-    const SLOTS: usize = 1024;
-
-    /// The table of [`CLASS_LISTS`], built once.
-    fn builtin() -> &'static ClassTable {
-        static TABLE: OnceLock<ClassTable> = OnceLock::new();
-        TABLE.get_or_init(|| ClassTable::new(CLASS_LISTS))
-    }
-
-    fn new(lists: &[(&[&'static str], u64)]) -> Self {
-        let mut table = ClassTable {
-            keys: Box::new([0; Self::SLOTS]),
-            bits: Box::new([0; Self::SLOTS]),
-            filter: [[0; 32]; 16],
-        };
-        for (w, bits) in super::word_class_table(lists) {
-            let b = w.as_bytes();
-            let (Some(key), Some(&first), Some(&last)) = (Self::key(b), b.first(), b.last()) else {
-                // Every listed word has a key (checked by a test); one that had none would
-                // only go unclassified.
-                continue;
-            };
-            table.filter[b.len()][usize::from(first & 31)] |= 1 << (last & 31);
-            let mut i = Self::slot(key);
-            while table.keys[i] != 0 && table.keys[i] != key {
-                i = (i + 1) % Self::SLOTS;
-            }
-            table.keys[i] = key;
-            table.bits[i] |= bits;
-        }
-        table
-    }
-
-    /// The bytes of a word (1 to 15 of them) in the low bytes of a `u128`, and its length in the
-    /// top byte, so that no two words share a key and none has key 0; `None` for other lengths.
-    fn key(b: &[u8]) -> Option<u128> {
-        if b.is_empty() || b.len() > 15 {
-            return None;
-        }
-        let mut packed = [0u8; 16];
-        packed[..b.len()].copy_from_slice(b);
-        packed[15] = b.len() as u8;
-        Some(u128::from_le_bytes(packed))
-    }
-
-    /// The first slot probed for `key` (Fibonacci hashing of its two halves).
-    fn slot(key: u128) -> usize {
-        let folded = (key as u64) ^ ((key >> 64) as u64);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SLOTS.trailing_zeros())) as usize
-    }
-
-    /// The class bits of `w` (0 for a word in no list).
-    fn get(&self, w: &str) -> u64 {
-        let b = w.as_bytes();
-        let (Some(row), Some(&first), Some(&last)) = (self.filter.get(b.len()), b.first(), b.last()) else {
-            return 0;
-        };
-        if row[usize::from(first & 31)] & 1 << (last & 31) == 0 {
-            return 0;
-        }
-        let Some(key) = Self::key(b) else { return 0 };
-        let mut i = Self::slot(key);
-        // The table is never full, so the probe ends at the word or at an empty slot.
-        loop {
-            match self.keys[i] {
-                k if k == key => return self.bits[i],
-                0 => return 0,
-                _ => i = (i + 1) % Self::SLOTS,
-            }
-        }
-    }
 }
 
 /// The words that date a sentence ([`sentence_date`], [`future_date`]), with the [`WEEKDAYS`].
@@ -861,7 +780,7 @@ pub fn find(
                 && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), &words, k))
         })
         .collect();
-    let table = ClassTable::builtin();
+    let table = class_table();
     let classes: Vec<u64> = words.iter().map(|w| table.get(w)).collect();
     // The classes of the sentence's words together: a pass for a class absent from it is skipped.
     let present = classes.iter().fold(0, |all, c| all | c);
@@ -2448,31 +2367,15 @@ mod list_tests {
                 assert_eq!(word_class(w) & bits, bits, "{w}");
             }
         }
-        for &(list, _) in CLASS_LISTS {
-            assert!(list.iter().all(|w| ClassTable::key(w.as_bytes()).is_some()));
-        }
         assert_eq!(word_class("embassy"), 0);
         assert_eq!(word_class(""), 0);
-        // a word too long for a key, and one that only differs from a listed word by a NUL byte
+        // an unlisted word longer than any packed one, and one that only differs from a
+        // listed word by a NUL byte
         assert_eq!(word_class("counterinsurgency"), 0);
         assert_eq!(word_class("the\0"), 0);
         let the = word_class("the");
         assert_ne!(the & class::NOUN_SLOT, 0);
         assert_eq!(the & class::NP_BREAK, 0);
-    }
-
-    #[test]
-    fn class_keys_are_the_packed_bytes() {
-        let text = "abcdefghijklmnopq";
-        for len in 0..=text.len() {
-            let key = ClassTable::key(&text.as_bytes()[..len]);
-            assert_eq!(key.is_some(), (1..=15).contains(&len), "{len}");
-            if let Some(key) = key {
-                assert_eq!(key.to_le_bytes()[..len], text.as_bytes()[..len]);
-                assert_eq!(key >> 120, len as u128);
-            }
-        }
-        assert_ne!(ClassTable::key(b"aaaa"), ClassTable::key(b"aaaaa"));
     }
 
     #[test]
