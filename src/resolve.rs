@@ -568,11 +568,16 @@ pub fn joined(doc: &str, s: &Sentence, a: &EntityMention, b: &EntityMention) -> 
     if from >= to || to > s.tokens.len() {
         return false;
     }
-    let between = &s.tokens[from..to];
-    between
-        .iter()
-        .all(|t| matches!(t.text(doc), "and" | "," | "the" | "&" | "The"))
-        && between.iter().any(|t| matches!(t.text(doc), "and" | "," | "&"))
+    // One pass: every word between is a link or an article, and one at least a link.
+    let mut linked = false;
+    for t in &s.tokens[from..to] {
+        match t.text(doc) {
+            "and" | "," | "&" => linked = true,
+            "the" | "The" => {}
+            _ => return false,
+        }
+    }
+    linked
 }
 
 /// The most recent coordination (two or more actors of `kind`) before mention `m`,
