@@ -69,6 +69,8 @@ pub struct Resolution {
 struct Builder<'a> {
     lex: &'a Lexicon,
     entities: Vec<Entity>,
+    /// For each entity: true when its id is a lexicon actor's.
+    known: Vec<bool>,
     by_id: HashMap<ActorId, usize>,
     /// The entity of each lexicon actor already met (index into `lex.actors`): a
     /// repeated name skips cloning and hashing its id.
@@ -115,6 +117,7 @@ impl<'a> Builder<'a> {
             }
             MapEntry::Vacant(v) => {
                 let a = lex_actor(v.key());
+                self.known.push(a.is_some());
                 self.entities.push(Entity {
                     id: v.key().clone(),
                     kind: a.map_or(kind, |a| a.kind),
@@ -148,9 +151,9 @@ impl<'a> Builder<'a> {
             return i;
         }
         let id = ActorId(format!("country:{code}"));
-        let lex = self.lex;
-        let label = lex.actor(&id).map_or(code, |a| a.label.as_str());
-        let i = self.entity(id, ActorKind::Country, label, Some(code));
+        let a = self.lex.actor(&id);
+        let label = a.map_or(code, |a| a.label.as_str());
+        let i = self.get_or_insert(id, |_| a, ActorKind::Country, label, Some(code));
         self.by_code.insert(code.to_string(), i);
         i
     }
@@ -204,6 +207,7 @@ pub fn resolve(
     let mut b = Builder {
         lex,
         entities: Vec::with_capacity(mentions.len()),
+        known: Vec::with_capacity(mentions.len()),
         by_id: HashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
         by_lex: HashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
         by_code: HashMap::default(),
@@ -457,8 +461,8 @@ pub fn resolve(
         refs.push(r);
     }
     // Unknown persons: the label is the longest name used.
-    for e in &mut b.entities {
-        if e.kind == ActorKind::Person && lex.actor(&e.id).is_none() {
+    for (e, &known) in b.entities.iter_mut().zip(&b.known) {
+        if e.kind == ActorKind::Person && !known {
             if let Some(longest) = e.aliases.iter().max_by_key(|a| a.len()) {
                 if longest.len() > e.label.len() {
                     e.label = longest.clone();
@@ -507,8 +511,11 @@ const LOOKBACK: usize = 400;
 /// The indices of `kept` (sorted by sentence) that lie in sentence `si`.
 pub fn sentence_range(kept: &[EntityMention], si: usize) -> std::ops::Range<usize> {
     let lo = kept.partition_point(|m| m.sentence < si);
-    let hi = kept.partition_point(|m| m.sentence <= si);
-    lo..hi
+    // A sentence has few mentions: counted from `lo` rather than searched for.
+    let n = kept
+        .get(lo..)
+        .map_or(0, |rest| rest.iter().take_while(|m| m.sentence == si).count());
+    lo..lo + n
 }
 
 /// Mentions joined by `and` / `,` right before token `before` in sentence `s` form a coordination.
@@ -561,11 +568,16 @@ pub fn joined(doc: &str, s: &Sentence, a: &EntityMention, b: &EntityMention) -> 
     if from >= to || to > s.tokens.len() {
         return false;
     }
-    let between = &s.tokens[from..to];
-    between
-        .iter()
-        .all(|t| matches!(t.text(doc), "and" | "," | "the" | "&" | "The"))
-        && between.iter().any(|t| matches!(t.text(doc), "and" | "," | "&"))
+    // One pass: every word between is a link or an article, and one at least a link.
+    let mut linked = false;
+    for t in &s.tokens[from..to] {
+        match t.text(doc) {
+            "and" | "," | "&" => linked = true,
+            "the" | "The" => {}
+            _ => return false,
+        }
+    }
+    linked
 }
 
 /// The most recent coordination (two or more actors of `kind`) before mention `m`,

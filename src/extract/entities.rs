@@ -733,15 +733,62 @@ const OPENERS: &[&str] = &[
     "al", "anti", "both", "el", "he", "her", "him", "pro", "she", "the", "them", "they", "two",
 ];
 
-/// The word lists, as a map from word to its [`class`] bits (built once).
-fn word_classes() -> &'static FastMap<&'static str, u64> {
-    static CLASSES: OnceLock<FastMap<&'static str, u64>> = OnceLock::new();
-    CLASSES.get_or_init(|| super::word_class_table(WORD_LISTS))
+/// The word lists, as maps from word to its [`class`] bits (built once): a word of up
+/// to 15 bytes (every listed word but a few phrases) is keyed by its [`packed`]
+/// integer, hashed and compared in one step; a longer one by its text.
+struct WordClasses {
+    short: FastMap<u128, u64>,
+    long: FastMap<&'static str, u64>,
+}
+
+impl WordClasses {
+    fn new(lists: &[(&[&'static str], u64)]) -> Self {
+        let mut c = WordClasses {
+            short: FastMap::default(),
+            long: FastMap::default(),
+        };
+        for (w, bits) in super::word_class_table(lists) {
+            match packed(w) {
+                Some(key) => c.short.insert(key, bits),
+                None => c.long.insert(w, bits),
+            };
+        }
+        c
+    }
+
+    /// The bits of word `w`.
+    fn get(&self, w: &str) -> u64 {
+        match packed(w) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(w),
+        }
+        .copied()
+        .unwrap_or(0)
+    }
+}
+
+fn word_classes() -> &'static WordClasses {
+    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
+    CLASSES.get_or_init(|| WordClasses::new(WORD_LISTS))
+}
+
+/// `w` as one integer: its bytes, then zeros, and its length in the last byte (`None`
+/// for a word of more than 15 bytes). Two words of up to 15 bytes are equal exactly
+/// when their integers are.
+fn packed(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    buf[15] = b.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 /// The [`class`] bits of the lists `w` (lowercase) is in.
 fn classes(w: &str) -> u64 {
-    word_classes().get(w).copied().unwrap_or(0)
+    word_classes().get(w)
 }
 
 /// Bytes of the longest word of the word lists (checked by a test).
@@ -793,21 +840,24 @@ fn is_all_caps(w: &str) -> bool {
 struct Readings<'a> {
     idx: &'a SentenceIndex,
     lex: &'a Lexicon,
+    /// Per token: its normalized word ([`SentenceIndex::word`], taken out once).
+    words: Vec<&'a str>,
     /// Per token: its [`class`] bits.
     bits: Vec<u64>,
 }
 
 impl<'a> Readings<'a> {
     fn new(doc: &str, toks: &[Token], idx: &'a SentenceIndex, lex: &'a Lexicon) -> Self {
+        let words: Vec<&'a str> = (0..toks.len()).map(|i| idx.word(i)).collect();
+        let bits = token_bits(doc, toks, &words, idx, lex);
         Readings {
             idx,
             lex,
-            bits: token_bits(doc, toks, idx, lex),
+            words,
+            bits,
         }
     }
-}
 
-impl Readings<'_> {
     /// The [`class`] bits of token `i` (none past the end).
     fn bits(&self, i: usize) -> u64 {
         self.bits.get(i).copied().unwrap_or(0)
@@ -842,8 +892,8 @@ impl Readings<'_> {
     }
 
     /// The normalized (lowercase) word of token `i`, `""` past the end.
-    fn w(&self, i: usize) -> &str {
-        self.idx.word(i)
+    fn w(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
     }
 
     fn actor(&self, i: usize) -> Option<PhraseMatch> {
@@ -875,10 +925,9 @@ impl Readings<'_> {
     }
 }
 
-/// The [`class`] bits of every token of a sentence: one hash lookup of the word in
-/// [`word_classes`] and one look at the lexicon matches starting at the token.
-fn token_bits(doc: &str, toks: &[Token], idx: &SentenceIndex, lex: &Lexicon) -> Vec<u64> {
-    let lists = word_classes();
+/// The [`class`] bits of every token of a sentence: one hash lookup of its word (in
+/// `words`) in [`word_classes`] and one look at the lexicon matches starting at the token.
+fn token_bits(doc: &str, toks: &[Token], words: &[&str], idx: &SentenceIndex, lex: &Lexicon) -> Vec<u64> {
     let mut bits: Vec<u64> = toks
         .iter()
         .enumerate()
@@ -887,7 +936,7 @@ fn token_bits(doc: &str, toks: &[Token], idx: &SentenceIndex, lex: &Lexicon) -> 
             // `n't`) are in no list: only words are looked up.
             let mut b = 0;
             if t.kind == TokenKind::Word {
-                b = lists.get(idx.word(i)).copied().unwrap_or(0);
+                b = words.get(i).map_or(0, |w| classes(w));
                 if is_cap_word(doc, t) {
                     b |= class::CAP;
                 }
@@ -988,6 +1037,12 @@ fn acts(doc: &str, s: &Sentence, r: &Readings, i: usize) -> bool {
 /// `name@example.com`, `Lisa_cv.doc`) that contain `://`, `www.`, `@`, `_`,
 /// `=` or a dotted suffix such as `.com` or `.doc`.
 fn mark_web_tokens(doc: &str, toks: &[Token], bits: &mut [u64]) {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return;
+    };
+    if !may_hold_web_chunk(Span::new(first.span.start, last.span.end).slice(doc).as_bytes()) {
+        return;
+    }
     let mut a = 0;
     while a < toks.len() {
         let mut b = a + 1;
@@ -1009,6 +1064,20 @@ fn mark_web_tokens(doc: &str, toks: &[Token], bits: &mut [u64]) {
         }
         a = b;
     }
+}
+
+/// False when no part of `text` can be a web chunk ([`is_web_chunk`]): it has none of
+/// `@ _ = :`, and no `.` after a `w` or before a letter. A quick vectorized test that
+/// lets [`mark_web_tokens`] skip most sentences.
+fn may_hold_web_chunk(text: &[u8]) -> bool {
+    memchr::memchr3(b'@', b'_', b'=', text).is_some()
+        || memchr::memchr(b':', text).is_some()
+        || memchr::memchr_iter(b'.', text).any(|k| {
+            text.get(k + 1).is_some_and(u8::is_ascii_alphabetic)
+                || k.checked_sub(1)
+                    .and_then(|p| text.get(p))
+                    .is_some_and(|c| c.eq_ignore_ascii_case(&b'w'))
+        })
 }
 
 /// True when `chunk` contains one of the marks of a web address, e-mail address or file
@@ -2511,6 +2580,21 @@ mod list_tests {
         assert!(seen < class::CAP, "a list bit overlaps the token facts");
         assert!(is_web_chunk(b"WWW.Example") && is_web_chunk(b"cv.PDF") && is_web_chunk(b"a_b"));
         assert!(is_web_chunk(b"http://x") && !is_web_chunk(b"said.") && !is_web_chunk(b"U.S.-backed"));
+        for text in [
+            "a www. b",
+            "x@y",
+            "a_b",
+            "see cv.PDF",
+            "http://x",
+            "WWW.Example",
+            "p=1",
+        ] {
+            assert!(may_hold_web_chunk(text.as_bytes()), "{text}");
+        }
+        assert!(!may_hold_web_chunk(b"Putin met Xi in Beijing on Monday.") && !may_hold_web_chunk(b""));
+        assert_eq!(packed("the"), packed("the"));
+        assert_ne!(packed("the"), packed("the\0"));
+        assert!(packed("fifteen-letters").is_some() && packed("sixteen--letters").is_none());
         assert!(!is_in(class::FUNCTION, "minister"));
     }
 }
