@@ -25,7 +25,8 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{Entry, FastMap, Lexicon, PhraseMatch, SentenceIndex, TriggerForm};
+use crate::extract::WordClasses;
+use crate::lexicon::{Entry, Lexicon, PhraseMatch, SentenceIndex, TriggerForm};
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -733,57 +734,10 @@ const OPENERS: &[&str] = &[
     "al", "anti", "both", "el", "he", "her", "him", "pro", "she", "the", "them", "they", "two",
 ];
 
-/// The word lists, as maps from word to its [`class`] bits (built once): a word of up
-/// to 15 bytes (every listed word but a few phrases) is keyed by its [`packed`]
-/// integer, hashed and compared in one step; a longer one by its text.
-struct WordClasses {
-    short: FastMap<u128, u64>,
-    long: FastMap<&'static str, u64>,
-}
-
-impl WordClasses {
-    fn new(lists: &[(&[&'static str], u64)]) -> Self {
-        let mut c = WordClasses {
-            short: FastMap::default(),
-            long: FastMap::default(),
-        };
-        for (w, bits) in super::word_class_table(lists) {
-            match packed(w) {
-                Some(key) => c.short.insert(key, bits),
-                None => c.long.insert(w, bits),
-            };
-        }
-        c
-    }
-
-    /// The bits of word `w`.
-    fn get(&self, w: &str) -> u64 {
-        match packed(w) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(w),
-        }
-        .copied()
-        .unwrap_or(0)
-    }
-}
-
+/// The word lists as one table from word to its [`class`] bits (built once).
 fn word_classes() -> &'static WordClasses {
     static CLASSES: OnceLock<WordClasses> = OnceLock::new();
     CLASSES.get_or_init(|| WordClasses::new(WORD_LISTS))
-}
-
-/// `w` as one integer: its bytes, then zeros, and its length in the last byte (`None`
-/// for a word of more than 15 bytes). Two words of up to 15 bytes are equal exactly
-/// when their integers are.
-fn packed(w: &str) -> Option<u128> {
-    let b = w.as_bytes();
-    if b.len() > 15 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    buf[15] = b.len() as u8;
-    Some(u128::from_le_bytes(buf))
 }
 
 /// The [`class`] bits of the lists `w` (lowercase) is in.
@@ -2592,9 +2546,6 @@ mod list_tests {
             assert!(may_hold_web_chunk(text.as_bytes()), "{text}");
         }
         assert!(!may_hold_web_chunk(b"Putin met Xi in Beijing on Monday.") && !may_hold_web_chunk(b""));
-        assert_eq!(packed("the"), packed("the"));
-        assert_ne!(packed("the"), packed("the\0"));
-        assert!(packed("fifteen-letters").is_some() && packed("sixteen--letters").is_none());
         assert!(!is_in(class::FUNCTION, "minister"));
     }
 }

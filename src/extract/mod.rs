@@ -6,18 +6,6 @@ pub mod relations;
 
 use crate::lexicon::FastMap;
 
-/// A map from each word of `lists` to the union of the bits of the lists it
-/// is in.
-pub(crate) fn word_class_table(lists: &[(&[&'static str], u64)]) -> FastMap<&'static str, u64> {
-    let mut map = FastMap::default();
-    for &(list, bit) in lists {
-        for &w in list {
-            *map.entry(w).or_insert(0) |= bit;
-        }
-    }
-    map
-}
-
 /// The word lists of a stage as one table from each listed word to the union
 /// of the bits of the lists it is in: how both stages classify a token's word
 /// with one lookup instead of searching each list.
@@ -126,7 +114,10 @@ fn load(b: &[u8]) -> u64 {
             // `last` repeats the bytes of `first` beyond `b[..4]`: shifted out.
             u64::from(first) | u64::from(last) >> (8 * (8 - b.len())) << 32
         }
-        _ => b.iter().rev().fold(0, |packed, &byte| packed << 8 | u64::from(byte)),
+        _ => b
+            .iter()
+            .rev()
+            .fold(0, |packed, &byte| packed << 8 | u64::from(byte)),
     }
 }
 
