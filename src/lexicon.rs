@@ -16,6 +16,7 @@
 //! milliseconds and costs one or two hash lookups per token, several times
 //! faster than an overlapping automaton search over the sentence.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
@@ -139,10 +140,10 @@ pub struct Lexicon {
     /// Relation triggers.
     pub triggers: Vec<Trigger>,
     /// Given names (as written, title case).
-    pub first_names: FastSet<String>,
+    pub first_names: FastSet<Field>,
     /// Ordinary lowercase English words (lemmas): a capitalized run made only
     /// of them is rarely a person's name.
-    pub common_words: FastSet<String>,
+    pub common_words: FastSet<Field>,
     /// Last words of the lexicon's persons (`Putin`): the person when only one
     /// has it, `None` when several share it.
     pub surnames: FastMap<String, Option<u32>>,
@@ -359,23 +360,26 @@ pub type FastSet<K> = HashSet<K, foldhash::fast::FixedState>;
 /// A `HashMap` with the hasher of [`FastSet`].
 pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
+/// A field of [`Tables`]: borrowed from the embedded tables, owned when read from a user file.
+pub type Field = Cow<'static, str>;
+
 /// Raw tables, as read from TSV files, before the matcher is built.
 #[derive(Debug, Default, Clone)]
 pub struct Tables {
     /// `(id, kind, label, country, roles, aliases)`.
-    pub actors: Vec<(String, String, String, String, String, String)>,
+    pub actors: Vec<(Field, Field, Field, Field, Field, Field)>,
     /// `(form, country)`.
-    pub demonyms: Vec<(String, String)>,
+    pub demonyms: Vec<(Field, Field)>,
     /// `(capital, country)`.
-    pub capitals: Vec<(String, String)>,
+    pub capitals: Vec<(Field, Field)>,
     /// `(phrase, number, kind, role)`.
-    pub agents: Vec<(String, String, String, String)>,
+    pub agents: Vec<(Field, Field, Field, Field)>,
     /// Names.
-    pub first_names: Vec<String>,
+    pub first_names: Vec<Field>,
     /// Ordinary English words.
-    pub common_words: Vec<String>,
+    pub common_words: Vec<Field>,
     /// `(phrase, relation, form)`.
-    pub triggers: Vec<(String, String, String)>,
+    pub triggers: Vec<(Field, Field, Field)>,
 }
 
 const FILES: [&str; 7] = [
@@ -411,22 +415,38 @@ impl Tables {
     pub fn builtin() -> Result<Self> {
         let mut t = Tables::default();
         for (name, content) in BUILTIN_PHRASES.into_iter().chain(BUILTIN_WORDS) {
-            t.add_file(Path::new(name), content)?;
+            t.add_static_file(Path::new(name), content)?;
         }
         Ok(t)
     }
 
     /// The embedded tables of `files`.
-    fn builtin_files(files: &[(&str, &str)]) -> Result<Self> {
+    fn builtin_files(files: &[(&str, &'static str)]) -> Result<Self> {
         let mut t = Tables::default();
         for (name, content) in files {
-            t.add_file(Path::new(name), content)?;
+            t.add_static_file(Path::new(name), content)?;
         }
         Ok(t)
     }
 
     /// Adds the rows of one file, recognised by its name (see `data/lexicon/README.md`).
     pub fn add_file(&mut self, path: &Path, content: &str) -> Result<()> {
+        self.add_rows(path, content, |f| Cow::Owned(f.to_string()))
+    }
+
+    /// [`add_file`](Self::add_file) for text that lives as long as the program
+    /// (the embedded tables): the fields borrow it instead of being copied.
+    pub fn add_static_file(&mut self, path: &Path, content: &'static str) -> Result<()> {
+        self.add_rows(path, content, Cow::Borrowed)
+    }
+
+    /// Adds the rows of `content`, each field made a [`Field`] by `field`.
+    fn add_rows<'c>(
+        &mut self,
+        path: &Path,
+        content: &'c str,
+        field: impl Fn(&'c str) -> Field,
+    ) -> Result<()> {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -461,7 +481,7 @@ impl Tables {
                 rest = next;
             }
             let c = &cols[..len.min(cols.len())];
-            let col = |i: usize| c.get(i).copied().unwrap_or("").to_string();
+            let col = |i: usize| field(c.get(i).copied().unwrap_or(""));
             let need = |k: usize| -> Result<()> {
                 if c.len() < k || c[..k].iter().any(|s| s.is_empty()) {
                     Err(bad(
@@ -680,8 +700,8 @@ fn normalize_tokens(phrase: &str) -> (String, u64, usize) {
 /// The first names and common words of tables, as sets.
 #[derive(Debug, Default)]
 struct WordSets {
-    first_names: FastSet<String>,
-    common_words: FastSet<String>,
+    first_names: FastSet<Field>,
+    common_words: FastSet<Field>,
 }
 
 impl WordSets {
@@ -783,12 +803,12 @@ impl Lexicon {
             let Some(kind) = ActorKind::from_name(kind) else {
                 continue;
             };
-            let aid = ActorId(id.clone());
+            let aid = ActorId(id.to_string());
             let i = match lex.actor_index.get(&aid) {
                 Some(&i) => {
                     let a = &mut lex.actors[i];
                     if a.country.is_none() && !ctry.is_empty() {
-                        a.country = Some(ctry.clone());
+                        a.country = Some(ctry.to_string());
                     }
                     i
                 }
@@ -796,8 +816,8 @@ impl Lexicon {
                     lex.actors.push(LexActor {
                         id: aid.clone(),
                         kind,
-                        label: label.clone(),
-                        country: (!ctry.is_empty()).then(|| ctry.clone()),
+                        label: label.to_string(),
+                        country: (!ctry.is_empty()).then(|| ctry.to_string()),
                         roles: roles
                             .split('|')
                             .filter(|r| !r.is_empty())
@@ -808,7 +828,7 @@ impl Lexicon {
                     lex.actors.len() - 1
                 }
             };
-            for alias in std::iter::once(label.as_str()).chain(aliases.split('|')) {
+            for alias in std::iter::once(label.as_ref()).chain(aliases.split('|')) {
                 let alias = alias.trim();
                 if alias.is_empty() {
                     continue;
@@ -861,7 +881,7 @@ impl Lexicon {
             lex.agents.push(Agent {
                 plural: number == "pl",
                 kind,
-                role: role.clone(),
+                role: role.to_string(),
             });
             let i = (lex.agents.len() - 1) as u32;
             lex.add_pattern(normalize_phrase(phrase).0, Entry::Agent(i));
@@ -872,7 +892,7 @@ impl Lexicon {
             };
             let (norm, _, words) = normalize_phrase(phrase);
             lex.triggers.push(Trigger {
-                relation: relation.clone(),
+                relation: relation.to_string(),
                 form,
                 words,
             });
@@ -1035,7 +1055,7 @@ impl Lexicon {
             !w.is_empty()
                 && w.bytes().all(|b| b.is_ascii_lowercase())
                 && !self.common_words.contains(w)
-                && !self.first_names.contains(&ascii_title_case(w))
+                && !self.first_names.contains(ascii_title_case(w).as_str())
         })
     }
 }
@@ -1275,11 +1295,11 @@ mod tests {
         let phrases = t
             .actors
             .iter()
-            .flat_map(|a| std::iter::once(a.2.as_str()).chain(a.5.split('|')))
-            .chain(t.demonyms.iter().map(|d| d.0.as_str()))
-            .chain(t.capitals.iter().map(|c| c.0.as_str()))
-            .chain(t.agents.iter().map(|a| a.0.as_str()))
-            .chain(t.triggers.iter().map(|a| a.0.as_str()))
+            .flat_map(|a| std::iter::once(a.2.as_ref()).chain(a.5.split('|')))
+            .chain(t.demonyms.iter().map(|d| d.0.as_ref()))
+            .chain(t.capitals.iter().map(|c| c.0.as_ref()))
+            .chain(t.agents.iter().map(|a| a.0.as_ref()))
+            .chain(t.triggers.iter().map(|a| a.0.as_ref()))
             .chain([
                 "",
                 " ",
