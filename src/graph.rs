@@ -181,13 +181,10 @@ impl ActorGraph {
         relation: &str,
         edge: impl FnOnce() -> Edge,
     ) -> EdgeIndex {
-        let r = self.relation_number(relation);
-        if let Some(&e) = self.edges.get(&(si, ti, r)) {
-            return e;
+        match self.find_edge(si, ti, relation) {
+            Some(e) => e,
+            None => self.push_edge(si, ti, edge()),
         }
-        let e = self.graph.add_edge(si, ti, edge());
-        self.edges.insert((si, ti, r), e);
-        e
     }
 
     /// Adds a new edge (no edge `si -> ti` of its relation exists).

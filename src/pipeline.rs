@@ -493,22 +493,16 @@ impl Sink {
         Ok(())
     }
 
-    /// Takes in the evidence rows and counts of a batch whose documents a
-    /// worker already added to its own graph.
-    fn add_batch(&mut self, done: &BatchDone, on_progress: &mut impl FnMut(&Progress)) -> Result<()> {
-        if let Some(ev) = self.evidence.as_mut() {
-            ev.append(&done.rows)?;
+    /// Appends the evidence rows of a batch whose documents a worker already
+    /// added to its own graph.
+    fn append(&mut self, rows: &EvidenceRows) -> Result<()> {
+        match self.evidence.as_mut() {
+            Some(ev) => ev.append(rows),
+            None => Ok(()),
         }
-        self.count(
-            done.documents,
-            done.relations,
-            done.text_bytes,
-            done.input_bytes,
-            on_progress,
-        );
-        Ok(())
     }
 
+    /// Counts documents merged and reports the progress.
     fn count(
         &mut self,
         documents: usize,
@@ -559,42 +553,34 @@ impl Batch {
     }
 }
 
-/// What the merging thread needs of a batch a worker analyzed: its evidence
-/// rows and counts (the graph part stays in the worker's own graph).
+/// What a worker made of a batch besides its graph part: the evidence rows
+/// and the number of relation mentions.
 struct BatchDone {
     rows: EvidenceRows,
-    documents: usize,
     relations: usize,
-    text_bytes: u64,
-    input_bytes: u64,
 }
 
-/// A [`BatchDone`] with its number, or the panic that interrupted it.
+/// A [`BatchDone`] with the batch's number and size, or the panic that interrupted it.
 struct BatchOutcome {
     seq: u64,
     documents: usize,
     text_bytes: u64,
+    input_bytes: u64,
     done: std::thread::Result<BatchDone>,
 }
 
-/// Analyzes the documents of `batch` into `graph` and, when `evidence`, their
-/// evidence rows into `rows` (empty, from the pool of [`run_parallel`]).
+/// Analyzes `docs` into `graph` and, when `evidence`, their evidence rows
+/// into `rows` (empty, from the pool of [`run_parallel`]).
 fn analyze_batch(
-    batch: Batch,
+    docs: Vec<Document>,
     lexicon: &Lexicon,
     evidence: bool,
     graph: &mut ActorGraph,
     rows: EvidenceRows,
 ) -> BatchDone {
     let vocab = Vocabulary::builtin();
-    let mut done = BatchDone {
-        rows,
-        documents: batch.docs.len(),
-        relations: 0,
-        text_bytes: batch.text_bytes,
-        input_bytes: batch.input_bytes,
-    };
-    for doc in batch.docs {
+    let mut done = BatchDone { rows, relations: 0 };
+    for doc in docs {
         let a = analyze(doc, lexicon);
         if evidence {
             done.rows.push(&a, vocab);
@@ -641,19 +627,26 @@ fn run_parallel(
                         .map_err(|_| ())
                         .and_then(|rx| rx.recv().map_err(|_| ()));
                     let Ok(batch) = next else { return graph };
-                    let (seq, documents, text_bytes) = (batch.seq, batch.docs.len(), batch.text_bytes);
+                    let Batch {
+                        seq,
+                        docs,
+                        input_bytes,
+                        text_bytes,
+                    } = batch;
+                    let documents = docs.len();
                     let rows = spare_rows
                         .lock()
                         .ok()
                         .and_then(|mut s| s.pop())
                         .unwrap_or_default();
                     let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        analyze_batch(batch, lexicon, evidence, &mut graph, rows)
+                        analyze_batch(docs, lexicon, evidence, &mut graph, rows)
                     }));
                     let outcome = BatchOutcome {
                         seq,
                         documents,
                         text_bytes,
+                        input_bytes,
                         done,
                     };
                     if done_tx.send(outcome).is_err() {
@@ -737,7 +730,14 @@ fn merge_in_order(
             in_flight_bytes -= outcome.text_bytes;
             match outcome.done {
                 Ok(mut done) => {
-                    sink.add_batch(&done, on_progress)?;
+                    sink.append(&done.rows)?;
+                    sink.count(
+                        outcome.documents,
+                        done.relations,
+                        outcome.text_bytes,
+                        outcome.input_bytes,
+                        on_progress,
+                    );
                     done.rows.clear();
                     if let Ok(mut spare) = spare_rows.lock() {
                         spare.push(done.rows);
