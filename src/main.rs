@@ -26,7 +26,8 @@ use actorgraph::vocab::Vocabulary;
 
 /// mimalloc: the per-document analysis makes many small, short-lived
 /// allocations (words, names, records), which it serves faster than the
-/// system allocator, from per-thread heaps.
+/// system allocator, from per-thread heaps. Built without transparent huge
+/// pages (feature `no_thp`, see Cargo.toml).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
