@@ -4,19 +4,22 @@
 //!
 //! # Streaming and parallelism
 //!
-//! `build` never holds the corpus. The calling thread reads records from the
-//! lazy [`ingest`] stream and hands documents, in numbered batches of
-//! consecutive documents (a few dozen, at most [`BATCH_BYTES`] of text), to
-//! [`BuildOptions::jobs`] worker threads that run [`analyze`]. The results
-//! come back in any order; the calling thread puts them back in input order
-//! (a small reorder buffer) and merges each one into the [`ActorGraph`] and
-//! the [`EvidenceWriter`], which streams `mentions.csv` and `relations.csv`
-//! to disk. At most a bounded window of documents is in flight (read but not
+//! `build` never holds the corpus. While the lexicon is built (on a thread of
+//! its own), the calling thread already reads the first records, at most one
+//! window of them. Then it reads records from the lazy [`ingest`] stream and
+//! hands documents, in numbered batches of consecutive documents (a few
+//! dozen, at most [`BATCH_BYTES`] of text), to [`BuildOptions::jobs`] worker
+//! threads that run [`analyze`], add the result to a graph of their own and
+//! serialize its evidence rows. The results come back in any order; the
+//! calling thread puts them back in input order (a small reorder buffer) and
+//! appends their rows to the [`EvidenceWriter`], which streams
+//! `mentions.csv` and `relations.csv` to disk; at the end it sums the
+//! workers' graphs, a sum that does not depend on which worker took which
+//! batch. At most a bounded window of documents is in flight (read but not
 //! yet merged): [`WINDOW_PER_JOB`] per worker and [`WINDOW_BYTES`] of text.
-//! So memory is the graph plus that window, whatever the corpus size, and
-//! the output is byte-identical for every `jobs` value: merging happens in
-//! input order on one thread, exactly as with `jobs = 1` (which runs
-//! everything on the calling thread, with no worker).
+//! So memory is the graphs plus that window, whatever the corpus size, and
+//! the output is byte-identical for every `jobs` value, the same as with
+//! `jobs = 1` (which runs everything on the calling thread, with no worker).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -303,7 +306,9 @@ pub fn build_with_progress(
     let started = Instant::now();
     // Check the inputs first: a missing one is reported before the lexicon is built.
     let records = ingest::open(&opts.inputs, &opts.ingest)?;
-    let lexicon = load_lexicon(&opts.lexicons)?;
+    let jobs = if opts.jobs == 0 { default_jobs() } else { opts.jobs };
+    let (lexicon, first) = read_while_building_lexicon(records, &opts.lexicons, jobs * WINDOW_PER_JOB);
+    let lexicon = lexicon?;
     if opts.out.is_file() {
         return Err(Error::Output {
             path: opts.out.clone(),
@@ -321,8 +326,14 @@ pub fn build_with_progress(
         None
     };
     let lexicon = lexicon.as_ref().unwrap_or_else(|| Lexicon::builtin());
-    let (graph, evidence, mut summary) =
-        analyze_all(records, lexicon, opts.jobs, evidence, on_diagnostic, on_progress)?;
+    let (graph, evidence, mut summary) = analyze_all(
+        first.into_records(),
+        lexicon,
+        jobs,
+        evidence,
+        on_diagnostic,
+        on_progress,
+    )?;
     // Filtered first: an unknown ego actor stops the run before any file is written.
     let filtered = if opts.filter.is_identity() {
         None
@@ -419,6 +430,68 @@ fn load_lexicon(dirs: &[PathBuf]) -> Result<Option<Lexicon>> {
     } else {
         Lexicon::with_user_dirs(dirs).map(Some)
     }
+}
+
+/// The records read ahead by [`read_while_building_lexicon`], then the rest.
+struct ReadAhead {
+    first: Vec<Record>,
+    rest: Box<dyn Iterator<Item = Record>>,
+}
+
+impl ReadAhead {
+    /// All the records, in input order.
+    fn into_records(self) -> impl Iterator<Item = Record> {
+        self.first.into_iter().chain(self.rest)
+    }
+}
+
+/// Builds the lexicon ([`load_lexicon`], or the built-in one) on a thread of
+/// its own while this thread reads and parses the first records: the
+/// start-up and the reading overlap instead of running one after the other.
+/// At most `max_docs` documents and [`WINDOW_BYTES`] of text are read ahead,
+/// what the window of a run holds anyway, so memory stays as bounded as it was.
+fn read_while_building_lexicon(
+    mut records: Box<dyn Iterator<Item = Record>>,
+    dirs: &[PathBuf],
+    max_docs: usize,
+) -> (Result<Option<Lexicon>>, ReadAhead) {
+    std::thread::scope(|scope| {
+        let build = || {
+            let lexicon = load_lexicon(dirs)?;
+            if lexicon.is_none() {
+                // Built once per process: later calls return it at once.
+                let _ = Lexicon::builtin();
+            }
+            Ok(lexicon)
+        };
+        let builder = std::thread::Builder::new()
+            .name("lexicon".into())
+            .spawn_scoped(scope, build);
+        let Ok(builder) = builder else {
+            // No thread to be had: build first, then read, as before.
+            return (
+                build(),
+                ReadAhead {
+                    first: Vec::new(),
+                    rest: records,
+                },
+            );
+        };
+        let mut first = Vec::new();
+        let (mut docs, mut bytes) = (0, 0u64);
+        while !builder.is_finished() && docs < max_docs && bytes < WINDOW_BYTES {
+            let Some(record) = records.next() else { break };
+            if let Record::Document(doc) = &record {
+                docs += 1;
+                bytes += doc.text.len() as u64;
+            }
+            first.push(record);
+        }
+        let lexicon = builder
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (lexicon, ReadAhead { first, rest: records })
+    })
 }
 
 /// Streams `records` through [`analyze`] on `jobs` workers (0: one per
@@ -746,5 +819,79 @@ fn merge_in_order(
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(n: usize) -> Vec<Record> {
+        (0..n)
+            .map(|i| {
+                if i % 5 == 3 {
+                    Record::Skipped(Diagnostic::warning(
+                        "in.jsonl",
+                        Some(i + 1),
+                        "not valid JSON; skipped",
+                    ))
+                } else {
+                    Record::Document(Document {
+                        id: format!("d{i}"),
+                        text: format!("Document {i}."),
+                        title: None,
+                        date: None,
+                        url: None,
+                        source: None,
+                    })
+                }
+            })
+            .collect()
+    }
+
+    fn names(records: impl Iterator<Item = Record>) -> Vec<String> {
+        records
+            .map(|r| match r {
+                Record::Document(d) => d.id,
+                Record::Skipped(d) => format!("skipped at {:?}", d.line),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reading_ahead_keeps_every_record_in_order() {
+        for (n, max_docs) in [(0, 4), (3, 4), (40, 4), (40, 1000)] {
+            let all = records(n);
+            let want = names(records(n).into_iter());
+            let (lexicon, ahead) = read_while_building_lexicon(Box::new(all.into_iter()), &[], max_docs);
+            assert!(matches!(lexicon, Ok(None)), "the built-in lexicon is used");
+            let docs_ahead = ahead
+                .first
+                .iter()
+                .filter(|r| matches!(r, Record::Document(_)))
+                .count();
+            assert!(
+                docs_ahead <= max_docs,
+                "{docs_ahead} documents read ahead, at most {max_docs}"
+            );
+            assert_eq!(names(ahead.into_records()), want);
+        }
+    }
+
+    #[test]
+    fn a_bad_user_lexicon_is_an_error_and_the_records_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("actors.tsv"),
+            "id\tkind\tlabel\nperson:x\tperson\n",
+        )
+        .unwrap();
+        let (lexicon, ahead) = read_while_building_lexicon(
+            Box::new(records(10).into_iter()),
+            &[dir.path().to_path_buf()],
+            512,
+        );
+        assert!(matches!(lexicon, Err(Error::Lexicon { .. })), "{lexicon:?}");
+        assert_eq!(names(ahead.into_records()), names(records(10).into_iter()));
     }
 }
