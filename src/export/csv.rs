@@ -118,11 +118,24 @@ pub fn write_edges(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
 /// Buffer of each evidence file: large writes, few system calls.
 const EVIDENCE_BUFFER: usize = 1 << 20;
 
+/// Appended bytes after which an evidence table starts writing what it has
+/// to the disk in the background: the sync at the end of a run, which the
+/// run waits for, then has at most this much left to write instead of the
+/// whole table (hundreds of MB on a large corpus: the kernel would otherwise
+/// keep it all in memory until then).
+const SYNC_EVERY: u64 = 64 << 20;
+
 /// One evidence table being written to a temporary file next to its final path.
 #[derive(Debug)]
 struct PendingTable {
     path: PathBuf,
     out: io::BufWriter<NamedTempFile>,
+    /// Bytes appended since the last background sync started.
+    unsynced: u64,
+    /// [`SYNC_EVERY`] (smaller in tests).
+    sync_every: u64,
+    /// The background sync (`fdatasync` on its own thread) in progress, if any.
+    syncing: Option<std::thread::JoinHandle<io::Result<()>>>,
 }
 
 impl PendingTable {
@@ -131,6 +144,9 @@ impl PendingTable {
         let mut table = Self {
             path,
             out: io::BufWriter::with_capacity(EVIDENCE_BUFFER, tmp),
+            unsynced: 0,
+            sync_every: SYNC_EVERY,
+            syncing: None,
         };
         let mut head = csv::Writer::from_writer(Vec::new());
         head.write_record(header).map_err(|e| table.err(e.into()))?;
@@ -146,12 +162,44 @@ impl PendingTable {
         }
     }
 
-    /// Appends rows already serialized as CSV.
+    /// Appends rows already serialized as CSV; every [`SYNC_EVERY`] bytes,
+    /// once the previous background sync is done, starts another.
     fn append(&mut self, bytes: &[u8]) -> Result<()> {
-        self.out.write_all(bytes).map_err(|e| self.err(e))
+        self.out.write_all(bytes).map_err(|e| self.err(e))?;
+        self.unsynced += bytes.len() as u64;
+        if self.unsynced >= self.sync_every && self.syncing.as_ref().is_none_or(|s| s.is_finished()) {
+            self.sync_in_background().map_err(|e| self.err(e))?;
+        }
+        Ok(())
     }
 
-    fn finish(self) -> Result<()> {
+    /// Hands what was appended so far to the kernel and has it written to
+    /// the disk on a thread of its own. Without a thread to be had, nothing
+    /// starts: the sync at the end writes it all.
+    fn sync_in_background(&mut self) -> io::Result<()> {
+        self.wait_for_sync()?;
+        self.out.flush()?;
+        let file = self.out.get_ref().as_file().try_clone()?;
+        self.syncing = std::thread::Builder::new()
+            .name("sync-evidence".into())
+            .spawn(move || file.sync_data())
+            .ok();
+        self.unsynced = 0;
+        Ok(())
+    }
+
+    /// Waits for the background sync, if one is running, and returns its result.
+    fn wait_for_sync(&mut self) -> io::Result<()> {
+        match self.syncing.take() {
+            Some(sync) => sync
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => Ok(()),
+        }
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.wait_for_sync().map_err(|e| self.err(e))?;
         let path = self.path;
         let out_err = |source| Error::Output {
             path: path.clone(),
@@ -359,8 +407,13 @@ impl EvidenceWriter {
     }
 
     /// Flushes and syncs both files and renames them to `mentions.csv` and
-    /// `relations.csv`.
-    pub fn finish(self) -> Result<()> {
+    /// `relations.csv`. The two are written to the disk at once, each by a
+    /// background sync; the syncs that follow, before the renames, find
+    /// little left to do.
+    pub fn finish(mut self) -> Result<()> {
+        for table in [&mut self.mentions, &mut self.relations] {
+            table.sync_in_background().map_err(|e| table.err(e))?;
+        }
         self.mentions.finish()?;
         self.relations.finish()
     }
@@ -543,6 +596,32 @@ mod tests {
                 "Angela Merkel met\nEmmanuel Macron, \"twice\".",
             ]
         );
+    }
+
+    #[test]
+    fn background_syncs_lose_no_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = EvidenceWriter::create(dir.path()).unwrap();
+        // A background sync every few rows, most while the previous one still runs.
+        w.mentions.sync_every = 100;
+        w.relations.sync_every = 100;
+        let rows = EvidenceRows::new(&doc(), Vocabulary::builtin());
+        let mut started = 0;
+        for _ in 0..500 {
+            w.append(&rows).unwrap();
+            started += usize::from(w.mentions.unsynced == 0);
+        }
+        assert!(started > 0, "no background sync started");
+        w.finish().unwrap();
+        assert_eq!(names(dir.path()), ["mentions.csv", "relations.csv"]);
+        for (file, single) in [
+            ("mentions.csv", &rows.mentions),
+            ("relations.csv", &rows.relations),
+        ] {
+            let written = std::fs::read(dir.path().join(file)).unwrap();
+            let body = &written[written.iter().position(|&b| b == b'\n').unwrap() + 1..];
+            assert_eq!(body, single.repeat(500), "{file}");
+        }
     }
 
     #[test]
