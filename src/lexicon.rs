@@ -456,8 +456,7 @@ impl Tables {
             line,
             message,
         };
-        let mut rows = content
-            .lines()
+        let mut rows = lines(content)
             .enumerate()
             .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
             .filter(|(_, l)| !trim(l).is_empty() && !l.starts_with('#'));
@@ -551,6 +550,32 @@ impl Tables {
 
 /// `text.trim()`, at once for the usual field that starts and ends with a
 /// visible ASCII character.
+/// The lines of `content`, as [`str::lines`] makes them (without the `\n` or
+/// `\r\n` that ends them; no empty last line after a final line break), found
+/// by memchr's vectorized search: `str::lines` sets up a character search per
+/// line, which costs more than the search itself on the short lines of the tables.
+fn lines(content: &str) -> impl Iterator<Item = &str> {
+    let bytes = content.as_bytes();
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', bytes);
+    std::iter::from_fn(move || {
+        let line = match ends.next() {
+            Some(end) => {
+                let line = content.get(start..end)?;
+                start = end + 1;
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None if start < bytes.len() => {
+                let line = content.get(start..)?;
+                start = bytes.len();
+                line
+            }
+            None => return None,
+        };
+        Some(line)
+    })
+}
+
 fn trim(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
@@ -636,44 +661,40 @@ fn fold_diacritic(c: char) -> Option<char> {
 fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
     // Most lexicon phrases are ASCII letters, digits, spaces and hyphens: their
     // tokens are the runs of letters and digits and each hyphen (no period,
-    // apostrophe or other mark that the tokenizer would split or keep), lowercased.
-    let b = phrase.as_bytes();
-    if b.iter()
-        .all(|&c| c.is_ascii_alphanumeric() || c == b' ' || c == b'-')
-    {
-        let mut out = String::with_capacity(phrase.len() + 4);
-        let mut caps = 0u64;
-        let mut n = 0;
-        let mut i = 0;
-        while i < b.len() {
-            let start = i;
-            if b[i] == b' ' {
-                i += 1;
-                continue;
-            } else if b[i] == b'-' {
-                i += 1;
-            } else {
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
-                    i += 1;
+    // apostrophe or other mark that the tokenizer would split or keep),
+    // lowercased. One pass makes them, and hands any other phrase to the
+    // tokenizer at its first other character.
+    let mut out = String::with_capacity(phrase.len() + 4);
+    let mut caps = 0u64;
+    let mut n = 0;
+    let mut in_word = false;
+    for &c in phrase.as_bytes() {
+        if c.is_ascii_alphanumeric() {
+            if !in_word {
+                if n > 0 {
+                    out.push(' ');
                 }
+                if n < 64 && c.is_ascii_uppercase() {
+                    caps |= 1 << n;
+                }
+                n += 1;
+                in_word = true;
             }
-            let w = phrase.get(start..i).unwrap_or("");
+            out.push(char::from(c.to_ascii_lowercase()));
+        } else if c == b' ' {
+            in_word = false;
+        } else if c == b'-' {
             if n > 0 {
                 out.push(' ');
             }
-            if n < 64 && w.as_bytes()[0].is_ascii_uppercase() {
-                caps |= 1 << n;
-            }
-            let start = out.len();
-            out.push_str(w);
-            if let Some(added) = out.get_mut(start..) {
-                added.make_ascii_lowercase();
-            }
+            out.push('-');
             n += 1;
+            in_word = false;
+        } else {
+            return normalize_tokens(phrase);
         }
-        return (out, caps, n);
     }
-    normalize_tokens(phrase)
+    (out, caps, n)
 }
 
 /// [`normalize_phrase`] through the tokenizer (any text).
@@ -1316,6 +1337,30 @@ mod tests {
             ]);
         for p in phrases {
             assert_eq!(normalize_phrase(p), normalize_tokens(p), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn lines_are_str_lines() {
+        for t in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "\n\na\n\n",
+            "a\r\r\n\rb\r",
+            "é\nü\r\n",
+        ] {
+            assert_eq!(
+                lines(t).collect::<Vec<_>>(),
+                t.lines().collect::<Vec<_>>(),
+                "{t:?}"
+            );
+        }
+        for (_, content) in BUILTIN_PHRASES.into_iter().chain(BUILTIN_WORDS) {
+            assert!(lines(content).eq(content.lines()));
         }
     }
 
