@@ -456,6 +456,8 @@ impl Tables {
             line,
             message,
         };
+        // Room for every line: the tables are large, and growing them copies them.
+        self.reserve(&name, memchr::memchr_iter(b'\n', content.as_bytes()).count() + 1);
         let mut rows = lines(content)
             .enumerate()
             .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
@@ -524,6 +526,20 @@ impl Tables {
             }
         }
         Ok(())
+    }
+
+    /// Reserves room for `rows` more rows in the table of the file `name`.
+    fn reserve(&mut self, name: &str, rows: usize) {
+        match name {
+            "actors.tsv" => self.actors.reserve(rows),
+            "demonyms.tsv" => self.demonyms.reserve(rows),
+            "capitals.tsv" => self.capitals.reserve(rows),
+            "agents.tsv" => self.agents.reserve(rows),
+            "first_names.txt" => self.first_names.reserve(rows),
+            "common_words.txt" => self.common_words.reserve(rows),
+            "triggers.tsv" => self.triggers.reserve(rows),
+            _ => {}
+        }
     }
 
     /// Adds every known file present in `dir`.
@@ -727,9 +743,16 @@ struct WordSets {
 
 impl WordSets {
     fn new(t: &Tables) -> Self {
+        // Sized up front: a filtered iterator gives no size hint, and the sets
+        // would otherwise be rehashed a dozen times as they grow.
+        let set = |words: &[Field]| {
+            let mut set = FastSet::with_capacity_and_hasher(words.len(), Default::default());
+            set.extend(words.iter().filter(|n| !n.is_empty()).cloned());
+            set
+        };
         Self {
-            first_names: t.first_names.iter().filter(|n| !n.is_empty()).cloned().collect(),
-            common_words: t.common_words.iter().filter(|n| !n.is_empty()).cloned().collect(),
+            first_names: set(&t.first_names),
+            common_words: set(&t.common_words),
         }
     }
 }
@@ -799,8 +822,8 @@ impl Lexicon {
             triggers: Vec::new(),
             first_names: words.first_names,
             common_words: words.common_words,
-            surnames: FastMap::default(),
-            actor_index: FastMap::default(),
+            surnames: FastMap::with_capacity_and_hasher(t.actors.len(), Default::default()),
+            actor_index: FastMap::with_capacity_and_hasher(t.actors.len(), Default::default()),
             phrases: PhraseTable::default(),
         };
         // About one phrase per row, a few per actor: no rehashing while filling.
