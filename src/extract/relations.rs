@@ -768,7 +768,6 @@ pub fn find(
     sentences: &[Sentence],
 ) -> Vec<RelationMention> {
     let toks = &s.tokens;
-    let words: Vec<&str> = (0..toks.len()).map(|i| idx.word(i)).collect();
     // Argument mentions of this sentence (index into res.mentions).
     let here = crate::resolve::sentence_range(&res.mentions, s.index);
     let args: Vec<usize> = here
@@ -777,9 +776,15 @@ pub fn find(
             let m = &res.mentions[k];
             m.sentence == s.index
                 && !res.refs[k].is_empty()
-                && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), &words, k))
+                && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), idx, k))
         })
         .collect();
+    // Every relation has an argument mention of the sentence (its source, or the subject or
+    // object it is found from): a sentence without one has none, and is not read further.
+    if args.is_empty() {
+        return Vec::new();
+    }
+    let words: Vec<&str> = (0..toks.len()).map(|i| idx.word(i)).collect();
     let table = class_table();
     let classes: Vec<u64> = words.iter().map(|w| table.get(w)).collect();
     // The classes of the sentence's words together: a pass for a class absent from it is skipped.
@@ -1880,12 +1885,12 @@ fn orphan_modifier(
     s: &Sentence,
     res: &Resolution,
     here: std::ops::Range<usize>,
-    words: &[&str],
+    idx: &SentenceIndex,
     k: usize,
 ) -> bool {
     let m = &res.mentions[k];
     let next = m.tokens.1;
-    if words.get(next).is_some_and(|w| *w == "-" || *w == "'s") {
+    if matches!(idx.word(next), "-" | "'s") {
         return false;
     }
     // "Malaysia Airlines", "U.S. Central Command": part of a name the recognizer does not know.
