@@ -23,9 +23,7 @@
 //!   (`Good Morning`), evaluative review titles (`Great Service`), the pronoun
 //!   `I`, religious words and celestial bodies are no names.
 
-use std::sync::OnceLock;
-
-use crate::extract::WordClasses;
+use crate::extract::{SentenceWords, ENTITY_LIST_BITS};
 use crate::lexicon::{Entry, Lexicon, PhraseMatch, SentenceIndex, TriggerForm};
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::text::{Sentence, Token, TokenKind};
@@ -698,8 +696,9 @@ mod class {
         CAP | ACTOR | DEMONYM | CAPITAL | AGENT | OPENER | HONORIFIC | GROUP_MODIFIER;
 }
 
-/// Every word list of this module with its bit in [`class`].
-const WORD_LISTS: &[(&[&str], u64)] = &[
+/// Every word list of this module with its bit in [`class`] (within
+/// [`ENTITY_LIST_BITS`]).
+pub(super) const WORD_LISTS: &[(&[&str], u64)] = &[
     (FUNCTION_WORDS, class::FUNCTION),
     (HONORIFICS, class::HONORIFIC),
     (GROUP_MODIFIERS, class::GROUP_MODIFIER),
@@ -734,15 +733,9 @@ const OPENERS: &[&str] = &[
     "al", "anti", "both", "el", "he", "her", "him", "pro", "she", "the", "them", "they", "two",
 ];
 
-/// The word lists as one table from word to its [`class`] bits (built once).
-fn word_classes() -> &'static WordClasses {
-    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
-    CLASSES.get_or_init(|| WordClasses::new(WORD_LISTS))
-}
-
 /// The [`class`] bits of the lists `w` (lowercase) is in.
 fn classes(w: &str) -> u64 {
-    word_classes().get(w)
+    super::word_class(w) & ENTITY_LIST_BITS
 }
 
 /// Bytes of the longest word of the word lists (checked by a test).
@@ -794,21 +787,25 @@ fn is_all_caps(w: &str) -> bool {
 struct Readings<'a> {
     idx: &'a SentenceIndex,
     lex: &'a Lexicon,
-    /// Per token: its normalized word ([`SentenceIndex::word`], taken out once).
-    words: Vec<&'a str>,
+    /// Per token: its normalized word ([`SentenceWords::words`]).
+    words: &'a [&'a str],
     /// Per token: its [`class`] bits.
     bits: Vec<u64>,
 }
 
 impl<'a> Readings<'a> {
-    fn new(doc: &str, toks: &[Token], idx: &'a SentenceIndex, lex: &'a Lexicon) -> Self {
-        let words: Vec<&'a str> = (0..toks.len()).map(|i| idx.word(i)).collect();
-        let bits = token_bits(doc, toks, &words, idx, lex);
+    fn new(
+        doc: &str,
+        toks: &[Token],
+        idx: &'a SentenceIndex,
+        lex: &'a Lexicon,
+        words: &'a SentenceWords,
+    ) -> Self {
         Readings {
             idx,
             lex,
-            words,
-            bits,
+            words: words.words(),
+            bits: token_bits(doc, toks, words.classes(), idx, lex),
         }
     }
 
@@ -879,9 +876,10 @@ impl<'a> Readings<'a> {
     }
 }
 
-/// The [`class`] bits of every token of a sentence: one hash lookup of its word (in
-/// `words`) in [`word_classes`] and one look at the lexicon matches starting at the token.
-fn token_bits(doc: &str, toks: &[Token], words: &[&str], idx: &SentenceIndex, lex: &Lexicon) -> Vec<u64> {
+/// The [`class`] bits of every token of a sentence: the entity bits of its word's class
+/// (`classes`: [`SentenceWords::classes`]) and one look at the lexicon matches starting at
+/// the token.
+fn token_bits(doc: &str, toks: &[Token], classes: &[u64], idx: &SentenceIndex, lex: &Lexicon) -> Vec<u64> {
     let mut bits: Vec<u64> = toks
         .iter()
         .enumerate()
@@ -890,7 +888,7 @@ fn token_bits(doc: &str, toks: &[Token], words: &[&str], idx: &SentenceIndex, le
             // `n't`) are in no list: only words are looked up.
             let mut b = 0;
             if t.kind == TokenKind::Word {
-                b = words.get(i).map_or(0, |w| classes(w));
+                b = classes.get(i).map_or(0, |c| c & ENTITY_LIST_BITS);
                 if is_cap_word(doc, t) {
                     b |= class::CAP;
                 }
@@ -1065,13 +1063,20 @@ fn is_bracket(doc: &str, t: &Token) -> bool {
 
 /// Finds the mentions of one sentence.
 pub fn recognize(doc: &str, s: &Sentence, lex: &Lexicon) -> Vec<EntityMention> {
-    recognize_with(doc, s, lex, &lex.index(doc, &s.tokens))
+    let idx = lex.index(doc, &s.tokens);
+    recognize_with(doc, s, lex, &idx, &SentenceWords::new(s, &idx))
 }
 
-/// [`recognize`] with the sentence's lexicon index already computed.
-pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceIndex) -> Vec<EntityMention> {
+/// [`recognize`] with the sentence's lexicon index and words already computed.
+pub fn recognize_with(
+    doc: &str,
+    s: &Sentence,
+    lex: &Lexicon,
+    idx: &SentenceIndex,
+    words: &SentenceWords,
+) -> Vec<EntityMention> {
     let toks = &s.tokens;
-    let r = Readings::new(doc, toks, idx, lex);
+    let r = Readings::new(doc, toks, idx, lex, words);
     let mut out: Vec<EntityMention> = Vec::new();
     let n = toks.len();
     let word = |i: usize| r.w(i);
