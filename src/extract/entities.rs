@@ -87,7 +87,23 @@ pub struct EntityMention {
 }
 
 impl EntityMention {
+    /// The mention of tokens `first..last` of `s`, named as written.
     fn new(doc: &str, s: &Sentence, first: usize, last: usize, kind: ActorKind, form: MentionForm) -> Self {
+        let mut em = Self::with_name(s, first, last, kind, form, String::new());
+        em.name = em.span.slice(doc).to_string();
+        em
+    }
+
+    /// The mention of tokens `first..last` of `s` with the label `name` (a title's roles, a
+    /// group nominal's label) instead of its text.
+    fn with_name(
+        s: &Sentence,
+        first: usize,
+        last: usize,
+        kind: ActorKind,
+        form: MentionForm,
+        name: String,
+    ) -> Self {
         let span = Span::new(s.tokens[first].span.start, s.tokens[last - 1].span.end);
         Self {
             span,
@@ -96,7 +112,7 @@ impl EntityMention {
             kind,
             form,
             lex: None,
-            name: span.slice(doc).to_string(),
+            name,
             country: None,
             roles: Vec::new(),
             title: None,
@@ -1560,13 +1576,13 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
         if roles.is_empty() {
             return None;
         }
-        let mut em = EntityMention::new(
-            doc,
+        let mut em = EntityMention::with_name(
             s,
             title_start,
             title_end,
             ActorKind::Person,
             MentionForm::Title,
+            roles.join(" "),
         );
         // "the mayor of the West Bank city of Hebron": an official of a place serves its country.
         em.country = country.or_else(|| {
@@ -1575,7 +1591,6 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
                 .flatten()
         });
         em.org = org;
-        em.name = roles.join(" ");
         em.roles = roles;
         em.lead = title_start - first;
         out.push(em);
@@ -1585,9 +1600,7 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
     em.lex = lex_actor;
     em.roles = roles;
     em.org = org;
-    em.country = country
-        .clone()
-        .or_else(|| lex_actor.and_then(|a| r.lex.actors.get(a as usize)?.country.clone()));
+    em.country = country.or_else(|| lex_actor.and_then(|a| r.lex.actors.get(a as usize)?.country.clone()));
     em.title = Some(Span::new(toks[first].span.start, toks[title_end - 1].span.end));
     em.lead = name_start - first;
     out.push(em);
@@ -1695,11 +1708,14 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     let Entry::Agent(a) = m.entry else { return None };
     let mut out: Vec<EntityMention> = modifiers.iter().map(|m| m.mention(doc, s, r.lex)).collect();
     let country = out.first().and_then(|m| m.country.clone());
-    // The countries of coordinated modifiers, with each modifier's text.
-    let countries: Vec<(String, Span)> = out
-        .iter()
-        .filter_map(|m| m.country.clone().map(|c| (c, m.span)))
-        .collect();
+    // The countries of coordinated modifiers, with each modifier's text (none for one modifier).
+    let countries: Vec<(String, Span)> = if out.len() > 1 {
+        out.iter()
+            .filter_map(|m| m.country.clone().map(|c| (c, m.span)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // "Ministry of Defence", "Army of Islam": a capitalized role noun that heads a name.
     let named = (m.start..m.end).any(|k| matches!(toks[k].text(doc), "of" | "for"))
         || (toks
@@ -1717,7 +1733,15 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     if role & class::MEDIA_ROLE != 0 || r.is(m.end - 1, class::MEDIA_ROLE) {
         return Some((Vec::new(), m.end - i));
     }
-    let mut em = EntityMention::new(doc, s, head_start, m.end, ActorKind::Group, MentionForm::Nominal);
+    // (named below, once the label is known)
+    let mut em = EntityMention::with_name(
+        s,
+        head_start,
+        m.end,
+        ActorKind::Group,
+        MentionForm::Nominal,
+        String::new(),
+    );
     em.country = country;
     em.plural = true;
     em.lead = head_start - i;

@@ -939,7 +939,8 @@ pub fn find(
         }
         // --- Passive: "... backed by X", "Y was attacked by X".
         // "... attacked by X", "... released yesterday by X", "killed in Israeli air strikes"
-        let agents = match passive_by(words, classes, t.end) {
+        let attack_agent;
+        let agents: Option<&[usize]> = match passive_by(words, classes, t.end) {
             Some(by) => Some(
                 // "shot down by a missile fired by X": the weapon's user
                 Some(group_from(doc, res, &right, by + 1, sentences))
@@ -949,36 +950,29 @@ pub fn find(
                     })
                     .unwrap_or_default(),
             ),
-            None => attack_agent_in(res, &right, words, t, &trigs, info).map(|k| vec![k]),
+            None => {
+                attack_agent = attack_agent_in(res, &right, words, t, &trigs, info);
+                attack_agent.as_ref().map(std::slice::from_ref)
+            }
         };
         if let (true, false, Some(agents)) = (t.passive_ok, t.noun, agents) {
             if agents.is_empty() {
                 continue;
             }
-            let cands: Vec<usize> = here
-                .clone()
-                .filter(|&k| {
+            let cands = || {
+                here.clone().filter(|&k| {
                     let m = &res.mentions[k];
                     m.sentence == s.index && m.tokens.1 <= t.start && !res.refs[k].is_empty()
                 })
-                .collect();
-            // "The prisoners held for protests against Moscow were released by X": not Moscow.
-            let outside_pp: Vec<usize> = cands
-                .iter()
-                .copied()
-                .filter(|&k| !after_preposition(words, &res.mentions[k]))
-                .collect();
-            let pool = if outside_pp.is_empty() {
-                &cands
-            } else {
-                &outside_pp
             };
-            let patient = pool
-                .iter()
-                .copied()
-                .max_by_key(|&k| (res.mentions[k].tokens.1, !res.mentions[k].modifier));
+            let latest = |k: usize| (res.mentions[k].tokens.1, !res.mentions[k].modifier);
+            // "The prisoners held for protests against Moscow were released by X": not Moscow.
+            let patient = cands()
+                .filter(|&k| !after_preposition(words, &res.mentions[k]))
+                .max_by_key(|&k| latest(k))
+                .or_else(|| cands().max_by_key(|&k| latest(k)));
             if let Some(p) = patient {
-                for &a in &agents {
+                for &a in agents {
                     emit(&mut out, a, p, relation, t, negated, modality);
                 }
             }
@@ -993,7 +987,7 @@ pub fn find(
                 pairwise(
                     &mut out,
                     &mut emit,
-                    &parts,
+                    parts,
                     relation,
                     t,
                     negated,
@@ -1052,7 +1046,7 @@ pub fn find(
             if next_word == "from" && relation == "demands" {
                 let agents = group_from(doc, res, &right, t.end + 1, sentences);
                 if let Some(subj) = subject_of(doc, res, &left, words, t.start, sentences, s.index) {
-                    for &a in &agents {
+                    for &a in agents {
                         for &p in subj.iter() {
                             emit(&mut out, a, p, relation, t, negated, modality);
                         }
@@ -1080,7 +1074,7 @@ pub fn find(
                     .map(|by| group_from(doc, res, &right, by + 1, sentences))
                     .unwrap_or_default();
                 if !agents.is_empty() {
-                    for &a in &agents {
+                    for &a in agents {
                         emit(&mut out, a, o, relation, t, negated, modality);
                     }
                     continue;
@@ -1115,7 +1109,7 @@ pub fn find(
             };
             if info.symmetric && !topic {
                 // "X and Y ... in a meeting", "In talks, X and Y ...", "X and Y seek a partnership"
-                let mut parts = subject.map_or_else(Vec::new, |g| g.to_vec());
+                let mut parts = subject.as_deref().unwrap_or_default();
                 if parts.len() < 2 && t.start <= 2 {
                     parts = group_from(
                         doc,
@@ -1128,7 +1122,7 @@ pub fn find(
                     );
                 }
                 if parts.len() >= 2 && info.symmetric {
-                    pairwise(&mut out, &mut emit, &parts, relation, t, negated, modality, true);
+                    pairwise(&mut out, &mut emit, parts, relation, t, negated, modality, true);
                 }
             }
             continue;
@@ -1190,7 +1184,7 @@ pub fn find(
                                 && (o.start == t.end || np_gap_ok(&words[t.end..o.start]))
                         }))
         };
-        let object: Vec<usize> = match right.first() {
+        let object: &[usize] = match right.first() {
             Some(&k) if obj_start != usize::MAX && is_object(k) => {
                 let m = &res.mentions[k];
                 let g = group_from(doc, res, &right, m.tokens.0.saturating_sub(m.lead), sentences);
@@ -1198,10 +1192,10 @@ pub fn find(
                 if g.first() == Some(&k) {
                     g
                 } else {
-                    vec![k]
+                    &right[..1]
                 }
             }
-            _ => Vec::new(),
+            _ => &[],
         };
         if object.is_empty() {
             if at_place(&mut out, subject, t, relation, negated, modality) {
@@ -1219,7 +1213,7 @@ pub fn find(
             continue;
         }
         for &sm in subject {
-            for &o in &object {
+            for &o in object {
                 emit(&mut out, sm, o, relation, t, negated, modality);
             }
         }
@@ -1294,7 +1288,7 @@ pub fn find(
             passive_ok: false,
         };
         let (negated, modality, _) = modality_before(words, classes, capitalized, &t, &left, res);
-        for &g in &givers {
+        for &g in givers {
             for &r in receivers.iter() {
                 emit(&mut out, g, r, relation, &t, negated, modality);
             }
@@ -1599,36 +1593,34 @@ fn pairwise<F>(
 }
 
 /// Mentions coordinated with the one starting at (or up to two tokens after) token `start`
-/// (`X`, `X and Y`, `X, Y and Z`, looking past titles).
-fn group_from(
+/// (`X`, `X and Y`, `X, Y and Z`, looking past titles): consecutive mentions of `right`, so
+/// the part of `right` they are.
+fn group_from<'r>(
     doc: &str,
     res: &Resolution,
-    right: &[usize],
+    right: &'r [usize],
     start: usize,
     sentences: &[Sentence],
-) -> Vec<usize> {
+) -> &'r [usize] {
     let Some(pos) = right.iter().position(|&k| {
         let m = &res.mentions[k];
         let from = m.tokens.0.saturating_sub(m.lead);
         from >= start && from <= start + 2
     }) else {
-        return Vec::new();
+        return &[];
     };
     let Some(s) = sentences.get(res.mentions[right[pos]].sentence) else {
-        return Vec::new();
+        return &[];
     };
-    let mut g = vec![right[pos]];
-    for &k in &right[pos + 1..] {
-        let Some(&last) = g.last() else { break };
-        if !joined(doc, s, &res.mentions[last], &res.mentions[k]) {
-            break;
-        }
-        g.push(k);
-    }
+    let rest = &right[pos..];
+    let mut len = 1 + rest
+        .windows(2)
+        .take_while(|p| joined(doc, s, &res.mentions[p[0]], &res.mentions[p[1]]))
+        .count();
     // A list ends with `and`: in "killing civilians, Ukrainian officials said" the comma closes
     // the object, it does not add one.
-    while g.len() >= 2 {
-        let (a, b) = (&res.mentions[g[g.len() - 2]], &res.mentions[g[g.len() - 1]]);
+    while len >= 2 {
+        let (a, b) = (&res.mentions[rest[len - 2]], &res.mentions[rest[len - 1]]);
         let from = a.tokens.1;
         let to = b.tokens.0.saturating_sub(b.lead).max(from);
         let linked = s.tokens[from..to.min(s.tokens.len())]
@@ -1637,9 +1629,9 @@ fn group_from(
         if linked {
             break;
         }
-        g.pop();
+        len -= 1;
     }
-    g
+    &rest[..len]
 }
 
 /// Words allowed between a verb and its object (`met with the`, `imposed sanctions on`).
