@@ -27,10 +27,10 @@ pub(crate) fn word_class(w: &str) -> u64 {
     word_classes().get(w)
 }
 
-/// The normalized words of a sentence's tokens and their [`word_class`]es, taken
-/// out of the sentence's [`SentenceIndex`] and looked up once per sentence, and
-/// read by both stages ([`entities::recognize_with`] before resolution,
-/// [`relations::find`] after it).
+/// The normalized words of a sentence's tokens and their word classes (the bits
+/// of the word lists of both stages each word is in), taken out of the sentence's
+/// [`SentenceIndex`] and looked up once per sentence, and read by both stages
+/// ([`entities::recognize_with`] before resolution, [`relations::find`] after it).
 pub struct SentenceWords<'a> {
     /// Per token: its normalized word ([`SentenceIndex::word`]).
     words: Vec<&'a str>,

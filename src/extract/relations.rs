@@ -2267,7 +2267,7 @@ fn weekday(w: &str) -> Option<Weekday> {
 }
 
 /// The date a sentence speaks of: `yesterday`, `today`, or a weekday (the latest one on or before
-/// the document date). `words`: the sentence's words (or only its [`DAY_WORDS`] and [`WEEKDAYS`]).
+/// the document date). `words`: the sentence's words (or only its day words and weekdays).
 pub fn sentence_date<'w>(
     words: impl IntoIterator<Item = &'w str>,
     doc: Option<NaiveDate>,
