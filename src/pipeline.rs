@@ -28,7 +28,7 @@ use std::time::Instant;
 
 use crate::error::{Error, Result};
 use crate::export::{self, csv::EvidenceRows, csv::EvidenceWriter, Format};
-use crate::extract::{entities, relations};
+use crate::extract::{entities, relations, SentenceWords};
 use crate::filter::{self, FilterOptions};
 use crate::graph::ActorGraph;
 use crate::ingest::{self, Diagnostic, IngestOptions, Record};
@@ -48,19 +48,24 @@ pub fn analyze(doc: Document, lexicon: &Lexicon) -> DocAnalysis {
     let t = doc.text.as_str();
     let sentences = text::split_sentences(t);
     let matches: Vec<_> = sentences.iter().map(|s| lexicon.index(t, &s.tokens)).collect();
+    let words: Vec<_> = sentences
+        .iter()
+        .zip(&matches)
+        .map(|(s, m)| SentenceWords::new(s, m))
+        .collect();
     let mut found = Vec::new();
-    for (s, m) in sentences.iter().zip(&matches) {
+    for ((s, m), w) in sentences.iter().zip(&matches).zip(&words) {
         // Photo credits name photographers and agencies, not actors of the story.
         if text::is_credit_line(s.span.slice(t)) {
             continue;
         }
-        found.extend(entities::recognize_with(t, s, lexicon, m));
+        found.extend(entities::recognize_with(t, s, lexicon, m, w));
     }
     let res = resolve::resolve(t, &doc.id, &sentences, found, lexicon);
     let mut rels = Vec::new();
-    for (s, m) in sentences.iter().zip(&matches) {
+    for ((s, m), w) in sentences.iter().zip(&matches).zip(&words) {
         rels.extend(relations::find(
-            t, s, m, &res, lexicon, vocab, doc.date, &sentences,
+            t, s, m, w, &res, lexicon, vocab, doc.date, &sentences,
         ));
     }
     // Records with ids.

@@ -23,9 +23,7 @@
 //!   (`Good Morning`), evaluative review titles (`Great Service`), the pronoun
 //!   `I`, religious words and celestial bodies are no names.
 
-use std::sync::OnceLock;
-
-use crate::extract::WordClasses;
+use crate::extract::{SentenceWords, ENTITY_LIST_BITS};
 use crate::lexicon::{Entry, Lexicon, PhraseMatch, SentenceIndex, TriggerForm};
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::text::{Sentence, Token, TokenKind};
@@ -89,7 +87,23 @@ pub struct EntityMention {
 }
 
 impl EntityMention {
+    /// The mention of tokens `first..last` of `s`, named as written.
     fn new(doc: &str, s: &Sentence, first: usize, last: usize, kind: ActorKind, form: MentionForm) -> Self {
+        let mut em = Self::with_name(s, first, last, kind, form, String::new());
+        em.name = em.span.slice(doc).to_string();
+        em
+    }
+
+    /// The mention of tokens `first..last` of `s` with the label `name` (a title's roles, a
+    /// group nominal's label) instead of its text.
+    fn with_name(
+        s: &Sentence,
+        first: usize,
+        last: usize,
+        kind: ActorKind,
+        form: MentionForm,
+        name: String,
+    ) -> Self {
         let span = Span::new(s.tokens[first].span.start, s.tokens[last - 1].span.end);
         Self {
             span,
@@ -98,7 +112,7 @@ impl EntityMention {
             kind,
             form,
             lex: None,
-            name: span.slice(doc).to_string(),
+            name,
             country: None,
             roles: Vec::new(),
             title: None,
@@ -698,8 +712,9 @@ mod class {
         CAP | ACTOR | DEMONYM | CAPITAL | AGENT | OPENER | HONORIFIC | GROUP_MODIFIER;
 }
 
-/// Every word list of this module with its bit in [`class`].
-const WORD_LISTS: &[(&[&str], u64)] = &[
+/// Every word list of this module with its bit in [`class`] (within
+/// [`ENTITY_LIST_BITS`]).
+pub(super) const WORD_LISTS: &[(&[&str], u64)] = &[
     (FUNCTION_WORDS, class::FUNCTION),
     (HONORIFICS, class::HONORIFIC),
     (GROUP_MODIFIERS, class::GROUP_MODIFIER),
@@ -734,15 +749,9 @@ const OPENERS: &[&str] = &[
     "al", "anti", "both", "el", "he", "her", "him", "pro", "she", "the", "them", "they", "two",
 ];
 
-/// The word lists as one table from word to its [`class`] bits (built once).
-fn word_classes() -> &'static WordClasses {
-    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
-    CLASSES.get_or_init(|| WordClasses::new(WORD_LISTS))
-}
-
 /// The [`class`] bits of the lists `w` (lowercase) is in.
 fn classes(w: &str) -> u64 {
-    word_classes().get(w)
+    super::word_class(w) & ENTITY_LIST_BITS
 }
 
 /// Bytes of the longest word of the word lists (checked by a test).
@@ -794,21 +803,25 @@ fn is_all_caps(w: &str) -> bool {
 struct Readings<'a> {
     idx: &'a SentenceIndex,
     lex: &'a Lexicon,
-    /// Per token: its normalized word ([`SentenceIndex::word`], taken out once).
-    words: Vec<&'a str>,
+    /// Per token: its normalized word ([`SentenceWords::words`]).
+    words: &'a [&'a str],
     /// Per token: its [`class`] bits.
     bits: Vec<u64>,
 }
 
 impl<'a> Readings<'a> {
-    fn new(doc: &str, toks: &[Token], idx: &'a SentenceIndex, lex: &'a Lexicon) -> Self {
-        let words: Vec<&'a str> = (0..toks.len()).map(|i| idx.word(i)).collect();
-        let bits = token_bits(doc, toks, &words, idx, lex);
+    fn new(
+        doc: &str,
+        toks: &[Token],
+        idx: &'a SentenceIndex,
+        lex: &'a Lexicon,
+        words: &'a SentenceWords,
+    ) -> Self {
         Readings {
             idx,
             lex,
-            words,
-            bits,
+            words: words.words(),
+            bits: token_bits(doc, toks, words.classes(), idx, lex),
         }
     }
 
@@ -879,9 +892,10 @@ impl<'a> Readings<'a> {
     }
 }
 
-/// The [`class`] bits of every token of a sentence: one hash lookup of its word (in
-/// `words`) in [`word_classes`] and one look at the lexicon matches starting at the token.
-fn token_bits(doc: &str, toks: &[Token], words: &[&str], idx: &SentenceIndex, lex: &Lexicon) -> Vec<u64> {
+/// The [`class`] bits of every token of a sentence: the entity bits of its word's class
+/// (`classes`: [`SentenceWords::classes`]) and one look at the lexicon matches starting at
+/// the token.
+fn token_bits(doc: &str, toks: &[Token], classes: &[u64], idx: &SentenceIndex, lex: &Lexicon) -> Vec<u64> {
     let mut bits: Vec<u64> = toks
         .iter()
         .enumerate()
@@ -890,7 +904,7 @@ fn token_bits(doc: &str, toks: &[Token], words: &[&str], idx: &SentenceIndex, le
             // `n't`) are in no list: only words are looked up.
             let mut b = 0;
             if t.kind == TokenKind::Word {
-                b = words.get(i).map_or(0, |w| classes(w));
+                b = classes.get(i).map_or(0, |c| c & ENTITY_LIST_BITS);
                 if is_cap_word(doc, t) {
                     b |= class::CAP;
                 }
@@ -1065,13 +1079,20 @@ fn is_bracket(doc: &str, t: &Token) -> bool {
 
 /// Finds the mentions of one sentence.
 pub fn recognize(doc: &str, s: &Sentence, lex: &Lexicon) -> Vec<EntityMention> {
-    recognize_with(doc, s, lex, &lex.index(doc, &s.tokens))
+    let idx = lex.index(doc, &s.tokens);
+    recognize_with(doc, s, lex, &idx, &SentenceWords::new(s, &idx))
 }
 
-/// [`recognize`] with the sentence's lexicon index already computed.
-pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceIndex) -> Vec<EntityMention> {
+/// [`recognize`] with the sentence's lexicon index and words already computed.
+pub fn recognize_with(
+    doc: &str,
+    s: &Sentence,
+    lex: &Lexicon,
+    idx: &SentenceIndex,
+    words: &SentenceWords,
+) -> Vec<EntityMention> {
     let toks = &s.tokens;
-    let r = Readings::new(doc, toks, idx, lex);
+    let r = Readings::new(doc, toks, idx, lex, words);
     let mut out: Vec<EntityMention> = Vec::new();
     let n = toks.len();
     let word = |i: usize| r.w(i);
@@ -1085,20 +1106,17 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
         }
         // 0. Names that begin with a demonym or a country: "Syrian Democratic Forces",
         // "Palestine Contemporary Art Museum".
-        if let Some((m, consumed)) = prefixed_name(doc, s, &r, i) {
-            out.extend(m);
+        if let Some(consumed) = prefixed_name(doc, s, &r, i, &mut out) {
             i += consumed;
             continue;
         }
         // 1. Modifier + titles + name: "U.S. Secretary of State John Kerry".
-        if let Some((ms, consumed)) = titled_name(doc, s, &r, i) {
-            out.extend(ms);
+        if let Some(consumed) = titled_name(doc, s, &r, i, &mut out) {
             i += consumed;
             continue;
         }
         // 2. Group nominals: "(the) (Syrian|opposition) fighters".
-        if let Some((m, consumed)) = group_nominal(doc, s, &r, i) {
-            out.extend(m);
+        if let Some(consumed) = group_nominal(doc, s, &r, i, &mut out) {
             i += consumed;
             continue;
         }
@@ -1267,8 +1285,7 @@ pub fn recognize_with(doc: &str, s: &Sentence, lex: &Lexicon, idx: &SentenceInde
                 .is_some_and(|n| n.text(doc) == "-" && n.span.start == toks[i].span.end)
             && r.cap(i + 2);
         if r.cap(i) || al_name {
-            if let Some((m, consumed)) = unknown_name(doc, s, &r, i) {
-                out.extend(m);
+            if let Some(consumed) = unknown_name(doc, s, &r, i, &mut out) {
                 i += consumed.max(1);
                 continue;
             }
@@ -1452,7 +1469,15 @@ fn lowercase_person(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(
 /// "Russian President Vladimir Putin", "President Obama", "Mr. Lavrov" give a
 /// person with roles and country; without a name ("the US leader", "the
 /// Russian president") a title mention, resolved later.
-fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
+/// Like the other rules of [`recognize_with`], it pushes its mentions to `out` and returns the
+/// number of tokens it read (`None`, with nothing pushed, when it does not apply).
+fn titled_name(
+    doc: &str,
+    s: &Sentence,
+    r: &Readings,
+    i: usize,
+    out: &mut Vec<EntityMention>,
+) -> Option<usize> {
     let toks = &s.tokens;
     let mut j = i;
     let the = r.w(i) == "the";
@@ -1490,15 +1515,14 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
         return None;
     }
     let title_end = j;
-    let mut out = Vec::new();
+    // The modifier's mention, pushed before the person's or the title's.
+    let modifier = modifier.map(|m| m.mention(doc, s, r.lex));
     let (mut country, mut org) = (None, None);
-    if let Some(m) = modifier {
-        let m = m.mention(doc, s, r.lex);
+    if let Some(m) = &modifier {
         if m.kind == ActorKind::Organization {
             org = m.lex;
         }
         country = m.country.clone();
-        out.push(m);
     }
     // The name: a known person, or a capitalized run.
     let name = if let Some(m) = r.actor(j).filter(|m| !given_name(doc, s, r, m)) {
@@ -1555,13 +1579,13 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
         if roles.is_empty() {
             return None;
         }
-        let mut em = EntityMention::new(
-            doc,
+        let mut em = EntityMention::with_name(
             s,
             title_start,
             title_end,
             ActorKind::Person,
             MentionForm::Title,
+            roles.join(" "),
         );
         // "the mayor of the West Bank city of Hebron": an official of a place serves its country.
         em.country = country.or_else(|| {
@@ -1570,23 +1594,22 @@ fn titled_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<E
                 .flatten()
         });
         em.org = org;
-        em.name = roles.join(" ");
         em.roles = roles;
         em.lead = title_start - first;
+        out.extend(modifier);
         out.push(em);
-        return Some((out, title_end - i));
+        return Some(title_end - i);
     };
     let mut em = EntityMention::new(doc, s, name_start, name_end, ActorKind::Person, MentionForm::Name);
     em.lex = lex_actor;
     em.roles = roles;
     em.org = org;
-    em.country = country
-        .clone()
-        .or_else(|| lex_actor.and_then(|a| r.lex.actors.get(a as usize)?.country.clone()));
+    em.country = country.or_else(|| lex_actor.and_then(|a| r.lex.actors.get(a as usize)?.country.clone()));
     em.title = Some(Span::new(toks[first].span.start, toks[title_end - 1].span.end));
     em.lead = name_start - first;
+    out.extend(modifier);
     out.push(em);
-    Some((out, name_end - i))
+    Some(name_end - i)
 }
 
 fn is_initial(doc: &str, t: &Token) -> bool {
@@ -1638,7 +1661,15 @@ const STATE_ROLES: &[&str] = &[
 
 /// "(the) (Syrian) (opposition) fighters", "the Canadian government" -> a
 /// group nominal with a country, or the country itself for state organs.
-fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
+/// Like the other rules of [`recognize_with`], it pushes its mentions to `out` and returns the
+/// number of tokens it read (`None`, with nothing pushed, when it does not apply).
+fn group_nominal(
+    doc: &str,
+    s: &Sentence,
+    r: &Readings,
+    i: usize,
+    out: &mut Vec<EntityMention>,
+) -> Option<usize> {
     let toks = &s.tokens;
     let mut j = i;
     if r.w(i) == "the" {
@@ -1688,13 +1719,6 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     }
     let m = r.agent(j, |a| a.plural || a.kind == ActorKind::Group)?;
     let Entry::Agent(a) = m.entry else { return None };
-    let mut out: Vec<EntityMention> = modifiers.iter().map(|m| m.mention(doc, s, r.lex)).collect();
-    let country = out.first().and_then(|m| m.country.clone());
-    // The countries of coordinated modifiers, with each modifier's text.
-    let countries: Vec<(String, Span)> = out
-        .iter()
-        .filter_map(|m| m.country.clone().map(|c| (c, m.span)))
-        .collect();
     // "Ministry of Defence", "Army of Islam": a capitalized role noun that heads a name.
     let named = (m.start..m.end).any(|k| matches!(toks[k].text(doc), "of" | "for"))
         || (toks
@@ -1710,9 +1734,30 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
         .to_lowercase();
     let role = lowercase_classes(&agent.role);
     if role & class::MEDIA_ROLE != 0 || r.is(m.end - 1, class::MEDIA_ROLE) {
-        return Some((Vec::new(), m.end - i));
+        return Some(m.end - i);
     }
-    let mut em = EntityMention::new(doc, s, head_start, m.end, ActorKind::Group, MentionForm::Nominal);
+    // The modifiers' mentions go before the group's (taken back below when there is none).
+    let base = out.len();
+    out.extend(modifiers.iter().map(|m| m.mention(doc, s, r.lex)));
+    let country = out.get(base).and_then(|m| m.country.clone());
+    // The countries of coordinated modifiers, with each modifier's text (none for one modifier).
+    let countries: Vec<(String, Span)> = if out.len() - base > 1 {
+        out[base..]
+            .iter()
+            .filter_map(|m| m.country.clone().map(|c| (c, m.span)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // (named below, once the label is known)
+    let mut em = EntityMention::with_name(
+        s,
+        head_start,
+        m.end,
+        ActorKind::Group,
+        MentionForm::Nominal,
+        String::new(),
+    );
     em.country = country;
     em.plural = true;
     em.lead = head_start - i;
@@ -1734,7 +1779,8 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
     if state && em.country.is_none() {
         // "officials", "the government", "troops" of no named state: not an identifiable actor
         // (a node "officials" would join every document's officials into one hub).
-        return Some((Vec::new(), m.end - i));
+        out.truncate(base);
+        return Some(m.end - i);
     }
     if em.country.is_some() && state {
         // A state organ with its country: the country acts.
@@ -1752,14 +1798,14 @@ fn group_nominal(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
         em.countries = countries.into_iter().map(|(c, _)| c).collect();
     }
     // The label is the phrase with its modifier, lowercased ("Syrian rebels", "opposition fighters").
-    em.name = match (out.first(), &post) {
+    em.name = match (out.get(base), &post) {
         (Some(modifier), _) => format!("{} {}", modifier.span.slice(doc), head),
         (None, Some(pm)) => format!("{} {}", pm.span.slice(doc), head),
         (None, None) => head,
     };
     out.push(em);
     out.extend(post);
-    Some((out, end - i))
+    Some(end - i)
 }
 
 /// Heads that belong to the country they are "in" ("a court in Guyana", "protesters in
@@ -1943,7 +1989,15 @@ fn attach_leading_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMenti
 
 /// A demonym or country name followed by an unknown capitalized run that is an
 /// organization or a place: the whole is one name ("Syrian Democratic Forces").
-fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
+/// Like the other rules of [`recognize_with`], it pushes its mentions to `out` and returns the
+/// number of tokens it read (`None`, with nothing pushed, when it does not apply).
+fn prefixed_name(
+    doc: &str,
+    s: &Sentence,
+    r: &Readings,
+    i: usize,
+    out: &mut Vec<EntityMention>,
+) -> Option<usize> {
     let toks = &s.tokens;
     let m = r
         .demonym(i)
@@ -1996,24 +2050,31 @@ fn prefixed_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec
                 && !r.verb_trigger_at(start + 1)
                 && !r.is(start + 1, class::FUNCTION)
         });
-        return Some((vec![em], start + 1 - i));
+        out.push(em);
+        return Some(start + 1 - i);
     }
-    let (found, consumed) = unknown_name(doc, s, r, start)?;
-    let rest = found.first()?.clone();
-    if !matches!(rest.kind, ActorKind::Organization | ActorKind::Location) || rest.tokens.0 != start {
+    // The run after the modifier, read as an unknown name: its mentions are replaced (or
+    // taken back) below.
+    let base = out.len();
+    let read = unknown_name(doc, s, r, start, out);
+    let (Some(consumed), Some(rest)) = (read, out.get(base)) else {
+        out.truncate(base);
+        return None;
+    };
+    let (kind, rest_start, rest_end) = (rest.kind, rest.tokens.0, rest.tokens.1);
+    if !matches!(kind, ActorKind::Organization | ActorKind::Location) || rest_start != start {
+        out.truncate(base);
         return None;
     }
-    let mut em = EntityMention::new(doc, s, i, rest.tokens.1, rest.kind, MentionForm::Name);
-    em.plural = rest.kind == ActorKind::Organization;
+    let mut em = EntityMention::new(doc, s, i, rest_end, kind, MentionForm::Name);
+    em.plural = kind == ActorKind::Organization;
     em.country = country_of(r.lex, &m).or_else(|| place_of(r.lex, &m));
-    let mut out = vec![em];
     // An acronym defined right after the name ("(APEC)") is an alias of the whole name.
-    if let Some(acr) = found.get(1) {
-        let mut acr = acr.clone();
-        acr.name = out[0].name.clone();
-        out.push(acr);
+    if let Some(acr) = out.get_mut(base + 1) {
+        acr.name = em.name.clone();
     }
-    Some((out, start - i + consumed))
+    out[base] = em;
+    Some(start - i + consumed)
 }
 
 /// Legal forms of companies (`Inc.`, `Corp`, `Ltd.`), compared without their period.
@@ -2177,13 +2238,21 @@ fn common(r: &Readings, k: usize) -> bool {
 }
 
 /// A capitalized run the lexicon does not know.
-fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<EntityMention>, usize)> {
+/// Like the other rules of [`recognize_with`], it pushes its mentions to `out` and returns the
+/// number of tokens it read (`None`, with nothing pushed, when it does not apply).
+fn unknown_name(
+    doc: &str,
+    s: &Sentence,
+    r: &Readings,
+    i: usize,
+    out: &mut Vec<EntityMention>,
+) -> Option<usize> {
     let toks = &s.tokens;
     let first_word = r.w(i);
     let first = r.bits(i);
     // A sentence-initial function word or quantity is not a name; look at the rest of the run.
     if first & (class::FUNCTION | class::QUANTITY | class::EVALUATIVE) != 0 {
-        return Some((Vec::new(), 1));
+        return Some(1);
     }
     // "Shares of Acme Corp.": a sentence-initial ordinary noun before "of" is not in the name.
     let at_start = i == 0 || toks[..i].iter().all(|t| t.kind == TokenKind::Punct);
@@ -2192,7 +2261,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         && first & (class::ORG_HEAD | class::ORG_WORD | class::PLACE_WORD) == 0
         && common(r, i)
     {
-        return Some((Vec::new(), 2));
+        return Some(2);
     }
     // Storms are named like people: "Hurricane Katrina" names no actor.
     if matches!(
@@ -2203,7 +2272,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         while r.cap(e) {
             e += 1;
         }
-        return Some((Vec::new(), e - i));
+        return Some(e - i);
     }
     // Religious and ethnic adjectives ("Sunni", "Shiite Arab") name no one, except at the
     // head of an organization's name ("Islamic Jihad", "Muslim Brotherhood").
@@ -2214,7 +2283,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
                 class::AFFILIATION | class::ACTOR | class::DEMONYM | class::AGENT,
             );
         if !named {
-            return Some((Vec::new(), 1));
+            return Some(1);
         }
         let mut e = i + 1;
         while r.cap(e) && !r.is(e, class::ACTOR) {
@@ -2222,7 +2291,8 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         }
         let mut em = EntityMention::new(doc, s, i, e, ActorKind::Organization, MentionForm::Name);
         em.plural = true;
-        return Some((vec![em], e - i));
+        out.push(em);
+        return Some(e - i);
     }
     // Extend over capitalized words, initials, inner connectors ("of", "al", "bin") and hyphens;
     // stop where a known actor, demonym or role noun begins.
@@ -2319,7 +2389,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     let last = r.trimmed_bits(end - 1);
     let raw = Span::new(toks[i].span.start, toks[end - 1].span.end).slice(doc);
     if last & class::NON_ACTOR != 0 && n_words > 1 {
-        return Some((Vec::new(), end - i));
+        return Some(end - i);
     }
     let has_connector = (i..end).any(|k| matches!(r.w(k), "of" | "for" | "&"));
     // "Asia-Pacific Economic Cooperation (APEC)": a name that defines an acronym is an organization.
@@ -2365,7 +2435,7 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     } else if is_place() {
         ActorKind::Location
     } else if shouting || affiliation {
-        return Some((Vec::new(), end - i));
+        return Some(end - i);
     } else if (2..=4).contains(&n_words) && first_name() {
         ActorKind::Person
     } else if i > 0 && r.is(i - 1, class::PLACE_PREP) && n_words <= 3 {
@@ -2376,14 +2446,14 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
     {
         ActorKind::Person
     } else if n_words >= 2 {
-        return Some((Vec::new(), end - i));
+        return Some(end - i);
     } else {
         // A single unknown capitalized word: resolved later against the document's full names.
         // A known person's surname that is also an ordinary word ("Bush nominated") still
         // names the person when it opens a sentence as the subject of a verb.
         let known_subject = || (r.verb_trigger_at(end) || speaker) && r.lex.surnames.contains_key(raw);
         if at_start && common(r, i) && !known_subject() || first & class::NOT_NAME != 0 {
-            return Some((Vec::new(), 1));
+            return Some(1);
         }
         let mut em = EntityMention::new(doc, s, i, end, ActorKind::Person, MentionForm::Name);
         // Kept for sure when it does or undergoes what a relation says ("Okonkwo criticized",
@@ -2395,7 +2465,8 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
         } else {
             0
         };
-        return Some((vec![em], end - i));
+        out.push(em);
+        return Some(end - i);
     };
     // A person's name ends before ordinary words glued after it in lists and signatures
     // ("John Staikos Direct Dial", "Sungjoo Lee Stochastic Processes").
@@ -2417,10 +2488,13 @@ fn unknown_name(doc: &str, s: &Sentence, r: &Readings, i: usize) -> Option<(Vec<
             acr.name = em.name.clone();
             acr.plural = true;
             let n = end + 3 - i;
-            return Some((vec![em, acr], n));
+            out.push(em);
+            out.push(acr);
+            return Some(n);
         }
     }
-    Some((vec![em], end - i))
+    out.push(em);
+    Some(end - i)
 }
 
 /// Religious, ethnic and political adjectives: not names on their own.

@@ -4,7 +4,60 @@
 pub mod entities;
 pub mod relations;
 
-use crate::lexicon::FastMap;
+use std::sync::OnceLock;
+
+use crate::lexicon::{FastMap, SentenceIndex};
+use crate::text::Sentence;
+
+/// The bits of a word class ([`word_class`]) that belong to the word lists of
+/// [`entities`]; those of [`relations`] are the bits above them.
+pub(crate) const ENTITY_LIST_BITS: u64 = 0xffff_ffff;
+
+/// The word lists of both stages as one table, built once: a word's bits are
+/// those of the entity lists it is in (within [`ENTITY_LIST_BITS`]) and those
+/// of the relation lists it is in (above them).
+fn word_classes() -> &'static WordClasses {
+    static TABLE: OnceLock<WordClasses> = OnceLock::new();
+    TABLE.get_or_init(|| WordClasses::new(&[entities::WORD_LISTS, relations::CLASS_LISTS].concat()))
+}
+
+/// The bits of the word lists of both stages that the normalized word `w` is in
+/// (0 for none).
+pub(crate) fn word_class(w: &str) -> u64 {
+    word_classes().get(w)
+}
+
+/// The normalized words of a sentence's tokens and their word classes (the bits
+/// of the word lists of both stages each word is in), taken out of the sentence's
+/// [`SentenceIndex`] and looked up once per sentence, and read by both stages
+/// ([`entities::recognize_with`] before resolution, [`relations::find`] after it).
+pub struct SentenceWords<'a> {
+    /// Per token: its normalized word ([`SentenceIndex::word`]).
+    words: Vec<&'a str>,
+    /// Per token: the [`word_class`] of its word (number and punctuation tokens
+    /// included).
+    classes: Vec<u64>,
+}
+
+impl<'a> SentenceWords<'a> {
+    /// The words of sentence `s`, whose index is `idx`.
+    pub fn new(s: &Sentence, idx: &'a SentenceIndex) -> Self {
+        let words: Vec<&'a str> = (0..s.tokens.len()).map(|i| idx.word(i)).collect();
+        let table = word_classes();
+        let classes = words.iter().map(|w| table.get(w)).collect();
+        SentenceWords { words, classes }
+    }
+
+    /// Per token: its normalized word.
+    pub(crate) fn words(&self) -> &[&'a str] {
+        &self.words
+    }
+
+    /// Per token: the [`word_class`] of its word.
+    pub(crate) fn classes(&self) -> &[u64] {
+        &self.classes
+    }
+}
 
 /// The word lists of a stage as one table from each listed word to the union
 /// of the bits of the lists it is in: how both stages classify a token's word
@@ -139,6 +192,16 @@ mod tests {
             assert_eq!(key[..len], text.as_bytes()[..len], "{len}");
             assert!(key[len..15].iter().all(|&b| b == 0), "{len}");
             assert_eq!(usize::from(key[15]), len);
+        }
+    }
+
+    #[test]
+    fn the_word_lists_of_the_two_stages_have_bits_apart() {
+        for &(_, bit) in entities::WORD_LISTS {
+            assert_eq!(bit & !ENTITY_LIST_BITS, 0, "{bit:#x}");
+        }
+        for &(_, bit) in relations::CLASS_LISTS {
+            assert_eq!(bit & ENTITY_LIST_BITS, 0, "{bit:#x}");
         }
     }
 

@@ -46,12 +46,10 @@
 //! Reported speech needs no rule: in `Obama said Russia attacked rebels`
 //! the actor nearest to `attacked` is Russia.
 
-use std::sync::OnceLock;
-
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::extract::entities::EntityMention;
-use crate::extract::WordClasses;
+use crate::extract::{SentenceWords, ENTITY_LIST_BITS};
 use crate::lexicon::{Entry, Lexicon, SentenceIndex, TriggerForm};
 use crate::model::{Modality, Span};
 use crate::resolve::{coordination_before, joined, Resolution};
@@ -88,44 +86,45 @@ fn is_in(list: &[&str], w: &str) -> bool {
     crate::lexicon::in_sorted(list, w)
 }
 
-/// Word classes: one bit per word list of this module. A sentence's words are
-/// classified once ([`word_class`], one hash lookup per token) and every list
-/// test after that is a bit test on the token's class instead of a search.
+/// Word classes: one bit per word list of this module, above the bits of the entity
+/// stage's lists ([`ENTITY_LIST_BITS`]). A sentence's words are classified once
+/// ([`SentenceWords::classes`], one hash lookup per token) and every list test after that
+/// is a bit test on the token's class instead of a search.
 mod class {
-    pub const SUPPORT_VERB: u64 = 1 << 0;
-    pub const AGREEMENT_NOUN: u64 = 1 << 1;
-    pub const REQUEST_VERB: u64 = 1 << 2;
-    pub const PROJECTILE_VERB: u64 = 1 << 3;
-    pub const CHARGING_VERB: u64 = 1 << 4;
-    pub const RECEIPT_VERB: u64 = 1 << 5;
-    pub const LIGHT_VERB: u64 = 1 << 6;
-    pub const SEVERING_VERB: u64 = 1 << 7;
-    pub const NEEDS_WITH: u64 = 1 << 8;
-    pub const NOUN_DETERMINER: u64 = 1 << 9;
-    pub const NOUN_CONTEXT: u64 = 1 << 10;
-    pub const NOUN_SLOT: u64 = 1 << 11;
-    pub const PARTICIPLE_PREP: u64 = 1 << 12;
-    pub const NP_BREAK: u64 = 1 << 13;
-    pub const AUXILIARY: u64 = 1 << 14;
-    pub const DATE_WORD: u64 = 1 << 15;
+    pub const SUPPORT_VERB: u64 = 1 << 32;
+    pub const AGREEMENT_NOUN: u64 = 1 << 33;
+    pub const REQUEST_VERB: u64 = 1 << 34;
+    pub const PROJECTILE_VERB: u64 = 1 << 35;
+    pub const CHARGING_VERB: u64 = 1 << 36;
+    pub const RECEIPT_VERB: u64 = 1 << 37;
+    pub const LIGHT_VERB: u64 = 1 << 38;
+    pub const SEVERING_VERB: u64 = 1 << 39;
+    pub const NEEDS_WITH: u64 = 1 << 40;
+    pub const NOUN_DETERMINER: u64 = 1 << 41;
+    pub const NOUN_CONTEXT: u64 = 1 << 42;
+    pub const NOUN_SLOT: u64 = 1 << 43;
+    pub const PARTICIPLE_PREP: u64 = 1 << 44;
+    pub const NP_BREAK: u64 = 1 << 45;
+    pub const AUXILIARY: u64 = 1 << 46;
+    pub const DATE_WORD: u64 = 1 << 47;
     // The markers of [`super::modality_before`].
-    pub const INABILITY: u64 = 1 << 16;
-    pub const ABILITY: u64 = 1 << 17;
-    pub const NOT: u64 = 1 << 18;
-    pub const NEGATION: u64 = 1 << 19;
-    pub const EFFORT: u64 = 1 << 20;
-    pub const HEDGE: u64 = 1 << 21;
-    pub const PLAN: u64 = 1 << 22;
-    pub const PLAN_REFUSAL: u64 = 1 << 23;
-    pub const TO: u64 = 1 << 24;
-    pub const PASSIVE_ADJUNCT: u64 = 1 << 25;
-    pub const PLACE_PREP: u64 = 1 << 26;
-    pub const PLACE_BREAK: u64 = 1 << 27;
-    pub const COMPASS_ADJECTIVE: u64 = 1 << 28;
+    pub const INABILITY: u64 = 1 << 48;
+    pub const ABILITY: u64 = 1 << 49;
+    pub const NOT: u64 = 1 << 50;
+    pub const NEGATION: u64 = 1 << 51;
+    pub const EFFORT: u64 = 1 << 52;
+    pub const HEDGE: u64 = 1 << 53;
+    pub const PLAN: u64 = 1 << 54;
+    pub const PLAN_REFUSAL: u64 = 1 << 55;
+    pub const TO: u64 = 1 << 56;
+    pub const PASSIVE_ADJUNCT: u64 = 1 << 57;
+    pub const PLACE_PREP: u64 = 1 << 58;
+    pub const PLACE_BREAK: u64 = 1 << 59;
+    pub const COMPASS_ADJECTIVE: u64 = 1 << 60;
 }
 
 /// The word list behind each [`class`] bit.
-const CLASS_LISTS: &[(&[&str], u64)] = &[
+pub(super) const CLASS_LISTS: &[(&[&str], u64)] = &[
     (SUPPORT_VERBS, class::SUPPORT_VERB),
     (AGREEMENT_NOUNS, class::AGREEMENT_NOUN),
     (REQUEST_VERBS, class::REQUEST_VERB),
@@ -158,15 +157,9 @@ const CLASS_LISTS: &[(&[&str], u64)] = &[
     (&["to"], class::TO),
 ];
 
-/// The [`CLASS_LISTS`] as one table, built once.
-fn class_table() -> &'static WordClasses {
-    static TABLE: OnceLock<WordClasses> = OnceLock::new();
-    TABLE.get_or_init(|| WordClasses::new(CLASS_LISTS))
-}
-
 /// The [`class`] bits of a normalized word (0 for a word in no list).
 fn word_class(w: &str) -> u64 {
-    class_table().get(w)
+    super::word_class(w) & !ENTITY_LIST_BITS
 }
 
 /// True when the normalized word `w` is in the word list of [`class`] `bit` (where the classes
@@ -761,6 +754,7 @@ pub fn find(
     doc: &str,
     s: &Sentence,
     idx: &SentenceIndex,
+    words: &SentenceWords,
     res: &Resolution,
     lex: &Lexicon,
     vocab: &Vocabulary,
@@ -768,7 +762,6 @@ pub fn find(
     sentences: &[Sentence],
 ) -> Vec<RelationMention> {
     let toks = &s.tokens;
-    let words: Vec<&str> = (0..toks.len()).map(|i| idx.word(i)).collect();
     // Argument mentions of this sentence (index into res.mentions).
     let here = crate::resolve::sentence_range(&res.mentions, s.index);
     let args: Vec<usize> = here
@@ -777,28 +770,24 @@ pub fn find(
             let m = &res.mentions[k];
             m.sentence == s.index
                 && !res.refs[k].is_empty()
-                && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), &words, k))
+                && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), idx, k))
         })
         .collect();
-    let table = class_table();
-    let classes: Vec<u64> = words.iter().map(|w| table.get(w)).collect();
+    // Every relation has an argument mention of the sentence (its source, or the subject or
+    // object it is found from): a sentence without one has none, and is not read further.
+    if args.is_empty() {
+        return Vec::new();
+    }
+    let (words, classes) = (words.words(), words.classes());
     // The classes of the sentence's words together: a pass for a class absent from it is skipped.
     let present = classes.iter().fold(0, |all, c| all | c);
-    let trigs = triggers(
-        s,
-        idx,
-        &words,
-        &classes,
-        present,
-        lex,
-        &res.mentions[here.clone()],
-    );
+    let trigs = triggers(s, idx, words, classes, present, lex, &res.mentions[here.clone()]);
     let capitalized = |i: usize| {
         toks.get(i)
             .is_some_and(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
     };
     // Most sentences name no day: they are dated by the document.
-    let date_words = || positions(&classes, present, class::DATE_WORD).map(|i| words[i]);
+    let date_words = || positions(classes, present, class::DATE_WORD).map(|i| words[i]);
     let date = sentence_date(date_words(), doc_date);
     let planned_date = if present & class::DATE_WORD != 0 {
         future_date(date_words(), doc_date).or(date)
@@ -861,8 +850,7 @@ pub fn find(
                     relation: &str,
                     negated: bool,
                     modality: Modality| {
-        let Some((pm, country)) = event_place(res, here.clone(), &words, &classes, t, &trigs, relation)
-        else {
+        let Some((pm, country)) = event_place(res, here.clone(), words, classes, t, &trigs, relation) else {
             return false;
         };
         for &sm in subjects {
@@ -873,7 +861,7 @@ pub fn find(
         }
         true
     };
-    let conditional = conditional(&words);
+    let conditional = conditional(words);
     // The argument mentions before and after the trigger (buffers kept across triggers).
     let (mut left, mut right) = (Vec::new(), Vec::new());
     for t in &trigs {
@@ -881,7 +869,7 @@ pub fn find(
             continue;
         };
         // "X received ministers from Y": the receipt pass below relates the giver to X.
-        if classes[t.start] & class::RECEIPT_VERB != 0 && receipt_at(&words, t.start).is_some() {
+        if classes[t.start] & class::RECEIPT_VERB != 0 && receipt_at(words, t.start).is_some() {
             continue;
         }
         let t_words = &words[t.start..t.end];
@@ -923,13 +911,13 @@ pub fn find(
             }
             continue;
         }
-        let (negated, mut modality, trying) = modality_before(&words, &classes, capitalized, t, &left, res);
+        let (negated, mut modality, trying) = modality_before(words, classes, capitalized, t, &left, res);
         let mut relation = t.relation;
         if relation == "agreed_with" && trying {
             // Trying to reach a deal is negotiating: "are working to finalize a ceasefire".
             relation = "negotiated_with";
-            if modality == Modality::Possible && !hedged(&words, t.start) {
-                modality = if infinitive_effort(&words, t.start) {
+            if modality == Modality::Possible && !hedged(words, t.start) {
+                modality = if infinitive_effort(words, t.start) {
                     Modality::Future
                 } else {
                     Modality::Asserted
@@ -951,46 +939,40 @@ pub fn find(
         }
         // --- Passive: "... backed by X", "Y was attacked by X".
         // "... attacked by X", "... released yesterday by X", "killed in Israeli air strikes"
-        let agents = match passive_by(&words, &classes, t.end) {
+        let attack_agent;
+        let agents: Option<&[usize]> = match passive_by(words, classes, t.end) {
             Some(by) => Some(
                 // "shot down by a missile fired by X": the weapon's user
                 Some(group_from(doc, res, &right, by + 1, sentences))
                     .filter(|g| !g.is_empty())
                     .or_else(|| {
-                        weapon_user_by(&words, by).map(|by2| group_from(doc, res, &right, by2 + 1, sentences))
+                        weapon_user_by(words, by).map(|by2| group_from(doc, res, &right, by2 + 1, sentences))
                     })
                     .unwrap_or_default(),
             ),
-            None => attack_agent_in(res, &right, &words, t, &trigs, info).map(|k| vec![k]),
+            None => {
+                attack_agent = attack_agent_in(res, &right, words, t, &trigs, info);
+                attack_agent.as_ref().map(std::slice::from_ref)
+            }
         };
         if let (true, false, Some(agents)) = (t.passive_ok, t.noun, agents) {
             if agents.is_empty() {
                 continue;
             }
-            let cands: Vec<usize> = here
-                .clone()
-                .filter(|&k| {
+            let cands = || {
+                here.clone().filter(|&k| {
                     let m = &res.mentions[k];
                     m.sentence == s.index && m.tokens.1 <= t.start && !res.refs[k].is_empty()
                 })
-                .collect();
-            // "The prisoners held for protests against Moscow were released by X": not Moscow.
-            let outside_pp: Vec<usize> = cands
-                .iter()
-                .copied()
-                .filter(|&k| !after_preposition(&words, &res.mentions[k]))
-                .collect();
-            let pool = if outside_pp.is_empty() {
-                &cands
-            } else {
-                &outside_pp
             };
-            let patient = pool
-                .iter()
-                .copied()
-                .max_by_key(|&k| (res.mentions[k].tokens.1, !res.mentions[k].modifier));
+            let latest = |k: usize| (res.mentions[k].tokens.1, !res.mentions[k].modifier);
+            // "The prisoners held for protests against Moscow were released by X": not Moscow.
+            let patient = cands()
+                .filter(|&k| !after_preposition(words, &res.mentions[k]))
+                .max_by_key(|&k| latest(k))
+                .or_else(|| cands().max_by_key(|&k| latest(k)));
             if let Some(p) = patient {
-                for &a in &agents {
+                for &a in agents {
                     emit(&mut out, a, p, relation, t, negated, modality);
                 }
             }
@@ -1005,7 +987,7 @@ pub fn find(
                 pairwise(
                     &mut out,
                     &mut emit,
-                    &parts,
+                    parts,
                     relation,
                     t,
                     negated,
@@ -1040,7 +1022,7 @@ pub fn find(
                 None
             };
             // "launched attacks in Y", "an attack targeting Y"
-            let obj = obj.or_else(|| assault_object(res, &right, &words, t, info));
+            let obj = obj.or_else(|| assault_object(res, &right, words, t, info));
             // "X's meeting with Y"
             let owner = left.last().copied().filter(|&k| {
                 res.mentions[k].tokens.1 + 1 == t.start
@@ -1051,11 +1033,11 @@ pub fn find(
             // attacks on Z" the attacks are not X's. Meetings and talks take the clause subject.
             let light_at = (t.start.saturating_sub(4)..t.start)
                 .find(|&k| classes[k] & class::LIGHT_VERB != 0)
-                .or_else(|| claimed_responsibility(&words, t.start));
+                .or_else(|| claimed_responsibility(words, t.start));
             let light = light_at.is_some();
             // "..., offering support to Y": the participle's subject is the main clause's.
             let shared = match (&prev_subject, light_at) {
-                (Some((pend, subj)), Some(k)) if *pend <= k && participle_clause(&words, k) => {
+                (Some((pend, subj)), Some(k)) if *pend <= k && participle_clause(words, k) => {
                     Some(subj.clone())
                 }
                 _ => None,
@@ -1063,8 +1045,8 @@ pub fn find(
             // "X came under pressure from Y": Y demands of X.
             if next_word == "from" && relation == "demands" {
                 let agents = group_from(doc, res, &right, t.end + 1, sentences);
-                if let Some(subj) = subject_of(doc, res, &left, &words, t.start, sentences, s.index) {
-                    for &a in &agents {
+                if let Some(subj) = subject_of(doc, res, &left, words, t.start, sentences, s.index) {
+                    for &a in agents {
                         for &p in subj.iter() {
                             emit(&mut out, a, p, relation, t, negated, modality);
                         }
@@ -1073,7 +1055,7 @@ pub fn find(
                 continue;
             }
             // "X engaged Y in a firefight": the engaging actor against the one engaged.
-            if let Some((subj, obj)) = engaged_in(doc, res, &left, &words, t.start, sentences, s.index) {
+            if let Some((subj, obj)) = engaged_in(doc, res, &left, words, t.start, sentences, s.index) {
                 for &sm in subj.iter() {
                     emit(&mut out, sm, obj, relation, t, negated, modality);
                 }
@@ -1081,18 +1063,18 @@ pub fn find(
             }
             let subject = owner.map(Group::One).or(shared).or_else(|| {
                 if info.symmetric || light {
-                    subject_of(doc, res, &left, &words, t.start, sentences, s.index)
+                    subject_of(doc, res, &left, words, t.start, sentences, s.index)
                 } else {
                     None
                 }
             });
             // "Sanctions on Y were imposed by X", "evidence against Y was presented by X"
             if let Some(o) = obj {
-                let agents = nominal_passive_by(&words, &classes, res.mentions[o].tokens.1)
+                let agents = nominal_passive_by(words, classes, res.mentions[o].tokens.1)
                     .map(|by| group_from(doc, res, &right, by + 1, sentences))
                     .unwrap_or_default();
                 if !agents.is_empty() {
-                    for &a in &agents {
+                    for &a in agents {
                         emit(&mut out, a, o, relation, t, negated, modality);
                     }
                     continue;
@@ -1127,7 +1109,7 @@ pub fn find(
             };
             if info.symmetric && !topic {
                 // "X and Y ... in a meeting", "In talks, X and Y ...", "X and Y seek a partnership"
-                let mut parts = subject.map_or_else(Vec::new, |g| g.to_vec());
+                let mut parts = subject.as_deref().unwrap_or_default();
                 if parts.len() < 2 && t.start <= 2 {
                     parts = group_from(
                         doc,
@@ -1140,25 +1122,25 @@ pub fn find(
                     );
                 }
                 if parts.len() >= 2 && info.symmetric {
-                    pairwise(&mut out, &mut emit, &parts, relation, t, negated, modality, true);
+                    pairwise(&mut out, &mut emit, parts, relation, t, negated, modality, true);
                 }
             }
             continue;
         }
         // --- Active verb.
         let shared = prev_subject.as_ref().is_some_and(|&(pend, _)| {
-            shares_subject(res, &left, &words, pend, t.start)
-                || pend <= t.start && participle_clause(&words, t.start)
+            shares_subject(res, &left, words, pend, t.start)
+                || pend <= t.start && participle_clause(words, t.start)
         });
         // (a shared subject is taken out of `prev_subject`, and put back below with this verb's end)
         let subject = if shared {
             prev_subject.take().map(|(_, subj)| subj)
         } else {
-            subject_of(doc, res, &left, &words, t.start, sentences, s.index)
+            subject_of(doc, res, &left, words, t.start, sentences, s.index)
         };
         // "X faces pressure from Y to help Z", "X was urged by Y to help Z": X helps Z.
         let subject = subject
-            .map(|subj| controller(doc, res, &left, &words, t.start, sentences, s.index).unwrap_or(subj));
+            .map(|subj| controller(doc, res, &left, words, t.start, sentences, s.index).unwrap_or(subj));
         let Some(subject) = subject else { continue };
         let subject: &[usize] = &prev_subject.insert((t.end, subject)).1;
         let ends_with_prep = t_words
@@ -1187,11 +1169,11 @@ pub fn find(
                         && !trigs.iter().any(|o| o.start >= t.end && o.start < st)
                     // "gave $5 million to Y", "offered military support to Y": the receiver
                     || matches!(info.category.as_str(), "AID" | "SUPPORT")
-                        && receiver_after(&words, t.end, st, "to")
+                        && receiver_after(words, t.end, st, "to")
                     // "attended a summit in Y", "visited troops in Y": a visit to Y
-                    || relation == "consulted" && receiver_after(&words, t.end, st, "in")
+                    || relation == "consulted" && receiver_after(words, t.end, st, "in")
                     // "want to inspect nuclear sites in Y": the inspected place's owner
-                    || relation == "investigates" && receiver_after(&words, t.end, st, "in")
+                    || relation == "investigates" && receiver_after(words, t.end, st, "in")
                     // "condemned an attack by Y": the criticism is of Y
                     || st >= 2
                         && words[st - 1] == "by"
@@ -1202,7 +1184,7 @@ pub fn find(
                                 && (o.start == t.end || np_gap_ok(&words[t.end..o.start]))
                         }))
         };
-        let object: Vec<usize> = match right.first() {
+        let object: &[usize] = match right.first() {
             Some(&k) if obj_start != usize::MAX && is_object(k) => {
                 let m = &res.mentions[k];
                 let g = group_from(doc, res, &right, m.tokens.0.saturating_sub(m.lead), sentences);
@@ -1210,10 +1192,10 @@ pub fn find(
                 if g.first() == Some(&k) {
                     g
                 } else {
-                    vec![k]
+                    &right[..1]
                 }
             }
-            _ => Vec::new(),
+            _ => &[],
         };
         if object.is_empty() {
             if at_place(&mut out, subject, t, relation, negated, modality) {
@@ -1231,13 +1213,13 @@ pub fn find(
             continue;
         }
         for &sm in subject {
-            for &o in &object {
+            for &o in object {
                 emit(&mut out, sm, o, relation, t, negated, modality);
             }
         }
     }
     // --- "X claimed that Y attacked Z": X accuses Y.
-    for i in positions(&classes, present, class::CHARGING_VERB) {
+    for i in positions(classes, present, class::CHARGING_VERB) {
         let from = if words.get(i + 1) == Some(&"that") {
             i + 2
         } else {
@@ -1261,7 +1243,7 @@ pub fn find(
             .copied()
             .filter(|&k| res.mentions[k].tokens.1 <= i)
             .collect();
-        let Some(speaker) = subject_of(doc, res, &left, &words, i, sentences, s.index) else {
+        let Some(speaker) = subject_of(doc, res, &left, words, i, sentences, s.index) else {
             continue;
         };
         if !hostile {
@@ -1274,14 +1256,14 @@ pub fn find(
             noun: false,
             passive_ok: false,
         };
-        let (negated, modality, _) = modality_before(&words, &classes, capitalized, &t, &left, res);
+        let (negated, modality, _) = modality_before(words, classes, capitalized, &t, &left, res);
         for &sp in speaker.iter() {
             emit(&mut out, sp, charged, "accuses", &t, negated, modality);
         }
     }
     // --- "X received weapons from Y": the giver Y acts on X.
-    for i in positions(&classes, present, class::RECEIPT_VERB) {
-        let Some((from, relation)) = receipt_at(&words, i) else {
+    for i in positions(classes, present, class::RECEIPT_VERB) {
+        let Some((from, relation)) = receipt_at(words, i) else {
             continue;
         };
         let right: Vec<usize> = args
@@ -1295,7 +1277,7 @@ pub fn find(
             .copied()
             .filter(|&k| res.mentions[k].tokens.1 <= i)
             .collect();
-        let Some(receivers) = subject_of(doc, res, &left, &words, i, sentences, s.index) else {
+        let Some(receivers) = subject_of(doc, res, &left, words, i, sentences, s.index) else {
             continue;
         };
         let t = Trig {
@@ -1305,8 +1287,8 @@ pub fn find(
             noun: false,
             passive_ok: false,
         };
-        let (negated, modality, _) = modality_before(&words, &classes, capitalized, &t, &left, res);
-        for &g in &givers {
+        let (negated, modality, _) = modality_before(words, classes, capitalized, &t, &left, res);
+        for &g in givers {
             for &r in receivers.iter() {
                 emit(&mut out, g, r, relation, &t, negated, modality);
             }
@@ -1321,7 +1303,7 @@ pub fn find(
                 && vocab
                     .get(&r.relation)
                     .is_some_and(|v| v.polarity == crate::vocab::Polarity::Cooperative)
-                && refused(&words, toks, r)
+                && refused(words, toks, r)
         })
         .map(|r| RelationMention {
             relation: "rejects".into(),
@@ -1611,36 +1593,34 @@ fn pairwise<F>(
 }
 
 /// Mentions coordinated with the one starting at (or up to two tokens after) token `start`
-/// (`X`, `X and Y`, `X, Y and Z`, looking past titles).
-fn group_from(
+/// (`X`, `X and Y`, `X, Y and Z`, looking past titles): consecutive mentions of `right`, so
+/// the part of `right` they are.
+fn group_from<'r>(
     doc: &str,
     res: &Resolution,
-    right: &[usize],
+    right: &'r [usize],
     start: usize,
     sentences: &[Sentence],
-) -> Vec<usize> {
+) -> &'r [usize] {
     let Some(pos) = right.iter().position(|&k| {
         let m = &res.mentions[k];
         let from = m.tokens.0.saturating_sub(m.lead);
         from >= start && from <= start + 2
     }) else {
-        return Vec::new();
+        return &[];
     };
     let Some(s) = sentences.get(res.mentions[right[pos]].sentence) else {
-        return Vec::new();
+        return &[];
     };
-    let mut g = vec![right[pos]];
-    for &k in &right[pos + 1..] {
-        let Some(&last) = g.last() else { break };
-        if !joined(doc, s, &res.mentions[last], &res.mentions[k]) {
-            break;
-        }
-        g.push(k);
-    }
+    let rest = &right[pos..];
+    let mut len = 1 + rest
+        .windows(2)
+        .take_while(|p| joined(doc, s, &res.mentions[p[0]], &res.mentions[p[1]]))
+        .count();
     // A list ends with `and`: in "killing civilians, Ukrainian officials said" the comma closes
     // the object, it does not add one.
-    while g.len() >= 2 {
-        let (a, b) = (&res.mentions[g[g.len() - 2]], &res.mentions[g[g.len() - 1]]);
+    while len >= 2 {
+        let (a, b) = (&res.mentions[rest[len - 2]], &res.mentions[rest[len - 1]]);
         let from = a.tokens.1;
         let to = b.tokens.0.saturating_sub(b.lead).max(from);
         let linked = s.tokens[from..to.min(s.tokens.len())]
@@ -1649,9 +1629,9 @@ fn group_from(
         if linked {
             break;
         }
-        g.pop();
+        len -= 1;
     }
-    g
+    &rest[..len]
 }
 
 /// Words allowed between a verb and its object (`met with the`, `imposed sanctions on`).
@@ -1880,12 +1860,12 @@ fn orphan_modifier(
     s: &Sentence,
     res: &Resolution,
     here: std::ops::Range<usize>,
-    words: &[&str],
+    idx: &SentenceIndex,
     k: usize,
 ) -> bool {
     let m = &res.mentions[k];
     let next = m.tokens.1;
-    if words.get(next).is_some_and(|w| *w == "-" || *w == "'s") {
+    if matches!(idx.word(next), "-" | "'s") {
         return false;
     }
     // "Malaysia Airlines", "U.S. Central Command": part of a name the recognizer does not know.
@@ -2287,7 +2267,7 @@ fn weekday(w: &str) -> Option<Weekday> {
 }
 
 /// The date a sentence speaks of: `yesterday`, `today`, or a weekday (the latest one on or before
-/// the document date). `words`: the sentence's words (or only its [`DAY_WORDS`] and [`WEEKDAYS`]).
+/// the document date). `words`: the sentence's words (or only its day words and weekdays).
 pub fn sentence_date<'w>(
     words: impl IntoIterator<Item = &'w str>,
     doc: Option<NaiveDate>,
