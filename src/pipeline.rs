@@ -8,7 +8,7 @@
 //! its own), the calling thread already reads the first records, at most one
 //! window of them. Then it reads records from the lazy [`ingest`] stream and
 //! hands documents, in numbered batches of consecutive documents (a few
-//! dozen, at most [`BATCH_BYTES`] of text), to [`BuildOptions::jobs`] worker
+//! dozen, at most `BATCH_BYTES` of text), to [`BuildOptions::jobs`] worker
 //! threads that run [`analyze`], add the result to a graph of their own and
 //! serialize its evidence rows. The results come back in any order; the
 //! calling thread puts them back in input order (a small reorder buffer) and
