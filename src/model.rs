@@ -206,6 +206,13 @@ impl ActorId {
     }
 }
 
+/// Lets maps keyed by [`ActorId`] be searched with a `&str` (no id built to look one up).
+impl std::borrow::Borrow<str> for ActorId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for ActorId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
