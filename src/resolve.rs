@@ -179,7 +179,10 @@ impl<'a> Builder<'a> {
             return Some(i);
         }
         let a = self.lex.actors.get(actor as usize)?;
-        let i = self.get_or_insert(a.id.clone(), |_| Some(a), a.kind, &a.label, country);
+        // A copy of the key, not a share of the lexicon's: the records of the document
+        // count references to it on this thread only, not on a counter all threads touch.
+        let id = ActorId(a.id.as_str().into());
+        let i = self.get_or_insert(id, |_| Some(a), a.kind, &a.label, country);
         self.by_lex.insert(actor, i);
         Some(i)
     }
@@ -238,7 +241,7 @@ impl<'a> Builder<'a> {
             return i;
         }
         // `country_entity` left the id in `country_key`.
-        let id = ActorId(self.country_key.clone());
+        let id = ActorId(self.country_key.as_str().into());
         let a = self.lex.actor(&id);
         let label = a.map_or(code, |a| a.label.as_str());
         self.get_or_insert(id, |_| a, ActorKind::Country, label, Some(code))
@@ -257,7 +260,7 @@ impl<'a> Builder<'a> {
 /// The id of a person known only by one word in one document: scoped to the
 /// document, so a bare surname never merges across documents (`person:kerry~doc-7`).
 fn doc_person_id(word: &str, doc_id: &str) -> ActorId {
-    ActorId(format!("person:{}~{}", slug(word), slug(doc_id)))
+    ActorId(format!("person:{}~{}", slug(word), slug(doc_id)).into())
 }
 
 /// Words of a name, for surname / first-name linking.
@@ -800,9 +803,12 @@ fn first_coordination(
 
 /// The id of the group nominal `m` of country `code`: `group:syr-rebels`.
 fn group_id(code: &str, m: &EntityMention) -> ActorId {
-    ActorId(format!(
-        "group:{}-{}",
-        code.to_lowercase(),
-        slug(m.roles.first().unwrap_or(&m.name))
-    ))
+    ActorId(
+        format!(
+            "group:{}-{}",
+            code.to_lowercase(),
+            slug(m.roles.first().unwrap_or(&m.name))
+        )
+        .into(),
+    )
 }
