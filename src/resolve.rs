@@ -216,7 +216,8 @@ impl<'a> Builder<'a> {
                         .or(country)
                         .map(str::to_string),
                     roles: a.map(|a| a.roles.clone()).unwrap_or_default(),
-                    aliases: Vec::new(),
+                    // Most actors of a document go by one name form.
+                    aliases: Vec::with_capacity(1),
                     mentions: 0,
                     place_only: false,
                 });
