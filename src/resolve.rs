@@ -68,7 +68,7 @@ pub enum EntityRefs {
 }
 
 impl EntityRefs {
-    /// No entity (a place, or a mention dropped before resolving).
+    /// No entity (a place).
     pub const NONE: Self = Self::Inline { len: 0, ids: [0; 2] };
 
     /// One entity.
