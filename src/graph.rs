@@ -234,7 +234,8 @@ impl ActorGraph {
             node.mentions += actor.mentions as u64;
             node.documents += 1;
         }
-        let mut seen_in_doc: BTreeSet<EdgeIndex> = BTreeSet::new();
+        // The edges of the document's relations, with repeats, to count each document once.
+        let mut in_doc: Vec<EdgeIndex> = Vec::with_capacity(doc.relations.len());
         for rel in &doc.relations {
             let Some(info) = vocab.get(&rel.relation) else {
                 continue;
@@ -274,9 +275,12 @@ impl ActorGraph {
                 edge.first_date = Some(edge.first_date.map_or(d, |f| f.min(d)));
                 edge.last_date = Some(edge.last_date.map_or(d, |l| l.max(d)));
             }
-            if seen_in_doc.insert(ei) {
-                edge.documents += 1;
-            }
+            in_doc.push(ei);
+        }
+        in_doc.sort_unstable();
+        in_doc.dedup();
+        for ei in in_doc {
+            self.graph[ei].documents += 1;
         }
     }
 

@@ -847,7 +847,7 @@ impl Lexicon {
             let Some(kind) = ActorKind::from_name(kind) else {
                 continue;
             };
-            let aid = ActorId(id.to_string());
+            let aid = ActorId(id.as_ref().into());
             let i = match lex.actor_index.get(&aid) {
                 Some(&i) => {
                     let a = &mut lex.actors[i];

@@ -207,7 +207,7 @@ pub fn read_state(reader: impl BufRead, path: &Path) -> Result<ActorGraph> {
             Line::Node(n) => graph.add_node(Node {
                 kind: ActorKind::from_name(&n.kind)
                     .ok_or_else(|| bad(no, format!("unknown kind {:?}", n.kind)))?,
-                id: ActorId(n.id.into_owned()),
+                id: ActorId(n.id.into()),
                 labels: n.labels.into_owned(),
                 countries: n.countries.into_owned(),
                 roles: n.roles.into_owned(),
@@ -219,8 +219,8 @@ pub fn read_state(reader: impl BufRead, path: &Path) -> Result<ActorGraph> {
                 let first_date = parse_iso(e.first_date.as_deref()).map_err(|m| bad(no, m))?;
                 let last_date = parse_iso(e.last_date.as_deref()).map_err(|m| bad(no, m))?;
                 graph.add_edge(
-                    &ActorId(e.source.into_owned()),
-                    &ActorId(e.target.into_owned()),
+                    &ActorId(e.source.into()),
+                    &ActorId(e.target.into()),
                     Edge {
                         polarity: polarity_from_name(&e.polarity)
                             .ok_or_else(|| bad(no, format!("unknown polarity {:?}", e.polarity)))?,

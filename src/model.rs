@@ -6,6 +6,7 @@
 //! traced back to its sentence.
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -186,8 +187,12 @@ impl fmt::Display for Modality {
 
 /// A stable actor key, the same in every run and corpus
 /// (`country:RUS`, `person:vladimir-putin`, `group:opposition-fighters`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct ActorId(pub String);
+///
+/// Shared text: a clone (one per mention and relation record of an actor)
+/// counts a reference instead of copying the key. Build one from a `&str` or
+/// a `String` with `.into()`: `ActorId("country:RUS".into())`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ActorId(pub Arc<str>);
 
 impl ActorId {
     /// `kind:slug(name)`.
@@ -197,11 +202,18 @@ impl ActorId {
         id.push_str(kind);
         id.push(':');
         push_slug(name, &mut id);
-        ActorId(id)
+        ActorId(id.into())
     }
 
     /// The key as text.
     pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Lets maps keyed by [`ActorId`] be searched with a `&str` (no id built to look one up).
+impl std::borrow::Borrow<str> for ActorId {
+    fn borrow(&self) -> &str {
         &self.0
     }
 }

@@ -40,6 +40,11 @@ use crate::resolve;
 use crate::text;
 use crate::vocab::Vocabulary;
 
+/// Mentions reserved per sentence before [`analyze`] collects a document's mentions.
+const MENTIONS_PER_SENTENCE: usize = 4;
+/// Relation mentions reserved per sentence before [`analyze`] collects them.
+const RELATIONS_PER_SENTENCE: usize = 2;
+
 /// Analyzes one document: text -> extract -> resolve -> relations.
 /// Pure: no IO, no shared mutable state, deterministic. The document is
 /// taken by value: its id and text move into the analysis.
@@ -53,7 +58,9 @@ pub fn analyze(doc: Document, lexicon: &Lexicon) -> DocAnalysis {
         .zip(&matches)
         .map(|(s, m)| SentenceWords::new(s, m))
         .collect();
-    let mut found = Vec::new();
+    // Sized for a typical document (news text averages about three mentions and one
+    // relation a sentence), so that the lists rarely grow and copy their items.
+    let mut found = Vec::with_capacity(MENTIONS_PER_SENTENCE * sentences.len());
     for ((s, m), w) in sentences.iter().zip(&matches).zip(&words) {
         // Photo credits name photographers and agencies, not actors of the story.
         if text::is_credit_line(s.span.slice(t)) {
@@ -62,7 +69,7 @@ pub fn analyze(doc: Document, lexicon: &Lexicon) -> DocAnalysis {
         found.extend(entities::recognize_with(t, s, lexicon, m, w));
     }
     let res = resolve::resolve(t, &doc.id, &sentences, found, lexicon);
-    let mut rels = Vec::new();
+    let mut rels = Vec::with_capacity(RELATIONS_PER_SENTENCE * sentences.len());
     for ((s, m), w) in sentences.iter().zip(&matches).zip(&words) {
         rels.extend(relations::find(
             t, s, m, w, &res, lexicon, vocab, doc.date, &sentences,
@@ -100,25 +107,23 @@ pub fn analyze(doc: Document, lexicon: &Lexicon) -> DocAnalysis {
             }
         }
     }
-    let relations: Vec<RelationRecord> = rels
-        .into_iter()
-        .filter_map(|r| {
-            let s = sentences.get(r.sentence)?;
-            Some(RelationRecord {
-                sentence: r.sentence,
-                sentence_span: s.span,
-                source: res.entities.get(r.source)?.id.clone(),
-                target: res.entities.get(r.target)?.id.clone(),
-                relation: r.relation,
-                trigger: r.trigger,
-                negated: r.negated,
-                modality: r.modality,
-                date: r.date,
-                source_span: r.source_span,
-                target_span: r.target_span,
-            })
+    let mut relations: Vec<RelationRecord> = Vec::with_capacity(rels.len());
+    relations.extend(rels.into_iter().filter_map(|r| {
+        let s = sentences.get(r.sentence)?;
+        Some(RelationRecord {
+            sentence: r.sentence,
+            sentence_span: s.span,
+            source: res.entities.get(r.source)?.id.clone(),
+            target: res.entities.get(r.target)?.id.clone(),
+            relation: r.relation,
+            trigger: r.trigger,
+            negated: r.negated,
+            modality: r.modality,
+            date: r.date,
+            source_span: r.source_span,
+            target_span: r.target_span,
         })
-        .collect();
+    }));
     // The entities are not needed any more: moved, not cloned.
     let actors = res
         .entities

@@ -50,6 +50,91 @@ pub struct Entity {
     pub place_only: bool,
 }
 
+/// The entities one mention refers to (indices into [`Resolution::entities`]):
+/// most mentions refer to one, pair nominals and coordinations to two, a few
+/// coordinated modifiers to more. Up to two are held inline, so resolving a
+/// mention allocates nothing; more go to the heap. Reads as a `&[usize]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntityRefs {
+    /// At most two entities: the first `len` of `ids`.
+    Inline {
+        /// How many of `ids` are used.
+        len: u8,
+        /// The entities, then unused zeros.
+        ids: [usize; 2],
+    },
+    /// Three entities or more.
+    Heap(Vec<usize>),
+}
+
+impl EntityRefs {
+    /// No entity (a place).
+    pub const NONE: Self = Self::Inline { len: 0, ids: [0; 2] };
+
+    /// One entity.
+    pub const fn one(e: usize) -> Self {
+        Self::Inline { len: 1, ids: [e, 0] }
+    }
+
+    /// The entities as a slice.
+    pub fn as_slice(&self) -> &[usize] {
+        match self {
+            Self::Inline { len, ids } => &ids[..usize::from(*len)],
+            Self::Heap(v) => v,
+        }
+    }
+}
+
+impl Default for EntityRefs {
+    fn default() -> Self {
+        Self::NONE
+    }
+}
+
+impl std::ops::Deref for EntityRefs {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        self.as_slice()
+    }
+}
+
+impl From<&[usize]> for EntityRefs {
+    fn from(es: &[usize]) -> Self {
+        match *es {
+            [] => Self::NONE,
+            [a] => Self::one(a),
+            [a, b] => Self::Inline { len: 2, ids: [a, b] },
+            _ => Self::Heap(es.to_vec()),
+        }
+    }
+}
+
+impl FromIterator<usize> for EntityRefs {
+    fn from_iter<I: IntoIterator<Item = usize>>(iter: I) -> Self {
+        let mut iter = iter.into_iter();
+        let Some(a) = iter.next() else {
+            return Self::NONE;
+        };
+        let Some(b) = iter.next() else {
+            return Self::one(a);
+        };
+        match iter.next() {
+            None => Self::Inline { len: 2, ids: [a, b] },
+            Some(c) => Self::Heap([a, b, c].into_iter().chain(iter).collect()),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a EntityRefs {
+    type Item = &'a usize;
+    type IntoIter = std::slice::Iter<'a, usize>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
 /// The result of resolving a document's mentions.
 #[derive(Debug, Clone, Default)]
 pub struct Resolution {
@@ -57,7 +142,7 @@ pub struct Resolution {
     pub mentions: Vec<EntityMention>,
     /// For each mention, the entities it refers to (two for `the two countries`
     /// and for `they` standing for a coordination; none for a place).
-    pub refs: Vec<Vec<usize>>,
+    pub refs: Vec<EntityRefs>,
     /// The document's actors.
     pub entities: Vec<Entity>,
     /// For each mention of a place with a known country (`Beijing`, `Alaska`),
@@ -75,8 +160,9 @@ struct Builder<'a> {
     /// The entity of each lexicon actor already met (index into `lex.actors`): a
     /// repeated name skips cloning and hashing its id.
     by_lex: HashMap<u32, usize>,
-    /// The entity of each country code already met through [`Builder::country`].
-    by_code: HashMap<String, usize>,
+    /// Scratch for the id of a country (`country:RUS`), written and read by
+    /// [`Builder::country_entity`]: a country met before costs no allocation.
+    country_key: String,
 }
 
 impl<'a> Builder<'a> {
@@ -93,7 +179,10 @@ impl<'a> Builder<'a> {
             return Some(i);
         }
         let a = self.lex.actors.get(actor as usize)?;
-        let i = self.get_or_insert(a.id.clone(), |_| Some(a), a.kind, &a.label, country);
+        // A copy of the key, not a share of the lexicon's: the records of the document
+        // count references to it on this thread only, not on a counter all threads touch.
+        let id = ActorId(a.id.as_str().into());
+        let i = self.get_or_insert(id, |_| Some(a), a.kind, &a.label, country);
         self.by_lex.insert(actor, i);
         Some(i)
     }
@@ -127,7 +216,8 @@ impl<'a> Builder<'a> {
                         .or(country)
                         .map(str::to_string),
                     roles: a.map(|a| a.roles.clone()).unwrap_or_default(),
-                    aliases: Vec::new(),
+                    // Most actors of a document go by one name form.
+                    aliases: Vec::with_capacity(1),
                     mentions: 0,
                     place_only: false,
                 });
@@ -145,24 +235,33 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The entity of country `code`, created when new.
     fn country(&mut self, code: &str) -> usize {
-        if let Some(&i) = self.by_code.get(code) {
+        if let Some(i) = self.country_entity(code) {
             self.fill_country(i, Some(code));
             return i;
         }
-        let id = ActorId(format!("country:{code}"));
+        // `country_entity` left the id in `country_key`.
+        let id = ActorId(self.country_key.as_str().into());
         let a = self.lex.actor(&id);
         let label = a.map_or(code, |a| a.label.as_str());
-        let i = self.get_or_insert(id, |_| a, ActorKind::Country, label, Some(code));
-        self.by_code.insert(code.to_string(), i);
-        i
+        self.get_or_insert(id, |_| a, ActorKind::Country, label, Some(code))
+    }
+
+    /// The entity of country `code` when the document has it already (named
+    /// as a country or as its lexicon actor), else `None`.
+    fn country_entity(&mut self, code: &str) -> Option<usize> {
+        self.country_key.clear();
+        self.country_key.push_str("country:");
+        self.country_key.push_str(code);
+        self.by_id.get(self.country_key.as_str()).copied()
     }
 }
 
 /// The id of a person known only by one word in one document: scoped to the
 /// document, so a bare surname never merges across documents (`person:kerry~doc-7`).
 fn doc_person_id(word: &str, doc_id: &str) -> ActorId {
-    ActorId(format!("person:{}~{}", slug(word), slug(doc_id)))
+    ActorId(format!("person:{}~{}", slug(word), slug(doc_id)).into())
 }
 
 /// Words of a name, for surname / first-name linking.
@@ -186,12 +285,12 @@ fn is_full_name(name: &str) -> bool {
     name_words(name).nth(1).is_some()
 }
 
-/// True when `role`, lowercased, is `lower` (no allocation for an ASCII role).
-fn same_role(role: &str, lower: &str) -> bool {
-    if role.is_ascii() {
-        role.eq_ignore_ascii_case(lower)
+/// True when `a` and `b` are the same role but for case (no allocation for ASCII roles).
+fn same_role(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
     } else {
-        role.to_lowercase() == lower
+        a.to_lowercase() == b.to_lowercase()
     }
 }
 
@@ -200,7 +299,7 @@ pub fn resolve(
     doc: &str,
     doc_id: &str,
     sentences: &[Sentence],
-    mentions: Vec<EntityMention>,
+    mut mentions: Vec<EntityMention>,
     lex: &Lexicon,
 ) -> Resolution {
     // Sized for one entity per mention: rarely regrown.
@@ -210,7 +309,7 @@ pub fn resolve(
         known: Vec::with_capacity(mentions.len()),
         by_id: HashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
         by_lex: HashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
-        by_code: HashMap::default(),
+        country_key: String::new(),
     };
     // For each mention, true for a person's name of at least two words.
     let full: Vec<bool> = mentions
@@ -240,18 +339,22 @@ pub fn resolve(
         .filter(|m| m.kind == ActorKind::Organization && m.span.slice(doc) != m.name)
         .map(|m| (m.span.slice(doc).to_string(), m.name.clone()))
         .collect();
-    let mut kept: Vec<EntityMention> = Vec::with_capacity(mentions.len());
-    let mut refs: Vec<Vec<usize>> = Vec::with_capacity(mentions.len());
-    // Acronyms defined in text: the acronym mention directly follows its long form.
-    for (m, full) in mentions.into_iter().zip(full) {
-        let r: Vec<usize> = match (m.form, m.kind) {
+    // The mentions kept move to the front as the loop goes: `mentions[..refs.len()]`
+    // are those resolved so far, in order, and `mentions[i]` is the current one; the
+    // dropped ones are cut off at the end. A mention moves only to close a gap.
+    let mut refs: Vec<EntityRefs> = Vec::with_capacity(mentions.len());
+    for (i, &full) in full.iter().enumerate() {
+        let (before, rest) = mentions.split_at_mut(i);
+        let kept = &before[..refs.len()];
+        let Some(m) = rest.first_mut() else { break };
+        let r: EntityRefs = match (m.form, m.kind) {
             (MentionForm::Nominal, ActorKind::Group) if !m.labels.is_empty() => {
                 // "US and British activists": the activists of each country.
                 m.countries
                     .iter()
                     .zip(&m.labels)
                     .map(|(c, label)| {
-                        let id = group_id(c, &m);
+                        let id = group_id(c, m);
                         b.entity(id, ActorKind::Group, label, Some(c))
                     })
                     .collect()
@@ -266,46 +369,44 @@ pub fn resolve(
                 // text says so ("Mr. X", "X said"), otherwise dropped (`arity == 0`).
                 let w = m.name.as_str();
                 if let Some(long) = acronyms.get(w) {
+                    // Acronyms defined in text: the acronym mention directly follows its long form.
                     let id = ActorId::from_name(ActorKind::Organization, long);
                     let e = b.entity(id, ActorKind::Organization, long, None);
                     b.entities[e].mentions += 1;
-                    let surface = w.to_string();
-                    if !b.entities[e].aliases.contains(&surface) {
-                        b.entities[e].aliases.push(surface);
+                    if !b.entities[e].aliases.iter().any(|a| a == w) {
+                        b.entities[e].aliases.push(w.to_string());
                     }
-                    kept.push(EntityMention {
-                        kind: ActorKind::Organization,
-                        ..m
-                    });
-                    refs.push(vec![e]);
+                    m.kind = ActorKind::Organization;
+                    refs.push(EntityRefs::one(e));
+                    keep(&mut mentions, refs.len(), i);
                     continue;
                 }
                 let linked = name_index.get(w).and_then(|&k| full_names.get(k));
                 match linked {
                     Some((lex_actor, full)) => {
                         let known = lex_actor.and_then(|a| b.lex_entity(a, None));
-                        vec![known.unwrap_or_else(|| {
+                        EntityRefs::one(known.unwrap_or_else(|| {
                             let id = ActorId::from_name(ActorKind::Person, full);
                             b.entity(id, ActorKind::Person, full, None)
-                        })]
+                        }))
                     }
                     None => match lex.surnames.get(w) {
                         // The surname of exactly one lexicon person.
                         Some(&Some(a)) => {
                             let country = lex.actors.get(a as usize).and_then(|a| a.country.as_deref());
                             match b.lex_entity(a, country) {
-                                Some(e) => vec![e],
+                                Some(e) => EntityRefs::one(e),
                                 None => continue,
                             }
                         }
                         // A given name, or a surname several known persons share: a person of this document.
                         Some(None) => {
                             let id = doc_person_id(w, doc_id);
-                            vec![b.entity(id, ActorKind::Person, w, None)]
+                            EntityRefs::one(b.entity(id, ActorKind::Person, w, None))
                         }
                         None if lex.first_names.contains(w) || m.arity != 0 => {
                             let id = doc_person_id(w, doc_id);
-                            vec![b.entity(id, ActorKind::Person, w, None)]
+                            EntityRefs::one(b.entity(id, ActorKind::Person, w, None))
                         }
                         None => continue,
                     },
@@ -317,12 +418,12 @@ pub fn resolve(
                 };
                 if a.kind == ActorKind::Location {
                     // A place: a mention without a node.
-                    Vec::new()
+                    EntityRefs::NONE
                 } else {
                     let Some(e) = m.lex.and_then(|a| b.lex_entity(a, m.country.as_deref())) else {
                         continue;
                     };
-                    vec![e]
+                    EntityRefs::one(e)
                 }
             }
             (MentionForm::Name, ActorKind::Country)
@@ -331,11 +432,11 @@ pub fn resolve(
                 if m.arity == 1 =>
             {
                 match &m.country {
-                    Some(code) => vec![b.country(code)],
+                    Some(code) => EntityRefs::one(b.country(code)),
                     None => continue,
                 }
             }
-            (MentionForm::Name, ActorKind::Location) => Vec::new(),
+            (MentionForm::Name, ActorKind::Location) => EntityRefs::NONE,
             (MentionForm::Name, kind) => {
                 let id = if kind == ActorKind::Person && !full {
                     doc_person_id(&m.name, doc_id)
@@ -343,20 +444,20 @@ pub fn resolve(
                     ActorId::from_name(kind, &m.name)
                 };
                 // An acronym defined in text carries its long form as `name`, so both share the id.
-                vec![b.entity(id, kind, &m.name, m.country.as_deref())]
+                EntityRefs::one(b.entity(id, kind, &m.name, m.country.as_deref()))
             }
             (MentionForm::Nominal, ActorKind::Group) => {
                 let id = match &m.country {
-                    Some(c) => group_id(c, &m),
+                    Some(c) => group_id(c, m),
                     None => ActorId::from_name(ActorKind::Group, &m.name),
                 };
-                vec![b.entity(id, ActorKind::Group, &m.name, m.country.as_deref())]
+                EntityRefs::one(b.entity(id, ActorKind::Group, &m.name, m.country.as_deref()))
             }
             (MentionForm::Nominal, _) => {
                 // "the two countries": the latest coordination of two actors of the kind,
                 // else the last two distinct actors of the kind.
                 let want = m.kind;
-                let coord = recent_coordination(doc, sentences, &m, &kept, &refs, &b.entities, want);
+                let coord = recent_coordination(doc, sentences, m, kept, &refs, &b.entities, want);
                 let mut found: Vec<usize> = Vec::new();
                 if coord.len() >= usize::from(m.arity) {
                     found = coord.into_iter().rev().take(usize::from(m.arity)).collect();
@@ -382,16 +483,16 @@ pub fn resolve(
                 }
                 found.truncate(usize::from(m.arity));
                 found.reverse();
-                found
+                EntityRefs::from(found.as_slice())
             }
             (MentionForm::Title, _) => {
-                let role = m.roles.first().map(|r| r.to_lowercase()).unwrap_or_default();
+                let role = m.roles.first().map_or("", String::as_str);
                 let hit = kept.iter().zip(&refs).rev().take(LOOKBACK).find_map(|(km, kr)| {
                     let &e = kr.first()?;
                     let ent = &b.entities[e];
                     (km.kind == ActorKind::Person
                         && ent.kind == ActorKind::Person
-                        && ent.roles.iter().any(|r| same_role(r, &role))
+                        && ent.roles.iter().any(|r| same_role(r, role))
                         && (m.country.is_none() || ent.country == m.country))
                         .then_some(e)
                 });
@@ -405,7 +506,7 @@ pub fn resolve(
                         (km.kind == ActorKind::Person
                             && ent.kind == ActorKind::Person
                             && ent.country == m.country
-                            && (ent.roles.is_empty() || ent.roles.iter().any(|r| same_role(r, &role))))
+                            && (ent.roles.is_empty() || ent.roles.iter().any(|r| same_role(r, role))))
                         .then_some(e)
                     })
                 });
@@ -413,20 +514,20 @@ pub fn resolve(
                 // ("the US leader" acts for the United States).
                 let org = m.org.filter(|&o| (o as usize) < lex.actors.len());
                 match (hit, org, &m.country) {
-                    (Some(e), _, _) => vec![e],
+                    (Some(e), _, _) => EntityRefs::one(e),
                     (None, Some(o), _) => {
                         let country = lex.actors.get(o as usize).and_then(|a| a.country.as_deref());
                         match b.lex_entity(o, country) {
-                            Some(e) => vec![e],
+                            Some(e) => EntityRefs::one(e),
                             None => continue,
                         }
                     }
-                    (None, None, Some(code)) => vec![b.country(code)],
+                    (None, None, Some(code)) => EntityRefs::one(b.country(code)),
                     (None, None, None) => continue,
                 }
             }
             (MentionForm::Pronoun, _) => {
-                let r = antecedent(doc, sentences, &m, &kept, &refs, &b.entities);
+                let r = antecedent(doc, sentences, m, kept, &refs, &b.entities);
                 if r.is_empty() {
                     continue;
                 }
@@ -457,9 +558,10 @@ pub fn resolve(
                 }
             }
         }
-        kept.push(m);
         refs.push(r);
+        keep(&mut mentions, refs.len(), i);
     }
+    mentions.truncate(refs.len());
     // Unknown persons: the label is the longest name used.
     for (e, &known) in b.entities.iter_mut().zip(&b.known) {
         if e.kind == ActorKind::Person && !known {
@@ -472,7 +574,7 @@ pub fn resolve(
     }
     // Places with a country: the country as an entity the relations may use. A country no
     // mention names is created here, marked as only a place's country.
-    let places = kept
+    let places = mentions
         .iter()
         .zip(&refs)
         .map(|(m, r)| {
@@ -480,8 +582,7 @@ pub fn resolve(
                 .country
                 .as_deref()
                 .filter(|_| m.kind == ActorKind::Location && r.is_empty())?;
-            let known =
-                b.by_code.contains_key(code) || b.by_id.contains_key(&ActorId(format!("country:{code}")));
+            let known = b.country_entity(code).is_some();
             let e = b.country(code);
             if !known {
                 b.entities[e].place_only = true;
@@ -490,10 +591,18 @@ pub fn resolve(
         })
         .collect();
     Resolution {
-        mentions: kept,
+        mentions,
         refs,
         entities: b.entities,
         places,
+    }
+}
+
+/// Moves mention `i` to the end of the `kept` mentions kept so far, at `kept - 1`
+/// (the mention that was there, a dropped one, goes to `i`).
+fn keep(mentions: &mut [EntityMention], kept: usize, i: usize) {
+    if kept - 1 != i {
+        mentions.swap(kept - 1, i);
     }
 }
 
@@ -523,7 +632,7 @@ pub fn coordination_before(
     doc: &str,
     sentences: &[Sentence],
     kept: &[EntityMention],
-    refs: &[Vec<usize>],
+    refs: &[EntityRefs],
     sentence: usize,
     before: usize,
 ) -> Vec<usize> {
@@ -587,7 +696,7 @@ fn recent_coordination(
     sentences: &[Sentence],
     m: &EntityMention,
     kept: &[EntityMention],
-    refs: &[Vec<usize>],
+    refs: &[EntityRefs],
     entities: &[Entity],
     kind: ActorKind,
 ) -> Vec<usize> {
@@ -595,11 +704,10 @@ fn recent_coordination(
         let Some(si) = m.sentence.checked_sub(back) else {
             break;
         };
-        let ends: Vec<usize> = sentence_range(kept, si)
+        let ends = sentence_range(kept, si)
             .filter(|&k| kept[k].sentence == si && (back > 0 || kept[k].tokens.1 <= m.tokens.0))
-            .map(|k| kept[k].tokens.1)
-            .collect();
-        for &end in ends.iter().rev() {
+            .map(|k| kept[k].tokens.1);
+        for end in ends.rev() {
             let c: Vec<usize> = coordination_before(doc, sentences, kept, refs, si, end)
                 .into_iter()
                 .filter(|&e| entities[e].kind == kind)
@@ -618,9 +726,9 @@ fn antecedent(
     sentences: &[Sentence],
     m: &EntityMention,
     kept: &[EntityMention],
-    refs: &[Vec<usize>],
+    refs: &[EntityRefs],
     entities: &[Entity],
-) -> Vec<usize> {
+) -> EntityRefs {
     let plural = m.plural;
     let fits = |k: usize| -> bool {
         let km = &kept[k];
@@ -640,10 +748,9 @@ fn antecedent(
         let Some(si) = m.sentence.checked_sub(back) else {
             break;
         };
-        let in_sentence: Vec<usize> = sentence_range(kept, si)
-            .filter(|&k| kept[k].sentence == si && (back > 0 || kept[k].tokens.1 <= m.tokens.0))
-            .collect();
-        if in_sentence.is_empty() {
+        let mut in_sentence = sentence_range(kept, si)
+            .filter(|&k| kept[k].sentence == si && (back > 0 || kept[k].tokens.1 <= m.tokens.0));
+        if in_sentence.clone().next().is_none() {
             continue;
         }
         if plural {
@@ -656,20 +763,20 @@ fn antecedent(
             let coord = coordination_before(doc, sentences, kept, refs, si, before);
             let first_coord = first_coordination(doc, sentences, kept, refs, si, before);
             if !first_coord.is_empty() {
-                return first_coord;
+                return EntityRefs::from(first_coord.as_slice());
             }
             if !coord.is_empty() {
-                return coord;
+                return EntityRefs::from(coord.as_slice());
             }
-            if let Some(&k) = in_sentence.iter().rev().find(|&&k| fits(k)) {
+            if let Some(k) = in_sentence.rfind(|&k| fits(k)) {
                 return refs[k].clone();
             }
-        } else if let Some(&k) = in_sentence.iter().find(|&&k| fits(k)) {
+        } else if let Some(k) = in_sentence.find(|&k| fits(k)) {
             // The first person of the sentence: the likely subject.
             return refs[k].clone();
         }
     }
-    Vec::new()
+    EntityRefs::NONE
 }
 
 /// The first coordination of a sentence (its likely subject), if any, before token `before`.
@@ -677,17 +784,16 @@ fn first_coordination(
     doc: &str,
     sentences: &[Sentence],
     kept: &[EntityMention],
-    refs: &[Vec<usize>],
+    refs: &[EntityRefs],
     si: usize,
     before: usize,
 ) -> Vec<usize> {
-    let idx: Vec<usize> = sentence_range(kept, si)
-        .filter(|&k| {
-            kept[k].sentence == si && kept[k].tokens.1 <= before && !kept[k].modifier && !refs[k].is_empty()
-        })
-        .collect();
-    for w in 1..idx.len() {
-        let end_tok = kept[idx[w]].tokens.1;
+    let candidates = sentence_range(kept, si).filter(|&k| {
+        kept[k].sentence == si && kept[k].tokens.1 <= before && !kept[k].modifier && !refs[k].is_empty()
+    });
+    // Every candidate but the first ends a coordination of two or more.
+    for k in candidates.skip(1) {
+        let end_tok = kept[k].tokens.1;
         let c = coordination_before(doc, sentences, kept, refs, si, end_tok);
         if c.len() >= 2 {
             return c;
@@ -698,9 +804,12 @@ fn first_coordination(
 
 /// The id of the group nominal `m` of country `code`: `group:syr-rebels`.
 fn group_id(code: &str, m: &EntityMention) -> ActorId {
-    ActorId(format!(
-        "group:{}-{}",
-        code.to_lowercase(),
-        slug(m.roles.first().unwrap_or(&m.name))
-    ))
+    ActorId(
+        format!(
+            "group:{}-{}",
+            code.to_lowercase(),
+            slug(m.roles.first().unwrap_or(&m.name))
+        )
+        .into(),
+    )
 }

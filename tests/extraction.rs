@@ -107,7 +107,7 @@ fn must_actor<'a>(a: &'a DocAnalysis, key: &str) -> &'a ActorRecord {
 
 /// The id an actor key (id, label or alias) stands for; an id when no actor matches.
 fn id_of(a: &DocAnalysis, key: &str) -> ActorId {
-    actor(a, key).map_or_else(|| ActorId(key.to_string()), |x| x.id.clone())
+    actor(a, key).map_or_else(|| ActorId(key.into()), |x| x.id.clone())
 }
 
 /// The first actor satisfying `pred`.
@@ -130,7 +130,7 @@ fn mentions_of<'a>(a: &'a DocAnalysis, surface: &str) -> Vec<&'a MentionRecord> 
 fn entities_of(a: &DocAnalysis, surface: &str) -> Vec<Option<String>> {
     mentions_of(a, surface)
         .iter()
-        .map(|m| m.entity.as_ref().map(|e| e.0.clone()))
+        .map(|m| m.entity.as_ref().map(|e| e.0.to_string()))
         .collect()
 }
 
@@ -146,7 +146,7 @@ fn entities_in(a: &DocAnalysis, phrase: &str) -> Vec<Option<String>> {
         .mentions
         .iter()
         .filter(|m| span.contains(&m.span) && m.form != MentionForm::Demonym)
-        .map(|m| m.entity.as_ref().map(|e| e.0.clone()))
+        .map(|m| m.entity.as_ref().map(|e| e.0.to_string()))
         .collect();
     out.sort();
     out
@@ -656,7 +656,7 @@ fn acronym_defined_in_text_shares_the_id() {
     }
     let id = full[0].clone().unwrap();
     assert_eq!(
-        kind_of(&a, &ActorId(id)),
+        kind_of(&a, &ActorId(id.into())),
         Some(ActorKind::Organization),
         "{}",
         dump(&a)

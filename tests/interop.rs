@@ -323,7 +323,7 @@ fn rendering_produces_valid_svg() {
 fn large_graphs_render_with_sfdp_after_thinning() {
     let mut docs = Vec::new();
     let actor = |i: usize| ActorRecord {
-        id: ActorId(format!("group:g{i}")),
+        id: ActorId(format!("group:g{i}").into()),
         label: format!("Group {i}"),
         kind: ActorKind::Group,
         country: None,
@@ -389,7 +389,7 @@ fn random_nasty_labels_survive_the_real_readers() {
         .map(|_| label.new_tree(&mut runner).unwrap().current())
         .collect();
     let actor = |i: usize| ActorRecord {
-        id: ActorId(format!("group:random-{i}")),
+        id: ActorId(format!("group:random-{i}").into()),
         label: labels[i].clone(),
         kind: ActorKind::Group,
         country: None,

@@ -437,7 +437,7 @@ mod tests {
             g.insert_node(node(t));
         }
         for (s, t, e) in edges {
-            assert!(g.insert_edge(&ActorId(s.to_string()), &ActorId(t.to_string()), e.clone()));
+            assert!(g.insert_edge(&ActorId((*s).into()), &ActorId((*t).into()), e.clone()));
         }
         g
     }

@@ -485,7 +485,7 @@ mod tests {
         let mut g = ActorGraph::new();
         for i in 0..5 {
             g.insert_node(Node {
-                id: ActorId(format!("country:C{i}")),
+                id: ActorId(format!("country:C{i}").into()),
                 kind: ActorKind::Country,
                 labels: BTreeMap::from([(format!("Country {i}"), 1)]),
                 countries: BTreeMap::new(),
@@ -510,7 +510,7 @@ mod tests {
             };
             assert!(g.insert_edge(
                 &ActorId("country:C0".into()),
-                &ActorId(format!("country:C{i}")),
+                &ActorId(format!("country:C{i}").into()),
                 edge
             ));
         }
