@@ -24,12 +24,14 @@ use actorgraph::pipeline::{self, BuildOptions, Progress};
 use actorgraph::render::{self, Engine, ImageFormat};
 use actorgraph::vocab::Vocabulary;
 
+mod allocator;
+
 /// mimalloc: the per-document analysis makes many small, short-lived
 /// allocations (words, names, records), which it serves faster than the
 /// system allocator, from per-thread heaps. Built without transparent huge
 /// pages (feature `no_thp`, see Cargo.toml).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
 
 /// Turn news text into a knowledge graph of actors and their relations.
 #[derive(Parser, Debug)]
