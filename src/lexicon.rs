@@ -564,8 +564,6 @@ impl Tables {
     }
 }
 
-/// `text.trim()`, at once for the usual field that starts and ends with a
-/// visible ASCII character.
 /// The lines of `content`, as [`str::lines`] makes them (without the `\n` or
 /// `\r\n` that ends them; no empty last line after a final line break), found
 /// by memchr's vectorized search: `str::lines` sets up a character search per
@@ -592,6 +590,8 @@ fn lines(content: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `text.trim()`, at once for the usual field that starts and ends with a
+/// visible ASCII character.
 fn trim(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,

@@ -211,6 +211,15 @@ pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
+/// The number of workers for a `--jobs` value: itself, or [`default_jobs`] for 0.
+fn workers(jobs: usize) -> usize {
+    if jobs == 0 {
+        default_jobs()
+    } else {
+        jobs
+    }
+}
+
 /// What a run did.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
@@ -316,7 +325,7 @@ pub fn build_with_progress(
     let started = Instant::now();
     // Check the inputs first: a missing one is reported before the lexicon is built.
     let records = ingest::open(&opts.inputs, &opts.ingest)?;
-    let jobs = if opts.jobs == 0 { default_jobs() } else { opts.jobs };
+    let jobs = workers(opts.jobs);
     let (lexicon, first) = read_while_building_lexicon(records, &opts.lexicons, jobs * WINDOW_PER_JOB);
     let lexicon = lexicon?;
     if opts.out.is_file() {
@@ -422,10 +431,19 @@ pub fn build_graph(
     on_progress: impl FnMut(&Progress),
 ) -> Result<(ActorGraph, Summary)> {
     let started = Instant::now();
-    let lexicon = load_lexicon(&opts.lexicons)?;
     let records = ingest::open(&opts.inputs, &opts.ingest)?;
+    let jobs = workers(opts.jobs);
+    let (lexicon, first) = read_while_building_lexicon(records, &opts.lexicons, jobs * WINDOW_PER_JOB);
+    let lexicon = lexicon?;
     let lexicon = lexicon.as_ref().unwrap_or_else(|| Lexicon::builtin());
-    let (graph, _, mut summary) = analyze_all(records, lexicon, opts.jobs, None, on_diagnostic, on_progress)?;
+    let (graph, _, mut summary) = analyze_all(
+        first.into_records(),
+        lexicon,
+        jobs,
+        None,
+        on_diagnostic,
+        on_progress,
+    )?;
     summary.actors = graph.node_count();
     summary.edges = graph.edge_count();
     summary.seconds = started.elapsed().as_secs_f64();
@@ -504,8 +522,9 @@ fn read_while_building_lexicon(
     })
 }
 
-/// Streams `records` through [`analyze`] on `jobs` workers (0: one per
-/// core) into the graph and, when given, the evidence writer, in input order.
+/// Streams `records` through [`analyze`] on `jobs` workers ([`workers`]
+/// made it at least one) into the graph and, when given, the evidence
+/// writer, in input order.
 fn analyze_all(
     records: impl Iterator<Item = Record>,
     lexicon: &Lexicon,
@@ -520,7 +539,6 @@ fn analyze_all(
         summary: Summary::default(),
         progress: Progress::default(),
     };
-    let jobs = if jobs == 0 { default_jobs() } else { jobs };
     // Diagnostics are reported as they are read, and kept aside for the summary.
     let mut skipped = Vec::new();
     let mut handle = |rec: Record| match rec {
