@@ -192,6 +192,52 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
     }
 }
 
+/// Bit 0x40 of a byte: set in every ASCII letter (and every lead byte of a
+/// multi-byte character), clear in ASCII digits, `,` and `.`.
+const LETTER_BIT: u8 = 0x40;
+
+/// [`BYTE_CLASS`] bit of ASCII whitespace (the ASCII characters for which
+/// `char::is_whitespace` holds: tab, line feed, vertical tab, form feed,
+/// carriage return, space).
+const SPACE: u8 = 1;
+/// [`BYTE_CLASS`] bit of ASCII letters and digits.
+const ALNUM: u8 = 2;
+
+/// The class bits of each byte value ([`SPACE`], [`ALNUM`]; none for other
+/// bytes, non-ASCII ones included): one load per byte in the tokenizer's loops.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// True for an ASCII letter or digit.
+#[inline]
+fn is_ascii_alnum(b: u8) -> bool {
+    BYTE_CLASS[usize::from(b)] & ALNUM != 0
+}
+
+/// The kind of a scanned word: a Number when it is only ASCII digits and the
+/// `,` `.` between them, a Word otherwise.
+fn word_kind(word: &[u8]) -> TokenKind {
+    if word.iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.') {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
+}
+
 /// The character at byte `i` and its length, or `None` at the end (or off a
 /// character boundary, which the tokenizer never produces).
 #[inline]
@@ -310,61 +356,60 @@ impl Tokens<'_> {
     }
 
     /// Scans a word or number starting at `start` (an alphanumeric character).
+    #[inline]
     fn scan_word(&self, start: usize) -> (usize, TokenKind) {
         let text = self.text;
         let b = text.as_bytes();
         let mut i = start;
-        let mut digits_only = true;
-        while let Some(&byte) = b.get(i) {
-            // The usual byte first: a lowercase letter that cannot start `n't`.
-            if byte.is_ascii_lowercase() && byte != b'n' {
-                digits_only = false;
-                i += 1;
-                continue;
-            }
-            if byte < 0x80 {
-                if byte.is_ascii_alphanumeric() {
-                    if (byte == b'n' || byte == b'N') && i > start && clitic_len(b, i) > 0 {
-                        break;
-                    }
-                    digits_only &= byte.is_ascii_digit();
-                    i += 1;
-                    continue;
+        // The bytes of the word so far, or-ed together, with [`LETTER_BIT`] also set
+        // for an apostrophe: the word is all digits (and `,` `.` between them)
+        // while that bit is clear.
+        let mut seen = 0u8;
+        loop {
+            // The usual bytes first: a run of ASCII letters and digits.
+            for &byte in b.get(i..).unwrap_or_default() {
+                if !is_ascii_alnum(byte) {
+                    break;
                 }
-                if (byte == b',' || byte == b'.')
-                    && digits_only
-                    && i > start
-                    && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-                {
+                seen |= byte;
+                i += 1;
+            }
+            let Some(&byte) = b.get(i) else {
+                break;
+            };
+            if byte == b',' || byte == b'.' {
+                // A separator between digits (`1,000`, `3.5`) stays inside a number.
+                if seen & LETTER_BIT == 0 && i > start && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
                     i += 2;
                     continue;
                 }
-                if byte == b'\'' {
-                    if self.inner_apostrophe(i) {
-                        digits_only = false;
-                        i += 1;
-                        continue;
-                    }
-                    break;
+                break;
+            }
+            let a = apostrophe_len(b, i);
+            if a > 0 {
+                // `n't` ends the word before its `n` (`didn't` -> `did` `n't`).
+                if i > start + 1 && matches!(b.get(i - 1), Some(b'n' | b'N')) && clitic_len(b, i - 1) > 0 {
+                    return (i - 1, word_kind(b.get(start..i - 1).unwrap_or_default()));
+                }
+                if self.inner_apostrophe(i) {
+                    seen |= LETTER_BIT;
+                    i += a;
+                    continue;
                 }
                 break;
             }
-            if apostrophe_len(b, i) == 3 {
-                if self.inner_apostrophe(i) {
-                    digits_only = false;
-                    i += 3;
-                    continue;
-                }
+            if byte < 0x80 {
                 break;
             }
             match char_at(text, i) {
                 Some((c, len)) if is_word_continue(c) => {
-                    digits_only = false;
+                    seen |= LETTER_BIT;
                     i += len;
                 }
                 _ => break,
             }
         }
+        let digits_only = seen & LETTER_BIT == 0;
         // Multi-letter abbreviation with its period.
         if !digits_only && b.get(i) == Some(&b'.') && b.get(i + 1) != Some(&b'.') {
             let word = text.get(start..i).unwrap_or("");
@@ -410,23 +455,28 @@ impl Iterator for Tokens<'_> {
     fn next(&mut self) -> Option<Token> {
         let text = self.text;
         let b = text.as_bytes();
-        // Skip whitespace (ASCII whitespace, the usual, by bytes: the ASCII
-        // characters for which `char::is_whitespace` holds).
+        // Skip whitespace (ASCII whitespace, the usual, by its byte class).
         let (c, len) = loop {
-            match *b.get(self.pos)? {
-                b'\t'..=b'\r' | b' ' => self.pos += 1,
-                byte if byte < 0x80 => break (char::from(byte), 1),
-                _ => {
-                    let (c, len) = char_at(text, self.pos)?;
-                    if !c.is_whitespace() {
-                        break (c, len);
-                    }
-                    self.pos += len;
+            let byte = *b.get(self.pos)?;
+            if BYTE_CLASS[usize::from(byte)] & SPACE != 0 {
+                self.pos += 1;
+            } else if byte < 0x80 {
+                break (char::from(byte), 1);
+            } else {
+                let (c, len) = char_at(text, self.pos)?;
+                if !c.is_whitespace() {
+                    break (c, len);
                 }
+                self.pos += len;
             }
         };
         let start = self.pos;
-        let (end, kind) = if c.is_alphanumeric() {
+        let alnum = if len == 1 {
+            is_ascii_alnum(c as u8)
+        } else {
+            c.is_alphanumeric()
+        };
+        let (end, kind) = if alnum {
             // A clitic that starts with a letter starts with `n` (`n't`).
             let n = if matches!(c, 'n' | 'N') {
                 clitic_len(b, start)
@@ -591,7 +641,10 @@ pub fn is_credit_line(line: &str) -> bool {
 
 /// Splits `text` into sentences of tokens (see the module docs for the rules).
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let b = text.as_bytes();
+    // Sized for news text (a sentence every 100 bytes or so) so that the list
+    // rarely grows and moves its sentences.
+    let mut out = Vec::with_capacity(text.len() / 96 + 1);
     // Scratch buffer reused for every sentence: each sentence gets one exact-size
     // copy of its tokens instead of a vector grown token by token.
     let mut cur: Vec<Token> = Vec::with_capacity(64);
@@ -609,9 +662,10 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     };
     while let Some(tok) = tokens.next() {
         if let Some(last) = cur.last() {
-            let gap = text.get(last.span.end..tok.span.start).unwrap_or("");
             // No space or one (the usual) holds no line break.
-            if !matches!(gap, "" | " ") {
+            let gap_len = tok.span.start - last.span.end;
+            if gap_len > 1 || (gap_len == 1 && b.get(last.span.end) != Some(&b' ')) {
+                let gap = text.get(last.span.end..tok.span.start).unwrap_or("");
                 // A photo credit or byline on its own line is its own sentence
                 // (looked for only when no blank line ends the sentence anyway).
                 let credit_break = || {
