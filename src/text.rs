@@ -96,11 +96,8 @@ impl Token {
     pub fn is_abbreviation(&self, doc: &str) -> bool {
         // The last byte decides: `.` is ASCII (and tokens are never empty).
         self.kind == TokenKind::Word
-            && doc
-                .as_bytes()
-                .get(self.span.start..self.span.end)
-                .and_then(<[u8]>::last)
-                == Some(&b'.')
+            && self.span.start < self.span.end
+            && doc.as_bytes().get(self.span.end - 1) == Some(&b'.')
     }
 }
 
@@ -452,6 +449,8 @@ fn digit_after_spaces(b: &[u8], mut i: usize) -> bool {
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
+    // Inlined into the loop of `split_sentences`, its one caller in the pipeline.
+    #[inline]
     fn next(&mut self) -> Option<Token> {
         let text = self.text;
         let b = text.as_bytes();
@@ -519,6 +518,10 @@ impl Iterator for Tokens<'_> {
 
 /// True for a sentence-final punctuation token.
 fn is_terminator(t: &str) -> bool {
+    // The first byte rules out most punctuation (`…` and `‽` start with 0xE2).
+    if !matches!(t.as_bytes().first(), Some(b'.' | b'!' | b'?' | 0xE2)) {
+        return false;
+    }
     matches!(t, "." | "!" | "?" | "…" | "‽") || (t.len() >= 3 && t.bytes().all(|c| c == b'.'))
 }
 
@@ -639,6 +642,19 @@ pub fn is_credit_line(line: &str) -> bool {
     via_agency || (slashes >= 2 && no_verbs && l.split_whitespace().count() <= 12)
 }
 
+/// A possible sentence end met by [`split_sentences`]: a terminator or an
+/// abbreviation, with the closing quotes and brackets glued to it so far. The
+/// next token that is not such a closer decides whether the sentence ends.
+#[derive(Clone, Copy)]
+struct PendingEnd {
+    /// The terminator, or the last closer after it.
+    last: Token,
+    /// The terminator is an abbreviation (`U.S.`, `Mr.`).
+    abbreviation: bool,
+    /// A closer follows the terminator.
+    closed: bool,
+}
+
 /// Splits `text` into sentences of tokens (see the module docs for the rules).
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let b = text.as_bytes();
@@ -648,7 +664,6 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     // Scratch buffer reused for every sentence: each sentence gets one exact-size
     // copy of its tokens instead of a vector grown token by token.
     let mut cur: Vec<Token> = Vec::with_capacity(64);
-    let mut tokens = tokenize(text).peekable();
     let flush = |out: &mut Vec<Sentence>, cur: &mut Vec<Token>| {
         if let (Some(first), Some(last)) = (cur.first(), cur.last()) {
             let span = Span::new(first.span.start, last.span.end);
@@ -660,7 +675,24 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         }
         cur.clear();
     };
-    while let Some(tok) = tokens.next() {
+    // One token of look-ahead: a possible end is decided by the token after it.
+    let mut pending: Option<PendingEnd> = None;
+    for tok in tokenize(text) {
+        if let Some(end) = pending.take() {
+            // Closing quotes and brackets glued to the terminator belong to it.
+            if tok.kind == TokenKind::Punct && end.last.touches(&tok) && is_closer(tok.text(text)) {
+                cur.push(tok);
+                pending = Some(PendingEnd {
+                    last: tok,
+                    closed: true,
+                    ..end
+                });
+                continue;
+            }
+            if !end.last.touches(&tok) && starts_sentence(text, &tok, end.abbreviation && !end.closed) {
+                flush(&mut out, &mut cur);
+            }
+        }
         if let Some(last) = cur.last() {
             // No space or one (the usual) holds no line break.
             let gap_len = tok.span.start - last.span.end;
@@ -680,30 +712,15 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         }
         cur.push(tok);
         let abbreviation = tok.is_abbreviation(text);
-        if !(abbreviation || (tok.kind == TokenKind::Punct && is_terminator(tok.text(text)))) {
-            continue;
-        }
-        // Closing quotes and brackets glued to the terminator belong to it.
-        let mut last = tok;
-        let mut closed = false;
-        while let Some(&next) = tokens.peek() {
-            if next.kind == TokenKind::Punct && last.touches(&next) && is_closer(next.text(text)) {
-                cur.push(next);
-                last = next;
-                closed = true;
-                tokens.next();
-            } else {
-                break;
-            }
-        }
-        let split = match tokens.peek() {
-            None => true,
-            Some(next) => !last.touches(next) && starts_sentence(text, next, abbreviation && !closed),
-        };
-        if split {
-            flush(&mut out, &mut cur);
+        if abbreviation || (tok.kind == TokenKind::Punct && is_terminator(tok.text(text))) {
+            pending = Some(PendingEnd {
+                last: tok,
+                abbreviation,
+                closed: false,
+            });
         }
     }
+    // The text ends: so does its last sentence.
     flush(&mut out, &mut cur);
     out
 }
