@@ -198,8 +198,8 @@ fn fnv_step(h: u64, b: u8) -> u64 {
 }
 
 /// Appends the normalized form of token `tok` of `doc` to `norm` and returns
-/// its [`word_hash`]. An ASCII token (most are) is copied, then lowercased and
-/// hashed in one pass over the copy; any other goes through [`normalize_token`]
+/// its [`word_hash`]. An ASCII token (most are) is copied, lowercased and
+/// hashed in one pass over its bytes; any other goes through [`normalize_token`]
 /// (by way of `scratch`).
 fn push_word(norm: &mut Vec<u8>, doc: &str, tok: &Token, scratch: &mut String) -> u64 {
     let start = norm.len();
@@ -207,14 +207,14 @@ fn push_word(norm: &mut Vec<u8>, doc: &str, tok: &Token, scratch: &mut String) -
         .as_bytes()
         .get(tok.span.start..tok.span.end)
         .unwrap_or_default();
-    norm.extend_from_slice(bytes);
     let mut h = FNV_START;
     let mut high = 0;
-    for b in norm.get_mut(start..).unwrap_or_default() {
-        high |= *b;
-        b.make_ascii_lowercase();
-        h = fnv_step(h, *b);
-    }
+    norm.extend(bytes.iter().map(|&b| {
+        high |= b;
+        let lower = b.to_ascii_lowercase();
+        h = fnv_step(h, lower);
+        lower
+    }));
     if high.is_ascii() {
         return h;
     }
@@ -1170,6 +1170,7 @@ pub struct SentenceIndex {
     words: Vec<(u32, u32)>,
     /// Every phrase found, sorted by start token, longest first.
     pub matches: Vec<PhraseMatch>,
+    /// The phrases that start at token `i` are `matches[by_start[i]..by_start[i + 1]]`.
     by_start: Vec<u32>,
 }
 

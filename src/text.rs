@@ -584,6 +584,42 @@ fn line_at(text: &str, pos: usize) -> &str {
     text.get(start..end).unwrap_or("")
 }
 
+/// Starts of photo credit lines (lowercase; compared ASCII case-insensitively).
+const CREDIT_PREFIXES: [&str; 10] = [
+    "photo:",
+    "photo by",
+    "photos:",
+    "photograph:",
+    "picture:",
+    "image:",
+    "credit:",
+    "file photo",
+    "ap photo",
+    "afp photo",
+];
+
+/// Bit `c & 31` set for the first letter `c` of each of [`CREDIT_PREFIXES`]:
+/// a line whose first letter has no bit set starts with none of them.
+const CREDIT_PREFIX_FIRSTS: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < CREDIT_PREFIXES.len() {
+        bits |= 1 << (CREDIT_PREFIXES[i].as_bytes()[0] & 31);
+        i += 1;
+    }
+    bits
+};
+
+/// True when `bytes` holds the byte `x`: 16 bytes at a time, each block
+/// compared as a whole (a few vector instructions) instead of byte by byte.
+fn has_byte(bytes: &[u8], x: u8) -> bool {
+    let mut blocks = bytes.chunks_exact(16);
+    blocks
+        .by_ref()
+        .any(|block| block.iter().fold(false, |found, &b| found | (b == x)))
+        || blocks.remainder().contains(&x)
+}
+
 /// True for a photo credit or picture caption credit ("Photo: Agency/Name",
 /// "Sputnik/Kremlin/Name/via REUTERS", "(AP Photo/Name)"): names in it are
 /// the photographer's and the agency's, not actors of the story.
@@ -595,18 +631,6 @@ pub fn is_credit_line(line: &str) -> bool {
     if l.is_empty() || l.len() > 200 {
         return false;
     }
-    const PREFIXES: [&str; 10] = [
-        "photo:",
-        "photo by",
-        "photos:",
-        "photograph:",
-        "picture:",
-        "image:",
-        "credit:",
-        "file photo",
-        "ap photo",
-        "afp photo",
-    ];
     // ASCII case-insensitive prefix and suffix tests: the same answers as on
     // the lowercased line, without making it for every sentence.
     let starts = |p: &&str| l.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
@@ -615,20 +639,21 @@ pub fn is_credit_line(line: &str) -> bool {
             && l.get(l.len() - p.len()..)
                 .is_some_and(|t| t.eq_ignore_ascii_case(p))
     };
-    // The first letter rules out most prefixes before comparing them.
+    // The first letter rules out most lines before comparing prefixes.
     let first = l.as_bytes().first().map(u8::to_ascii_lowercase);
-    if PREFIXES
-        .iter()
-        .any(|p| p.as_bytes().first() == first.as_ref() && starts(p))
+    if first.is_some_and(|c| CREDIT_PREFIX_FIRSTS & (1 << (c & 31)) != 0)
+        && CREDIT_PREFIXES
+            .iter()
+            .any(|p| p.as_bytes().first() == first.as_ref() && starts(p))
     {
         return true;
     }
-    // Without a slash, only an agency credit at the end is left.
-    if !l.contains('/') {
+    // Without a slash (most lines), only an agency credit at the end is left.
+    if !has_byte(l.as_bytes(), b'/') {
         return ends("via reuters") || ends("via ap");
     }
     let lower = l.to_ascii_lowercase();
-    let slashes = l.matches('/').count();
+    let slashes = l.bytes().filter(|&b| b == b'/').count();
     let via_agency = lower.contains("/via ") || lower.ends_with("via reuters") || lower.ends_with("via ap");
     let no_verbs = l
         .split_whitespace()
