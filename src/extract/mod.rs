@@ -27,35 +27,67 @@ pub(crate) fn word_class(w: &str) -> u64 {
     word_classes().get(w)
 }
 
-/// The normalized words of a sentence's tokens and their word classes (the bits
-/// of the word lists of both stages each word is in), taken out of the sentence's
-/// [`SentenceIndex`] and looked up once per sentence, and read by both stages
-/// ([`entities::recognize_with`] before resolution, [`relations::find`] after it).
+/// The normalized words of the sentences of a document and their word classes (the bits
+/// of the word lists of both stages each word is in), taken out of each sentence's
+/// [`SentenceIndex`] and looked up once, and read by both stages
+/// ([`entities::recognize_into`] before resolution, [`relations::find_into`] after it)
+/// through each sentence's [`SentenceWords`]. All sentences share two lists, so a
+/// document allocates them once rather than twice per sentence.
+pub struct DocumentWords<'a> {
+    /// Per token of each sentence in turn: its normalized word ([`SentenceIndex::word`]).
+    words: Vec<&'a str>,
+    /// Per token of each sentence in turn: the [`word_class`] of its word (number and
+    /// punctuation tokens included).
+    classes: Vec<u64>,
+    /// Per sentence: the end of its tokens in `words` and `classes` (the previous
+    /// sentence's end is its start).
+    ends: Vec<usize>,
+}
+
+impl<'a> DocumentWords<'a> {
+    /// The words of `sentences`, whose indexes are `indexes` (one per sentence, in order).
+    pub fn new(sentences: &[Sentence], indexes: &'a [SentenceIndex]) -> Self {
+        let tokens = sentences.iter().map(|s| s.tokens.len()).sum();
+        let mut words = Vec::with_capacity(tokens);
+        let mut ends = Vec::with_capacity(sentences.len());
+        for (s, idx) in sentences.iter().zip(indexes) {
+            words.extend((0..s.tokens.len()).map(|i| idx.word(i)));
+            ends.push(words.len());
+        }
+        let table = word_classes();
+        let classes = words.iter().map(|w| table.get(w)).collect();
+        DocumentWords { words, classes, ends }
+    }
+
+    /// The words of each sentence, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = SentenceWords<'_>> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, &end)| SentenceWords {
+            words: &self.words[start..end],
+            classes: &self.classes[start..end],
+        })
+    }
+}
+
+/// The normalized words of a sentence's tokens and their word classes: its part of
+/// a [`DocumentWords`].
+#[derive(Debug, Clone, Copy)]
 pub struct SentenceWords<'a> {
     /// Per token: its normalized word ([`SentenceIndex::word`]).
-    words: Vec<&'a str>,
-    /// Per token: the [`word_class`] of its word (number and punctuation tokens
-    /// included).
-    classes: Vec<u64>,
+    words: &'a [&'a str],
+    /// Per token: the [`word_class`] of its word.
+    classes: &'a [u64],
 }
 
 impl<'a> SentenceWords<'a> {
-    /// The words of sentence `s`, whose index is `idx`.
-    pub fn new(s: &Sentence, idx: &'a SentenceIndex) -> Self {
-        let words: Vec<&'a str> = (0..s.tokens.len()).map(|i| idx.word(i)).collect();
-        let table = word_classes();
-        let classes = words.iter().map(|w| table.get(w)).collect();
-        SentenceWords { words, classes }
-    }
-
     /// Per token: its normalized word.
-    pub(crate) fn words(&self) -> &[&'a str] {
-        &self.words
+    pub(crate) fn words(&self) -> &'a [&'a str] {
+        self.words
     }
 
     /// Per token: the [`word_class`] of its word.
-    pub(crate) fn classes(&self) -> &[u64] {
-        &self.classes
+    pub(crate) fn classes(&self) -> &'a [u64] {
+        self.classes
     }
 }
 
