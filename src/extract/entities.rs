@@ -23,6 +23,8 @@
 //!   (`Good Morning`), evaluative review titles (`Great Service`), the pronoun
 //!   `I`, religious words and celestial bodies are no names.
 
+use std::cell::Cell;
+
 use crate::extract::{DocumentWords, SentenceWords, ENTITY_LIST_BITS};
 use crate::lexicon::{Entry, Lexicon, PhraseMatch, SentenceIndex, TriggerForm};
 use crate::model::{ActorKind, MentionForm, Span};
@@ -769,7 +771,7 @@ fn lowercase_classes(w: &str) -> u64 {
     };
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).map_or(0, classes)
+    super::word_class_of_bytes(lower) & ENTITY_LIST_BITS
 }
 
 /// True when `w` (lowercase) is in the word list of `bit`.
@@ -777,6 +779,7 @@ fn is_in(bit: u64, w: &str) -> bool {
     classes(w) & bit != 0
 }
 
+#[inline]
 fn is_cap_word(doc: &str, t: &Token) -> bool {
     // The first byte decides for an ASCII letter (spans start on character boundaries).
     t.kind == TokenKind::Word
@@ -807,6 +810,8 @@ struct Readings<'a> {
     words: &'a [&'a str],
     /// Per token: its [`class`] bits ([`token_bits`], in [`Scratch::bits`]).
     bits: &'a [u64],
+    /// The last [`modifier_at`] read: its token and the modifier there, if any.
+    modifier: Cell<Option<(usize, Option<Modifier>)>>,
 }
 
 impl<'a> Readings<'a> {
@@ -826,6 +831,7 @@ impl<'a> Readings<'a> {
             lex,
             words: words.words(),
             bits,
+            modifier: Cell::new(None),
         }
     }
 
@@ -1401,12 +1407,25 @@ impl Modifier {
 }
 
 /// The [`Modifier`] at `j`, if any. Only its match is looked up: the callers make
-/// its mention once the construction it modifies is found.
+/// its mention once the construction it modifies is found. The rules tried in turn at
+/// a token ask for the same one: it is read once ([`Readings::modifier`]).
 fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<Modifier> {
     // Most tokens start no demonym and no actor name.
     if !r.is(j, class::DEMONYM | class::ACTOR) {
         return None;
     }
+    match r.modifier.get() {
+        Some((k, modifier)) if k == j => modifier,
+        _ => {
+            let modifier = read_modifier(doc, s, r, j);
+            r.modifier.set(Some((j, modifier)));
+            modifier
+        }
+    }
+}
+
+/// [`modifier_at`] looked up.
+fn read_modifier(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<Modifier> {
     let (m, kind) = match r.demonym(j) {
         Some(m) => (m, ActorKind::Country),
         None => r.actor(j).and_then(|m| match m.entry {

@@ -27,6 +27,11 @@ pub(crate) fn word_class(w: &str) -> u64 {
     word_classes().get(w)
 }
 
+/// [`word_class`] of the word of bytes `w` (0 for bytes that are not UTF-8).
+pub(crate) fn word_class_of_bytes(w: &[u8]) -> u64 {
+    word_classes().get_bytes(w)
+}
+
 /// The normalized words of the sentences of a document and their word classes (the bits
 /// of the word lists of both stages each word is in), taken out of each sentence's
 /// [`SentenceIndex`] and looked up once, and read by both stages
@@ -131,7 +136,7 @@ impl WordClasses {
                     continue;
                 };
                 c.filter[b.len().min(15)][usize::from(first & 31)] |= 1 << (last & 31);
-                let Some(key) = packed(w) else {
+                let Some(key) = packed(b) else {
                     *c.long.entry(w).or_insert(0) |= bit;
                     continue;
                 };
@@ -156,15 +161,22 @@ impl WordClasses {
     /// The bits of the lists `w` is in (0 for none).
     #[inline(always)]
     pub(crate) fn get(&self, w: &str) -> u64 {
-        let b = w.as_bytes();
+        self.get_bytes(w.as_bytes())
+    }
+
+    /// The bits of the lists the word of bytes `b` is in (0 for none, and for bytes
+    /// that are not UTF-8).
+    #[inline(always)]
+    pub(crate) fn get_bytes(&self, b: &[u8]) -> u64 {
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return 0;
         };
         if self.filter[b.len().min(15)][usize::from(first & 31)] & 1 << (last & 31) == 0 {
             return 0;
         }
-        let Some(key) = packed(w) else {
-            return self.long.get(w).copied().unwrap_or(0);
+        let Some(key) = packed(b) else {
+            let long = std::str::from_utf8(b).ok().and_then(|w| self.long.get(w));
+            return long.copied().unwrap_or(0);
         };
         let mask = self.keys.len() - 1;
         let mut i = self.slot(key);
@@ -178,11 +190,10 @@ impl WordClasses {
     }
 }
 
-/// `w` as one integer: its bytes, then zeros, and its length in the last
-/// byte (`None` for a word of more than 15 bytes). Two words of up to 15
-/// bytes are equal exactly when their integers are.
-fn packed(w: &str) -> Option<u128> {
-    let b = w.as_bytes();
+/// The word of bytes `b` as one integer: its bytes, then zeros, and its
+/// length in the last byte (`None` for a word of more than 15 bytes). Two
+/// words of up to 15 bytes are equal exactly when their integers are.
+fn packed(b: &[u8]) -> Option<u128> {
     if b.len() > 15 {
         return None;
     }
@@ -212,15 +223,15 @@ mod tests {
 
     #[test]
     fn packed_words_are_equal_exactly_when_the_words_are() {
-        assert_eq!(packed("the"), packed("the"));
-        assert_ne!(packed("the"), packed("the\0"));
-        assert_ne!(packed("ab"), packed("ba"));
-        assert!(packed("fifteen-letters").is_some());
-        assert!(packed("sixteen--letters").is_none());
+        assert_eq!(packed(b"the"), packed(b"the"));
+        assert_ne!(packed(b"the"), packed(b"the\0"));
+        assert_ne!(packed(b"ab"), packed(b"ba"));
+        assert!(packed(b"fifteen-letters").is_some());
+        assert!(packed(b"sixteen--letters").is_none());
         // The bytes in order, then zeros, and the length in the last byte.
         let text = "abcdefghijklmno";
         for len in 0..=text.len() {
-            let key = packed(&text[..len]).unwrap_or_default().to_le_bytes();
+            let key = packed(&text.as_bytes()[..len]).unwrap_or_default().to_le_bytes();
             assert_eq!(key[..len], text.as_bytes()[..len], "{len}");
             assert!(key[len..15].iter().all(|&b| b == 0), "{len}");
             assert_eq!(usize::from(key[15]), len);

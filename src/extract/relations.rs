@@ -121,6 +121,10 @@ mod class {
     pub const PLACE_PREP: u64 = 1 << 58;
     pub const PLACE_BREAK: u64 = 1 << 59;
     pub const COMPASS_ADJECTIVE: u64 = 1 << 60;
+    /// The coordinators of a coordinated subject ([`super::subject_of`]).
+    pub const COORDINATOR: u64 = 1 << 61;
+    /// The relative pronouns of a relative clause on an actor ([`super::subject_of`]).
+    pub const RELATIVE: u64 = 1 << 62;
 }
 
 /// The word list behind each [`class`] bit.
@@ -155,6 +159,8 @@ pub(super) const CLASS_LISTS: &[(&[&str], u64)] = &[
     (PLAN_WORDS, class::PLAN),
     (PLAN_REFUSALS, class::PLAN_REFUSAL),
     (&["to"], class::TO),
+    (&["&", "and", "or"], class::COORDINATOR),
+    (&["which", "who"], class::RELATIVE),
 ];
 
 /// The [`class`] bits of a normalized word (0 for a word in no list).
@@ -841,7 +847,8 @@ pub fn find_into<'a>(
     if args.is_empty() {
         return;
     }
-    let (words, classes) = (words.words(), words.classes());
+    let sw = *words;
+    let (words, classes) = (sw.words(), sw.classes());
     // The classes of the sentence's words together: a pass for a class absent from it is skipped.
     let present = classes.iter().fold(0, |all, c| all | c);
     triggers(
@@ -1117,7 +1124,7 @@ pub fn find_into<'a>(
             // "X came under pressure from Y": Y demands of X.
             if next_word == "from" && relation == "demands" {
                 let agents = group_from(doc, res, right, t.end + 1, sentences);
-                if let Some(subj) = subject_of(doc, res, left, words, t.start, sentences, s.index) {
+                if let Some(subj) = subject_of(doc, res, left, sw, t.start, sentences, s.index) {
                     for &a in agents {
                         for &p in subj.iter() {
                             emit(out, a, p, relation, t, negated, modality);
@@ -1127,7 +1134,7 @@ pub fn find_into<'a>(
                 continue;
             }
             // "X engaged Y in a firefight": the engaging actor against the one engaged.
-            if let Some((subj, obj)) = engaged_in(doc, res, left, words, t.start, sentences, s.index) {
+            if let Some((subj, obj)) = engaged_in(doc, res, left, sw, t.start, sentences, s.index) {
                 for &sm in subj.iter() {
                     emit(out, sm, obj, relation, t, negated, modality);
                 }
@@ -1135,7 +1142,7 @@ pub fn find_into<'a>(
             }
             let subject = owner.map(Group::One).or(shared).or_else(|| {
                 if info.symmetric || light {
-                    subject_of(doc, res, left, words, t.start, sentences, s.index)
+                    subject_of(doc, res, left, sw, t.start, sentences, s.index)
                 } else {
                     None
                 }
@@ -1208,11 +1215,11 @@ pub fn find_into<'a>(
         let subject = if shared {
             prev_subject.take().map(|(_, subj)| subj)
         } else {
-            subject_of(doc, res, left, words, t.start, sentences, s.index)
+            subject_of(doc, res, left, sw, t.start, sentences, s.index)
         };
         // "X faces pressure from Y to help Z", "X was urged by Y to help Z": X helps Z.
-        let subject = subject
-            .map(|subj| controller(doc, res, left, words, t.start, sentences, s.index).unwrap_or(subj));
+        let subject =
+            subject.map(|subj| controller(doc, res, left, sw, t.start, sentences, s.index).unwrap_or(subj));
         let Some(subject) = subject else { continue };
         let subject: &[usize] = &prev_subject.insert((t.end, subject)).1;
         let ends_with_prep = t_words
@@ -1310,7 +1317,7 @@ pub fn find_into<'a>(
             || words[i].starts_with("alleg") && from == i + 2;
         left.clear();
         left.extend(args.iter().copied().filter(|&k| res.mentions[k].tokens.1 <= i));
-        let Some(speaker) = subject_of(doc, res, left, words, i, sentences, s.index) else {
+        let Some(speaker) = subject_of(doc, res, left, sw, i, sentences, s.index) else {
             continue;
         };
         if !hostile {
@@ -1338,7 +1345,7 @@ pub fn find_into<'a>(
         let givers = group_from(doc, res, right, from + 1, sentences);
         left.clear();
         left.extend(args.iter().copied().filter(|&k| res.mentions[k].tokens.1 <= i));
-        let Some(receivers) = subject_of(doc, res, left, words, i, sentences, s.index) else {
+        let Some(receivers) = subject_of(doc, res, left, sw, i, sentences, s.index) else {
             continue;
         };
         let t = Trig {
@@ -1806,23 +1813,24 @@ fn receiver_after(words: &[&str], from: usize, st: usize, prep: &str) -> bool {
     p > from + 1 && words[p - 1] == prep && p - 1 - from <= MAX_NP_GAP && np_gap_ok(&words[from..p - 1])
 }
 
-/// The subject of a verb at token `at`: the nearest actor (or coordination) to the left.
+/// The subject of a verb at token `at` of the sentence of words `sw`: the nearest actor (or
+/// coordination) to the left.
 fn subject_of(
     doc: &str,
     res: &Resolution,
     left: &[usize],
-    words: &[&str],
+    sw: SentenceWords,
     at: usize,
     sentences: &[Sentence],
     si: usize,
 ) -> Option<Group> {
+    let (words, classes) = (sw.words(), sw.classes());
     let &last = left.last()?;
     // Relative clause: "Obama, who met Putin": the actor before the comma.
     let lm = &res.mentions[last];
-    let between = &words[lm.tokens.1..at];
     // "the militant group that has seized ...": a relative clause on a noun that is no actor.
     let mut v = at;
-    while v > lm.tokens.1 && in_class(words[v - 1], class::AUXILIARY) {
+    while v > lm.tokens.1 && classes[v - 1] & class::AUXILIARY != 0 {
         v -= 1;
     }
     if v > lm.tokens.1 && matches!(words[v - 1], "that" | "which" | "who") {
@@ -1831,7 +1839,8 @@ fn subject_of(
             return None;
         }
     }
-    if between.iter().any(|w| matches!(*w, "who" | "which")) {
+    // ("who" or "which" between the actor and the verb)
+    if classes[lm.tokens.1..at].iter().any(|c| c & class::RELATIVE != 0) {
         return Some(Group::One(last));
     }
     // "The US commander in Iraq held talks": the actor after `in` only places the one before it.
@@ -1843,7 +1852,7 @@ fn subject_of(
     }
     // A coordinated subject is two actors of `left` with `and`/`or`/`&` before this one: without
     // them, the coordination (looked up in the resolved sentence) cannot be the subject.
-    if left.len() < 2 || !words[..from].iter().any(|w| matches!(*w, "and" | "or" | "&")) {
+    if left.len() < 2 || !classes[..from].iter().any(|c| c & class::COORDINATOR != 0) {
         return Some(Group::One(last));
     }
     let coord = coordination_before(doc, sentences, &res.mentions, &res.refs, si, lm.tokens.1);
@@ -1877,11 +1886,12 @@ fn engaged_in(
     doc: &str,
     res: &Resolution,
     left: &[usize],
-    words: &[&str],
+    sw: SentenceWords,
     at: usize,
     sentences: &[Sentence],
     si: usize,
 ) -> Option<(Group, usize)> {
+    let words = sw.words();
     let mut k = at.checked_sub(1)?;
     while k > 0
         && matches!(
@@ -1909,7 +1919,7 @@ fn engaged_in(
         .copied()
         .filter(|&m| res.mentions[m].tokens.1 <= v)
         .collect();
-    let subj = subject_of(doc, res, &before, words, v, sentences, si)?;
+    let subj = subject_of(doc, res, &before, sw, v, sentences, si)?;
     Some((subj, obj))
 }
 
@@ -2152,11 +2162,12 @@ fn controller(
     doc: &str,
     res: &Resolution,
     left: &[usize],
-    words: &[&str],
+    sw: SentenceWords,
     at: usize,
     sentences: &[Sentence],
     si: usize,
 ) -> Option<Group> {
+    let words = sw.words();
     if at < 1 || words[at - 1] != "to" {
         return None;
     }
@@ -2178,7 +2189,7 @@ fn controller(
         .copied()
         .filter(|&k| res.mentions[k].tokens.1 <= prep)
         .collect();
-    subject_of(doc, res, &before, words, prep, sentences, si)
+    subject_of(doc, res, &before, sw, prep, sentences, si)
 }
 
 /// Words that say the act failed on their own (`unable`, `cannot`).
