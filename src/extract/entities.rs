@@ -779,7 +779,7 @@ fn is_in(bit: u64, w: &str) -> bool {
     classes(w) & bit != 0
 }
 
-#[inline]
+#[inline(always)]
 fn is_cap_word(doc: &str, t: &Token) -> bool {
     // The first byte decides for an ASCII letter (spans start on character boundaries).
     t.kind == TokenKind::Word
@@ -1144,11 +1144,12 @@ pub fn recognize_into(
     let mut i = 0;
     while i < n {
         // Web addresses, e-mail addresses and file names hold no names ("en-US", "Lisa_cv.doc"),
-        // and most tokens open none of the constructions below.
-        if r.is(i, class::WEB) || !r.is(i, class::MAY_OPEN) {
-            i += 1;
-            continue;
-        }
+        // and most tokens open none of the constructions below: on to the next that may.
+        let opens = |&b: &u64| b & class::MAY_OPEN != 0 && b & class::WEB == 0;
+        let Some(skipped) = r.bits.get(i..).and_then(|rest| rest.iter().position(opens)) else {
+            break;
+        };
+        i += skipped;
         // 0. Names that begin with a demonym or a country: "Syrian Democratic Forces",
         // "Palestine Contemporary Art Museum".
         if let Some(consumed) = prefixed_name(doc, s, &r, i, out) {
