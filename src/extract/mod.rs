@@ -239,6 +239,24 @@ mod tests {
     }
 
     #[test]
+    fn document_words_are_each_sentences_words_in_turn() {
+        let lex = crate::lexicon::Lexicon::builtin();
+        let doc = "Russia said no. The talks in Geneva ended, and they left.";
+        let sentences = crate::text::split_sentences(doc);
+        let indexes: Vec<_> = sentences.iter().map(|s| lex.index(doc, &s.tokens)).collect();
+        let words = DocumentWords::new(&sentences, &indexes);
+        let mut n = 0;
+        for ((s, idx), w) in sentences.iter().zip(&indexes).zip(words.sentences()) {
+            let expected: Vec<&str> = (0..s.tokens.len()).map(|i| idx.word(i)).collect();
+            assert_eq!(w.words(), expected.as_slice());
+            let classes: Vec<u64> = expected.iter().map(|w| word_class(w)).collect();
+            assert_eq!(w.classes(), classes.as_slice());
+            n += 1;
+        }
+        assert_eq!(n, 2);
+    }
+
+    #[test]
     fn the_word_lists_of_the_two_stages_have_bits_apart() {
         for &(_, bit) in entities::WORD_LISTS {
             assert_eq!(bit & !ENTITY_LIST_BITS, 0, "{bit:#x}");
