@@ -28,7 +28,7 @@ use std::time::Instant;
 
 use crate::error::{Error, Result};
 use crate::export::{self, csv::EvidenceRows, csv::EvidenceWriter, Format};
-use crate::extract::{entities, relations, SentenceWords};
+use crate::extract::{entities, relations, DocumentWords};
 use crate::filter::{self, FilterOptions};
 use crate::graph::ActorGraph;
 use crate::ingest::{self, Diagnostic, IngestOptions, Record};
@@ -53,27 +53,35 @@ pub fn analyze(doc: Document, lexicon: &Lexicon) -> DocAnalysis {
     let t = doc.text.as_str();
     let sentences = text::split_sentences(t);
     let matches: Vec<_> = sentences.iter().map(|s| lexicon.index(t, &s.tokens)).collect();
-    let words: Vec<_> = sentences
-        .iter()
-        .zip(&matches)
-        .map(|(s, m)| SentenceWords::new(s, m))
-        .collect();
+    let words = DocumentWords::new(&sentences, &matches);
     // Sized for a typical document (news text averages about three mentions and one
     // relation a sentence), so that the lists rarely grow and copy their items.
     let mut found = Vec::with_capacity(MENTIONS_PER_SENTENCE * sentences.len());
-    for ((s, m), w) in sentences.iter().zip(&matches).zip(&words) {
+    let mut scratch = entities::Scratch::default();
+    for ((s, m), w) in sentences.iter().zip(&matches).zip(words.sentences()) {
         // Photo credits name photographers and agencies, not actors of the story.
         if text::is_credit_line(s.span.slice(t)) {
             continue;
         }
-        found.extend(entities::recognize_with(t, s, lexicon, m, w));
+        entities::recognize_into(t, s, lexicon, m, &w, &mut scratch, &mut found);
     }
     let res = resolve::resolve(t, &doc.id, &sentences, found, lexicon);
     let mut rels = Vec::with_capacity(RELATIONS_PER_SENTENCE * sentences.len());
-    for ((s, m), w) in sentences.iter().zip(&matches).zip(&words) {
-        rels.extend(relations::find(
-            t, s, m, w, &res, lexicon, vocab, doc.date, &sentences,
-        ));
+    let mut scratch = relations::Scratch::default();
+    for ((s, m), w) in sentences.iter().zip(&matches).zip(words.sentences()) {
+        relations::find_into(
+            t,
+            s,
+            m,
+            &w,
+            &res,
+            lexicon,
+            vocab,
+            doc.date,
+            &sentences,
+            &mut scratch,
+            &mut rels,
+        );
     }
     // Records with ids.
     let mut mentions: Vec<MentionRecord> = Vec::with_capacity(res.mentions.len());

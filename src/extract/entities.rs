@@ -23,7 +23,9 @@
 //!   (`Good Morning`), evaluative review titles (`Great Service`), the pronoun
 //!   `I`, religious words and celestial bodies are no names.
 
-use crate::extract::{SentenceWords, ENTITY_LIST_BITS};
+use std::cell::Cell;
+
+use crate::extract::{DocumentWords, SentenceWords, ENTITY_LIST_BITS};
 use crate::lexicon::{Entry, Lexicon, PhraseMatch, SentenceIndex, TriggerForm};
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::text::{Sentence, Token, TokenKind};
@@ -769,7 +771,7 @@ fn lowercase_classes(w: &str) -> u64 {
     };
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).map_or(0, classes)
+    super::word_class_of_bytes(lower) & ENTITY_LIST_BITS
 }
 
 /// True when `w` (lowercase) is in the word list of `bit`.
@@ -777,6 +779,7 @@ fn is_in(bit: u64, w: &str) -> bool {
     classes(w) & bit != 0
 }
 
+#[inline(always)]
 fn is_cap_word(doc: &str, t: &Token) -> bool {
     // The first byte decides for an ASCII letter (spans start on character boundaries).
     t.kind == TokenKind::Word
@@ -805,23 +808,30 @@ struct Readings<'a> {
     lex: &'a Lexicon,
     /// Per token: its normalized word ([`SentenceWords::words`]).
     words: &'a [&'a str],
-    /// Per token: its [`class`] bits.
-    bits: Vec<u64>,
+    /// Per token: its [`class`] bits ([`token_bits`], in [`Scratch::bits`]).
+    bits: &'a [u64],
+    /// The last [`modifier_at`] read: its token and the modifier there, if any.
+    modifier: Cell<Option<(usize, Option<Modifier>)>>,
 }
 
 impl<'a> Readings<'a> {
+    /// The readings of the tokens `toks` of a sentence, whose [`class`] bits are
+    /// computed into `bits` (its previous contents are dropped).
     fn new(
         doc: &str,
         toks: &[Token],
         idx: &'a SentenceIndex,
         lex: &'a Lexicon,
         words: &'a SentenceWords,
+        bits: &'a mut Vec<u64>,
     ) -> Self {
+        token_bits(doc, toks, words.classes(), idx, lex, bits);
         Readings {
             idx,
             lex,
             words: words.words(),
-            bits: token_bits(doc, toks, words.classes(), idx, lex),
+            bits,
+            modifier: Cell::new(None),
         }
     }
 
@@ -892,47 +902,50 @@ impl<'a> Readings<'a> {
     }
 }
 
-/// The [`class`] bits of every token of a sentence: the entity bits of its word's class
-/// (`classes`: [`SentenceWords::classes`]) and one look at the lexicon matches starting at
-/// the token.
-fn token_bits(doc: &str, toks: &[Token], classes: &[u64], idx: &SentenceIndex, lex: &Lexicon) -> Vec<u64> {
-    let mut bits: Vec<u64> = toks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            // Number and punctuation tokens (digits, a symbol, a clitic such as `'s` or
-            // `n't`) are in no list: only words are looked up.
-            let mut b = 0;
-            if t.kind == TokenKind::Word {
-                b = classes.get(i).map_or(0, |c| c & ENTITY_LIST_BITS);
-                if is_cap_word(doc, t) {
-                    b |= class::CAP;
-                }
+/// The [`class`] bits of every token of a sentence, into `bits` (cleared first): the entity
+/// bits of its word's class (`classes`: [`SentenceWords::classes`]) and one look at the
+/// lexicon matches starting at the token.
+fn token_bits(
+    doc: &str,
+    toks: &[Token],
+    classes: &[u64],
+    idx: &SentenceIndex,
+    lex: &Lexicon,
+    bits: &mut Vec<u64>,
+) {
+    bits.clear();
+    bits.extend(toks.iter().enumerate().map(|(i, t)| {
+        // Number and punctuation tokens (digits, a symbol, a clitic such as `'s` or
+        // `n't`) are in no list: only words are looked up.
+        let mut b = 0;
+        if t.kind == TokenKind::Word {
+            b = classes.get(i).map_or(0, |c| c & ENTITY_LIST_BITS);
+            if is_cap_word(doc, t) {
+                b |= class::CAP;
             }
-            for m in idx.at(i) {
-                b |= match m.entry {
-                    Entry::Actor { .. } => class::ACTOR,
-                    Entry::Demonym(_) => class::DEMONYM,
-                    Entry::Capital(_) => class::CAPITAL,
-                    Entry::Agent(_) => class::AGENT,
-                    Entry::Trigger(t) => {
-                        let verb = lex
-                            .triggers
-                            .get(t as usize)
-                            .is_some_and(|t| t.form != TriggerForm::Noun);
-                        if verb {
-                            class::TRIGGER | class::VERB_TRIGGER
-                        } else {
-                            class::TRIGGER
-                        }
+        }
+        for m in idx.at(i) {
+            b |= match m.entry {
+                Entry::Actor { .. } => class::ACTOR,
+                Entry::Demonym(_) => class::DEMONYM,
+                Entry::Capital(_) => class::CAPITAL,
+                Entry::Agent(_) => class::AGENT,
+                Entry::Trigger(t) => {
+                    let verb = lex
+                        .triggers
+                        .get(t as usize)
+                        .is_some_and(|t| t.form != TriggerForm::Noun);
+                    if verb {
+                        class::TRIGGER | class::VERB_TRIGGER
+                    } else {
+                        class::TRIGGER
                     }
-                };
-            }
-            b
-        })
-        .collect();
-    mark_web_tokens(doc, toks, &mut bits);
-    bits
+                }
+            };
+        }
+        b
+    }));
+    mark_web_tokens(doc, toks, bits);
 }
 
 /// Country code of a lexicon match (country actor, demonym or capital).
@@ -1080,7 +1093,12 @@ fn is_bracket(doc: &str, t: &Token) -> bool {
 /// Finds the mentions of one sentence.
 pub fn recognize(doc: &str, s: &Sentence, lex: &Lexicon) -> Vec<EntityMention> {
     let idx = lex.index(doc, &s.tokens);
-    recognize_with(doc, s, lex, &idx, &SentenceWords::new(s, &idx))
+    let words = DocumentWords::new(std::slice::from_ref(s), std::slice::from_ref(&idx));
+    let mut out = Vec::new();
+    for w in words.sentences() {
+        recognize_into(doc, s, lex, &idx, &w, &mut Scratch::default(), &mut out);
+    }
+    out
 }
 
 /// [`recognize`] with the sentence's lexicon index and words already computed.
@@ -1091,32 +1109,60 @@ pub fn recognize_with(
     idx: &SentenceIndex,
     words: &SentenceWords,
 ) -> Vec<EntityMention> {
+    let mut out = Vec::new();
+    recognize_into(doc, s, lex, idx, words, &mut Scratch::default(), &mut out);
+    out
+}
+
+/// The buffers of [`recognize_into`], reused from sentence to sentence so that a
+/// document's sentences do not allocate their own. Owned by the caller (one per
+/// document or per thread); each call overwrites their contents.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// The [`class`] bits of the current sentence's tokens ([`Readings::bits`]).
+    bits: Vec<u64>,
+}
+
+/// [`recognize_with`] that appends the sentence's mentions to `out` (the mentions
+/// already there, of earlier sentences, are left as they are), with the buffers of
+/// `scratch`.
+pub fn recognize_into(
+    doc: &str,
+    s: &Sentence,
+    lex: &Lexicon,
+    idx: &SentenceIndex,
+    words: &SentenceWords,
+    scratch: &mut Scratch,
+    out: &mut Vec<EntityMention>,
+) {
     let toks = &s.tokens;
-    let r = Readings::new(doc, toks, idx, lex, words);
-    let mut out: Vec<EntityMention> = Vec::new();
+    let r = Readings::new(doc, toks, idx, lex, words, &mut scratch.bits);
+    // The sentence's mentions are `out[first..]`.
+    let first = out.len();
     let n = toks.len();
     let word = |i: usize| r.w(i);
     let mut i = 0;
     while i < n {
         // Web addresses, e-mail addresses and file names hold no names ("en-US", "Lisa_cv.doc"),
-        // and most tokens open none of the constructions below.
-        if r.is(i, class::WEB) || !r.is(i, class::MAY_OPEN) {
-            i += 1;
-            continue;
-        }
+        // and most tokens open none of the constructions below: on to the next that may.
+        let opens = |&b: &u64| b & class::MAY_OPEN != 0 && b & class::WEB == 0;
+        let Some(skipped) = r.bits.get(i..).and_then(|rest| rest.iter().position(opens)) else {
+            break;
+        };
+        i += skipped;
         // 0. Names that begin with a demonym or a country: "Syrian Democratic Forces",
         // "Palestine Contemporary Art Museum".
-        if let Some(consumed) = prefixed_name(doc, s, &r, i, &mut out) {
+        if let Some(consumed) = prefixed_name(doc, s, &r, i, out) {
             i += consumed;
             continue;
         }
         // 1. Modifier + titles + name: "U.S. Secretary of State John Kerry".
-        if let Some(consumed) = titled_name(doc, s, &r, i, &mut out) {
+        if let Some(consumed) = titled_name(doc, s, &r, i, out) {
             i += consumed;
             continue;
         }
         // 2. Group nominals: "(the) (Syrian|opposition) fighters".
-        if let Some(consumed) = group_nominal(doc, s, &r, i, &mut out) {
+        if let Some(consumed) = group_nominal(doc, s, &r, i, out) {
             i += consumed;
             continue;
         }
@@ -1285,16 +1331,15 @@ pub fn recognize_with(
                 .is_some_and(|n| n.text(doc) == "-" && n.span.start == toks[i].span.end)
             && r.cap(i + 2);
         if r.cap(i) || al_name {
-            if let Some(consumed) = unknown_name(doc, s, &r, i, &mut out) {
+            if let Some(consumed) = unknown_name(doc, s, &r, i, out) {
                 i += consumed.max(1);
                 continue;
             }
         }
         i += 1;
     }
-    attach_appositions(doc, s, &mut out);
-    attach_leading_appositions(doc, s, &mut out);
-    out
+    attach_appositions(doc, s, out, first);
+    attach_leading_appositions(doc, s, out, first);
 }
 
 /// A one-word person name of the lexicon right before an unknown capitalized
@@ -1363,12 +1408,25 @@ impl Modifier {
 }
 
 /// The [`Modifier`] at `j`, if any. Only its match is looked up: the callers make
-/// its mention once the construction it modifies is found.
+/// its mention once the construction it modifies is found. The rules tried in turn at
+/// a token ask for the same one: it is read once ([`Readings::modifier`]).
 fn modifier_at(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<Modifier> {
     // Most tokens start no demonym and no actor name.
     if !r.is(j, class::DEMONYM | class::ACTOR) {
         return None;
     }
+    match r.modifier.get() {
+        Some((k, modifier)) if k == j => modifier,
+        _ => {
+            let modifier = read_modifier(doc, s, r, j);
+            r.modifier.set(Some((j, modifier)));
+            modifier
+        }
+    }
+}
+
+/// [`modifier_at`] looked up.
+fn read_modifier(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<Modifier> {
     let (m, kind) = match r.demonym(j) {
         Some(m) => (m, ActorKind::Country),
         None => r.actor(j).and_then(|m| match m.entry {
@@ -1683,24 +1741,20 @@ fn group_nominal(
     {
         return None;
     }
-    let mut modifiers = Vec::new();
-    if let Some(m) = modifier_at(doc, s, r, j) {
-        if m.kind == ActorKind::Organization {
-            return None;
-        }
-        modifiers.push(m);
-        j = m.end;
-        // "Russian and Ukrainian negotiators": coordinated modifiers.
-        while toks.get(j).is_some_and(|t| matches!(t.text(doc), "and" | ",")) {
-            let Some(m2) = modifier_at(doc, s, r, j + 1) else {
-                break;
-            };
-            if m2.kind == ActorKind::Organization {
-                break;
-            }
-            modifiers.push(m2);
-            j = m2.end;
-        }
+    let first = modifier_at(doc, s, r, j);
+    if first.is_some_and(|m| m.kind == ActorKind::Organization) {
+        return None;
+    }
+    // "Russian and Ukrainian negotiators": coordinated modifiers (read again below when
+    // the group is found, rather than collected for the many modifiers that head none).
+    let modifiers = std::iter::successors(first, |m| {
+        toks.get(m.end)
+            .filter(|t| matches!(t.text(doc), "and" | ","))
+            .and_then(|_| modifier_at(doc, s, r, m.end + 1))
+            .filter(|m2| m2.kind != ActorKind::Organization)
+    });
+    if let Some(last) = modifiers.clone().last() {
+        j = last.end;
     }
     let head_start = j;
     loop {
@@ -1738,7 +1792,7 @@ fn group_nominal(
     }
     // The modifiers' mentions go before the group's (taken back below when there is none).
     let base = out.len();
-    out.extend(modifiers.iter().map(|m| m.mention(doc, s, r.lex)));
+    out.extend(modifiers.map(|m| m.mention(doc, s, r.lex)));
     let country = out.get(base).and_then(|m| m.country.clone());
     // The countries of coordinated modifiers, with each modifier's text (none for one modifier).
     let countries: Vec<(String, Span)> = if out.len() - base > 1 {
@@ -1882,9 +1936,9 @@ fn country_after(
 /// "Olaf Scholz, the German chancellor, ...": a title right after a person's
 /// name and a comma describes that person. Its roles and country go to the
 /// name (whose `title` becomes the apposition, the evidence of affiliation)
-/// and the title mention is dropped.
-fn attach_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMention>) {
-    let mut k = 0;
+/// and the title mention is dropped. The sentence's mentions are `out[first..]`.
+fn attach_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMention>, first: usize) {
+    let mut k = first;
     while k < out.len() {
         if out[k].form != MentionForm::Title {
             k += 1;
@@ -1892,7 +1946,7 @@ fn attach_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMention>) {
         }
         let title_first = out[k].tokens.0.saturating_sub(out[k].lead);
         // The person: the last non-modifier mention before the title.
-        let Some(p) = (0..k).rev().find(|&x| !out[x].modifier) else {
+        let Some(p) = (first..k).rev().find(|&x| !out[x].modifier) else {
             k += 1;
             continue;
         };
@@ -1934,9 +1988,9 @@ fn attach_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMention>) {
 /// (or organization) right before a comma and a person's name describes that person.
 /// Its roles and country go to the name and the title mention is dropped. A short
 /// prepositional phrase may follow the title ("in Iraq"): the place of the post, not
-/// the person's country.
-fn attach_leading_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMention>) {
-    let mut k = 0;
+/// the person's country. The sentence's mentions are `out[first..]`.
+fn attach_leading_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMention>, first: usize) {
+    let mut k = first;
     while k < out.len() {
         let t = &out[k];
         if t.form != MentionForm::Title || t.modifier || (t.country.is_none() && t.org.is_none()) {

@@ -27,35 +27,72 @@ pub(crate) fn word_class(w: &str) -> u64 {
     word_classes().get(w)
 }
 
-/// The normalized words of a sentence's tokens and their word classes (the bits
-/// of the word lists of both stages each word is in), taken out of the sentence's
-/// [`SentenceIndex`] and looked up once per sentence, and read by both stages
-/// ([`entities::recognize_with`] before resolution, [`relations::find`] after it).
+/// [`word_class`] of the word of bytes `w` (0 for bytes that are not UTF-8).
+pub(crate) fn word_class_of_bytes(w: &[u8]) -> u64 {
+    word_classes().get_bytes(w)
+}
+
+/// The normalized words of the sentences of a document and their word classes (the bits
+/// of the word lists of both stages each word is in), taken out of each sentence's
+/// [`SentenceIndex`] and looked up once, and read by both stages
+/// ([`entities::recognize_into`] before resolution, [`relations::find_into`] after it)
+/// through each sentence's [`SentenceWords`]. All sentences share two lists, so a
+/// document allocates them once rather than twice per sentence.
+pub struct DocumentWords<'a> {
+    /// Per token of each sentence in turn: its normalized word ([`SentenceIndex::word`]).
+    words: Vec<&'a str>,
+    /// Per token of each sentence in turn: the [`word_class`] of its word (number and
+    /// punctuation tokens included).
+    classes: Vec<u64>,
+    /// Per sentence: the end of its tokens in `words` and `classes` (the previous
+    /// sentence's end is its start).
+    ends: Vec<usize>,
+}
+
+impl<'a> DocumentWords<'a> {
+    /// The words of `sentences`, whose indexes are `indexes` (one per sentence, in order).
+    pub fn new(sentences: &[Sentence], indexes: &'a [SentenceIndex]) -> Self {
+        let tokens = sentences.iter().map(|s| s.tokens.len()).sum();
+        let mut words = Vec::with_capacity(tokens);
+        let mut ends = Vec::with_capacity(sentences.len());
+        for (s, idx) in sentences.iter().zip(indexes) {
+            words.extend((0..s.tokens.len()).map(|i| idx.word(i)));
+            ends.push(words.len());
+        }
+        let table = word_classes();
+        let classes = words.iter().map(|w| table.get(w)).collect();
+        DocumentWords { words, classes, ends }
+    }
+
+    /// The words of each sentence, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = SentenceWords<'_>> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, &end)| SentenceWords {
+            words: &self.words[start..end],
+            classes: &self.classes[start..end],
+        })
+    }
+}
+
+/// The normalized words of a sentence's tokens and their word classes: its part of
+/// a [`DocumentWords`].
+#[derive(Debug, Clone, Copy)]
 pub struct SentenceWords<'a> {
     /// Per token: its normalized word ([`SentenceIndex::word`]).
-    words: Vec<&'a str>,
-    /// Per token: the [`word_class`] of its word (number and punctuation tokens
-    /// included).
-    classes: Vec<u64>,
+    words: &'a [&'a str],
+    /// Per token: the [`word_class`] of its word.
+    classes: &'a [u64],
 }
 
 impl<'a> SentenceWords<'a> {
-    /// The words of sentence `s`, whose index is `idx`.
-    pub fn new(s: &Sentence, idx: &'a SentenceIndex) -> Self {
-        let words: Vec<&'a str> = (0..s.tokens.len()).map(|i| idx.word(i)).collect();
-        let table = word_classes();
-        let classes = words.iter().map(|w| table.get(w)).collect();
-        SentenceWords { words, classes }
-    }
-
     /// Per token: its normalized word.
-    pub(crate) fn words(&self) -> &[&'a str] {
-        &self.words
+    pub(crate) fn words(&self) -> &'a [&'a str] {
+        self.words
     }
 
     /// Per token: the [`word_class`] of its word.
-    pub(crate) fn classes(&self) -> &[u64] {
-        &self.classes
+    pub(crate) fn classes(&self) -> &'a [u64] {
+        self.classes
     }
 }
 
@@ -99,7 +136,7 @@ impl WordClasses {
                     continue;
                 };
                 c.filter[b.len().min(15)][usize::from(first & 31)] |= 1 << (last & 31);
-                let Some(key) = packed(w) else {
+                let Some(key) = packed(b) else {
                     *c.long.entry(w).or_insert(0) |= bit;
                     continue;
                 };
@@ -124,15 +161,22 @@ impl WordClasses {
     /// The bits of the lists `w` is in (0 for none).
     #[inline(always)]
     pub(crate) fn get(&self, w: &str) -> u64 {
-        let b = w.as_bytes();
+        self.get_bytes(w.as_bytes())
+    }
+
+    /// The bits of the lists the word of bytes `b` is in (0 for none, and for bytes
+    /// that are not UTF-8).
+    #[inline(always)]
+    pub(crate) fn get_bytes(&self, b: &[u8]) -> u64 {
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return 0;
         };
         if self.filter[b.len().min(15)][usize::from(first & 31)] & 1 << (last & 31) == 0 {
             return 0;
         }
-        let Some(key) = packed(w) else {
-            return self.long.get(w).copied().unwrap_or(0);
+        let Some(key) = packed(b) else {
+            let long = std::str::from_utf8(b).ok().and_then(|w| self.long.get(w));
+            return long.copied().unwrap_or(0);
         };
         let mask = self.keys.len() - 1;
         let mut i = self.slot(key);
@@ -146,11 +190,10 @@ impl WordClasses {
     }
 }
 
-/// `w` as one integer: its bytes, then zeros, and its length in the last
-/// byte (`None` for a word of more than 15 bytes). Two words of up to 15
-/// bytes are equal exactly when their integers are.
-fn packed(w: &str) -> Option<u128> {
-    let b = w.as_bytes();
+/// The word of bytes `b` as one integer: its bytes, then zeros, and its
+/// length in the last byte (`None` for a word of more than 15 bytes). Two
+/// words of up to 15 bytes are equal exactly when their integers are.
+fn packed(b: &[u8]) -> Option<u128> {
     if b.len() > 15 {
         return None;
     }
@@ -180,19 +223,37 @@ mod tests {
 
     #[test]
     fn packed_words_are_equal_exactly_when_the_words_are() {
-        assert_eq!(packed("the"), packed("the"));
-        assert_ne!(packed("the"), packed("the\0"));
-        assert_ne!(packed("ab"), packed("ba"));
-        assert!(packed("fifteen-letters").is_some());
-        assert!(packed("sixteen--letters").is_none());
+        assert_eq!(packed(b"the"), packed(b"the"));
+        assert_ne!(packed(b"the"), packed(b"the\0"));
+        assert_ne!(packed(b"ab"), packed(b"ba"));
+        assert!(packed(b"fifteen-letters").is_some());
+        assert!(packed(b"sixteen--letters").is_none());
         // The bytes in order, then zeros, and the length in the last byte.
         let text = "abcdefghijklmno";
         for len in 0..=text.len() {
-            let key = packed(&text[..len]).unwrap_or_default().to_le_bytes();
+            let key = packed(&text.as_bytes()[..len]).unwrap_or_default().to_le_bytes();
             assert_eq!(key[..len], text.as_bytes()[..len], "{len}");
             assert!(key[len..15].iter().all(|&b| b == 0), "{len}");
             assert_eq!(usize::from(key[15]), len);
         }
+    }
+
+    #[test]
+    fn document_words_are_each_sentences_words_in_turn() {
+        let lex = crate::lexicon::Lexicon::builtin();
+        let doc = "Russia said no. The talks in Geneva ended, and they left.";
+        let sentences = crate::text::split_sentences(doc);
+        let indexes: Vec<_> = sentences.iter().map(|s| lex.index(doc, &s.tokens)).collect();
+        let words = DocumentWords::new(&sentences, &indexes);
+        let mut n = 0;
+        for ((s, idx), w) in sentences.iter().zip(&indexes).zip(words.sentences()) {
+            let expected: Vec<&str> = (0..s.tokens.len()).map(|i| idx.word(i)).collect();
+            assert_eq!(w.words(), expected.as_slice());
+            let classes: Vec<u64> = expected.iter().map(|w| word_class(w)).collect();
+            assert_eq!(w.classes(), classes.as_slice());
+            n += 1;
+        }
+        assert_eq!(n, 2);
     }
 
     #[test]

@@ -121,6 +121,10 @@ mod class {
     pub const PLACE_PREP: u64 = 1 << 58;
     pub const PLACE_BREAK: u64 = 1 << 59;
     pub const COMPASS_ADJECTIVE: u64 = 1 << 60;
+    /// The coordinators of a coordinated subject ([`super::subject_of`]).
+    pub const COORDINATOR: u64 = 1 << 61;
+    /// The relative pronouns of a relative clause on an actor ([`super::subject_of`]).
+    pub const RELATIVE: u64 = 1 << 62;
 }
 
 /// The word list behind each [`class`] bit.
@@ -155,6 +159,8 @@ pub(super) const CLASS_LISTS: &[(&[&str], u64)] = &[
     (PLAN_WORDS, class::PLAN),
     (PLAN_REFUSALS, class::PLAN_REFUSAL),
     (&["to"], class::TO),
+    (&["&", "and", "or"], class::COORDINATOR),
+    (&["which", "who"], class::RELATIVE),
 ];
 
 /// The [`class`] bits of a normalized word (0 for a word in no list).
@@ -559,7 +565,10 @@ fn positions(classes: &[u64], present: u64, bit: u64) -> impl Iterator<Item = us
 }
 
 /// Candidate triggers of a sentence: the longest non-overlapping lexicon triggers plus support-verb + agreement-noun pairs.
-/// `classes[i]`: the [`class`] bits of token `i`; `present`: their union.
+/// `classes[i]`: the [`class`] bits of token `i`; `present`: their union. The triggers are
+/// written to `out`, sorted by their first token; `cands` is a buffer for the lexicon's
+/// trigger matches (both are cleared first).
+#[allow(clippy::too_many_arguments)]
 fn triggers<'a>(
     s: &Sentence,
     idx: &SentenceIndex,
@@ -568,12 +577,14 @@ fn triggers<'a>(
     present: u64,
     lex: &'a Lexicon,
     mentions: &[EntityMention],
-) -> Vec<Trig<'a>> {
+    out: &mut Vec<Trig<'a>>,
+    cands: &mut Vec<(usize, usize, u32)>,
+) {
     // The token spans of the sentence's mentions.
     let res_spans = || mentions.iter().map(|m| m.tokens);
     let toks = &s.tokens;
     let matches = idx.matches.as_slice();
-    let mut out: Vec<Trig> = Vec::new();
+    out.clear();
     // Support verb + agreement noun within four tokens.
     for i in positions(classes, present, class::SUPPORT_VERB) {
         for (j, c) in classes.iter().enumerate().take(i + 7).skip(i + 1) {
@@ -638,15 +649,14 @@ fn triggers<'a>(
             });
         }
     }
-    let mut cands: Vec<(usize, usize, u32)> = matches
-        .iter()
-        .filter_map(|m| match m.entry {
-            Entry::Trigger(t) => Some((m.start, m.end, t)),
-            _ => None,
-        })
-        .collect();
+    cands.clear();
+    cands.extend(matches.iter().filter_map(|m| match m.entry {
+        Entry::Trigger(t) => Some((m.start, m.end, t)),
+        _ => None,
+    }));
     cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-    for &(st, en, t) in &cands {
+    let cands: &[(usize, usize, u32)] = cands;
+    for &(st, en, t) in cands {
         let overlaps =
             out.iter().any(|o| st < o.end && o.start < en) || res_spans().any(|(a, b)| st < b && a < en);
         if overlaps {
@@ -745,7 +755,6 @@ fn triggers<'a>(
         });
     }
     out.sort_by_key(|t| t.start);
-    out
 }
 
 /// Finds the relation mentions of one sentence.
@@ -761,27 +770,99 @@ pub fn find(
     doc_date: Option<NaiveDate>,
     sentences: &[Sentence],
 ) -> Vec<RelationMention> {
+    let mut out = Vec::new();
+    let mut scratch = Scratch::default();
+    find_into(
+        doc,
+        s,
+        idx,
+        words,
+        res,
+        lex,
+        vocab,
+        doc_date,
+        sentences,
+        &mut scratch,
+        &mut out,
+    );
+    out
+}
+
+/// The buffers of [`find_into`], reused from sentence to sentence so that a document's
+/// sentences do not allocate their own lists. Owned by the caller (one per document or
+/// per thread, living no longer than the lexicon `'a` the triggers borrow their relation
+/// keys from); each call clears them before use and leaves its last sentence's contents.
+#[derive(Default)]
+pub struct Scratch<'a> {
+    /// The argument mentions of the sentence (indices into [`Resolution::mentions`]).
+    args: Vec<usize>,
+    /// The sentence's triggers ([`triggers`]).
+    trigs: Vec<Trig<'a>>,
+    /// The lexicon's trigger matches of the sentence ([`triggers`]).
+    cands: Vec<(usize, usize, u32)>,
+    /// The argument mentions before and after the trigger at hand.
+    left: Vec<usize>,
+    right: Vec<usize>,
+    /// The sentence's relation mentions, moved to the caller's list at the end.
+    out: Vec<RelationMention>,
+}
+
+/// [`find`] that appends the sentence's relation mentions to `rels` (those already there,
+/// of earlier sentences, are left as they are), with the buffers of `scratch`.
+#[allow(clippy::too_many_arguments)]
+pub fn find_into<'a>(
+    doc: &str,
+    s: &Sentence,
+    idx: &SentenceIndex,
+    words: &SentenceWords,
+    res: &Resolution,
+    lex: &'a Lexicon,
+    vocab: &Vocabulary,
+    doc_date: Option<NaiveDate>,
+    sentences: &[Sentence],
+    scratch: &mut Scratch<'a>,
+    rels: &mut Vec<RelationMention>,
+) {
     let toks = &s.tokens;
+    let Scratch {
+        args,
+        trigs,
+        cands,
+        left,
+        right,
+        out,
+    } = scratch;
     // Argument mentions of this sentence (index into res.mentions).
     let here = crate::resolve::sentence_range(&res.mentions, s.index);
-    let args: Vec<usize> = here
-        .clone()
-        .filter(|&k| {
-            let m = &res.mentions[k];
-            m.sentence == s.index
-                && !res.refs[k].is_empty()
-                && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), idx, k))
-        })
-        .collect();
+    args.clear();
+    args.extend(here.clone().filter(|&k| {
+        let m = &res.mentions[k];
+        m.sentence == s.index
+            && !res.refs[k].is_empty()
+            && (!m.modifier || orphan_modifier(doc, s, res, here.clone(), idx, k))
+    }));
+    let args: &[usize] = args;
     // Every relation has an argument mention of the sentence (its source, or the subject or
     // object it is found from): a sentence without one has none, and is not read further.
     if args.is_empty() {
-        return Vec::new();
+        return;
     }
-    let (words, classes) = (words.words(), words.classes());
+    let sw = *words;
+    let (words, classes) = (sw.words(), sw.classes());
     // The classes of the sentence's words together: a pass for a class absent from it is skipped.
     let present = classes.iter().fold(0, |all, c| all | c);
-    let trigs = triggers(s, idx, words, classes, present, lex, &res.mentions[here.clone()]);
+    triggers(
+        s,
+        idx,
+        words,
+        classes,
+        present,
+        lex,
+        &res.mentions[here.clone()],
+        trigs,
+        cands,
+    );
+    let trigs: &[Trig] = trigs;
     let capitalized = |i: usize| {
         toks.get(i)
             .is_some_and(|t| t.text(doc).starts_with(|c: char| c.is_uppercase()))
@@ -794,7 +875,7 @@ pub fn find(
     } else {
         date
     };
-    let mut out: Vec<RelationMention> = Vec::new();
+    out.clear();
     let mut prev_subject: Option<(usize, Group)> = None; // (trigger end, subject mentions)
     let mut emit = |out: &mut Vec<RelationMention>,
                     src: usize,
@@ -850,7 +931,7 @@ pub fn find(
                     relation: &str,
                     negated: bool,
                     modality: Modality| {
-        let Some((pm, country)) = event_place(res, here.clone(), words, classes, t, &trigs, relation) else {
+        let Some((pm, country)) = event_place(res, here.clone(), words, classes, t, trigs, relation) else {
             return false;
         };
         for &sm in subjects {
@@ -862,9 +943,7 @@ pub fn find(
         true
     };
     let conditional = conditional(words);
-    // The argument mentions before and after the trigger (buffers kept across triggers).
-    let (mut left, mut right) = (Vec::new(), Vec::new());
-    for t in &trigs {
+    for t in trigs {
         let Some(info) = vocab.get(t.relation) else {
             continue;
         };
@@ -875,7 +954,7 @@ pub fn find(
         let t_words = &words[t.start..t.end];
         left.clear();
         right.clear();
-        for &k in &args {
+        for &k in args {
             let (start, end) = res.mentions[k].tokens;
             if end <= t.start {
                 left.push(k);
@@ -906,12 +985,12 @@ pub fn find(
                 });
             if let (Some(src), Some(&tgt)) = (src, right.first()) {
                 if res.mentions[tgt].tokens.0 <= t.end + 2 {
-                    emit(&mut out, src, tgt, t.relation, t, false, Modality::Asserted);
+                    emit(out, src, tgt, t.relation, t, false, Modality::Asserted);
                 }
             }
             continue;
         }
-        let (negated, mut modality, trying) = modality_before(words, classes, capitalized, t, &left, res);
+        let (negated, mut modality, trying) = modality_before(words, classes, capitalized, t, left, res);
         let mut relation = t.relation;
         if relation == "agreed_with" && trying {
             // Trying to reach a deal is negotiating: "are working to finalize a ceasefire".
@@ -943,15 +1022,15 @@ pub fn find(
         let agents: Option<&[usize]> = match passive_by(words, classes, t.end) {
             Some(by) => Some(
                 // "shot down by a missile fired by X": the weapon's user
-                Some(group_from(doc, res, &right, by + 1, sentences))
+                Some(group_from(doc, res, right, by + 1, sentences))
                     .filter(|g| !g.is_empty())
                     .or_else(|| {
-                        weapon_user_by(words, by).map(|by2| group_from(doc, res, &right, by2 + 1, sentences))
+                        weapon_user_by(words, by).map(|by2| group_from(doc, res, right, by2 + 1, sentences))
                     })
                     .unwrap_or_default(),
             ),
             None => {
-                attack_agent = attack_agent_in(res, &right, words, t, &trigs, info);
+                attack_agent = attack_agent_in(res, right, words, t, trigs, info);
                 attack_agent.as_ref().map(std::slice::from_ref)
             }
         };
@@ -973,7 +1052,7 @@ pub fn find(
                 .or_else(|| cands().max_by_key(|&k| latest(k)));
             if let Some(p) = patient {
                 for &a in agents {
-                    emit(&mut out, a, p, relation, t, negated, modality);
+                    emit(out, a, p, relation, t, negated, modality);
                 }
             }
             continue;
@@ -983,9 +1062,9 @@ pub fn find(
             let ends_between = t_words.last() == Some(&"between");
             if next_word == "between" || ends_between {
                 let from = if ends_between { t.end } else { t.end + 1 };
-                let parts = group_from(doc, res, &right, from, sentences);
+                let parts = group_from(doc, res, right, from, sentences);
                 pairwise(
-                    &mut out,
+                    out,
                     &mut emit,
                     parts,
                     relation,
@@ -1022,7 +1101,7 @@ pub fn find(
                 None
             };
             // "launched attacks in Y", "an attack targeting Y"
-            let obj = obj.or_else(|| assault_object(res, &right, words, t, info));
+            let obj = obj.or_else(|| assault_object(res, right, words, t, info));
             // "X's meeting with Y"
             let owner = left.last().copied().filter(|&k| {
                 res.mentions[k].tokens.1 + 1 == t.start
@@ -1044,26 +1123,26 @@ pub fn find(
             };
             // "X came under pressure from Y": Y demands of X.
             if next_word == "from" && relation == "demands" {
-                let agents = group_from(doc, res, &right, t.end + 1, sentences);
-                if let Some(subj) = subject_of(doc, res, &left, words, t.start, sentences, s.index) {
+                let agents = group_from(doc, res, right, t.end + 1, sentences);
+                if let Some(subj) = subject_of(doc, res, left, sw, t.start, sentences, s.index) {
                     for &a in agents {
                         for &p in subj.iter() {
-                            emit(&mut out, a, p, relation, t, negated, modality);
+                            emit(out, a, p, relation, t, negated, modality);
                         }
                     }
                 }
                 continue;
             }
             // "X engaged Y in a firefight": the engaging actor against the one engaged.
-            if let Some((subj, obj)) = engaged_in(doc, res, &left, words, t.start, sentences, s.index) {
+            if let Some((subj, obj)) = engaged_in(doc, res, left, sw, t.start, sentences, s.index) {
                 for &sm in subj.iter() {
-                    emit(&mut out, sm, obj, relation, t, negated, modality);
+                    emit(out, sm, obj, relation, t, negated, modality);
                 }
                 continue;
             }
             let subject = owner.map(Group::One).or(shared).or_else(|| {
                 if info.symmetric || light {
-                    subject_of(doc, res, &left, words, t.start, sentences, s.index)
+                    subject_of(doc, res, left, sw, t.start, sentences, s.index)
                 } else {
                     None
                 }
@@ -1071,11 +1150,11 @@ pub fn find(
             // "Sanctions on Y were imposed by X", "evidence against Y was presented by X"
             if let Some(o) = obj {
                 let agents = nominal_passive_by(words, classes, res.mentions[o].tokens.1)
-                    .map(|by| group_from(doc, res, &right, by + 1, sentences))
+                    .map(|by| group_from(doc, res, right, by + 1, sentences))
                     .unwrap_or_default();
                 if !agents.is_empty() {
                     for &a in agents {
-                        emit(&mut out, a, o, relation, t, negated, modality);
+                        emit(out, a, o, relation, t, negated, modality);
                     }
                     continue;
                 }
@@ -1083,14 +1162,14 @@ pub fn find(
             if let Some(o) = obj {
                 if let Some(subj) = subject {
                     for &sm in subj.iter() {
-                        emit(&mut out, sm, o, relation, t, negated, modality);
+                        emit(out, sm, o, relation, t, negated, modality);
                     }
                 }
                 continue;
             }
             // (a claim of responsibility is a light verb: `subject` is the claimant)
             let subjects = subject.as_deref().unwrap_or_default();
-            if at_place(&mut out, subjects, t, relation, negated, modality) {
+            if at_place(out, subjects, t, relation, negated, modality) {
                 continue;
             }
             // "the details of a deal": a topic, not an event of the subject (meetings excepted:
@@ -1114,7 +1193,7 @@ pub fn find(
                     parts = group_from(
                         doc,
                         res,
-                        &right,
+                        right,
                         right.first().map_or(0, |&k| {
                             res.mentions[k].tokens.0.saturating_sub(res.mentions[k].lead)
                         }),
@@ -1122,25 +1201,25 @@ pub fn find(
                     );
                 }
                 if parts.len() >= 2 && info.symmetric {
-                    pairwise(&mut out, &mut emit, parts, relation, t, negated, modality, true);
+                    pairwise(out, &mut emit, parts, relation, t, negated, modality, true);
                 }
             }
             continue;
         }
         // --- Active verb.
         let shared = prev_subject.as_ref().is_some_and(|&(pend, _)| {
-            shares_subject(res, &left, words, pend, t.start)
+            shares_subject(res, left, words, pend, t.start)
                 || pend <= t.start && participle_clause(words, t.start)
         });
         // (a shared subject is taken out of `prev_subject`, and put back below with this verb's end)
         let subject = if shared {
             prev_subject.take().map(|(_, subj)| subj)
         } else {
-            subject_of(doc, res, &left, words, t.start, sentences, s.index)
+            subject_of(doc, res, left, sw, t.start, sentences, s.index)
         };
         // "X faces pressure from Y to help Z", "X was urged by Y to help Z": X helps Z.
-        let subject = subject
-            .map(|subj| controller(doc, res, &left, words, t.start, sentences, s.index).unwrap_or(subj));
+        let subject =
+            subject.map(|subj| controller(doc, res, left, sw, t.start, sentences, s.index).unwrap_or(subj));
         let Some(subject) = subject else { continue };
         let subject: &[usize] = &prev_subject.insert((t.end, subject)).1;
         let ends_with_prep = t_words
@@ -1187,7 +1266,7 @@ pub fn find(
         let object: &[usize] = match right.first() {
             Some(&k) if obj_start != usize::MAX && is_object(k) => {
                 let m = &res.mentions[k];
-                let g = group_from(doc, res, &right, m.tokens.0.saturating_sub(m.lead), sentences);
+                let g = group_from(doc, res, right, m.tokens.0.saturating_sub(m.lead), sentences);
                 // the group must start at the object itself, not at a later actor
                 if g.first() == Some(&k) {
                     g
@@ -1198,23 +1277,21 @@ pub fn find(
             _ => &[],
         };
         if object.is_empty() {
-            if at_place(&mut out, subject, t, relation, negated, modality) {
+            if at_place(out, subject, t, relation, negated, modality) {
                 continue;
             }
             if info.symmetric && subject.len() >= 2 {
-                pairwise(&mut out, &mut emit, subject, relation, t, negated, modality, true);
+                pairwise(out, &mut emit, subject, relation, t, negated, modality, true);
             } else if info.symmetric && subject.len() == 1 && res.refs[subject[0]].len() >= 2 {
                 // "they met" where they = X and Y
                 let k = subject[0];
-                pairwise_refs(
-                    &mut out, res, k, relation, toks, t, negated, modality, date, s.index,
-                );
+                pairwise_refs(out, res, k, relation, toks, t, negated, modality, date, s.index);
             }
             continue;
         }
         for &sm in subject {
             for &o in object {
-                emit(&mut out, sm, o, relation, t, negated, modality);
+                emit(out, sm, o, relation, t, negated, modality);
             }
         }
     }
@@ -1238,12 +1315,9 @@ pub fn find(
         })
             // "X alleged that Y ...": an allegation charges Y whatever the act
             || words[i].starts_with("alleg") && from == i + 2;
-        let left: Vec<usize> = args
-            .iter()
-            .copied()
-            .filter(|&k| res.mentions[k].tokens.1 <= i)
-            .collect();
-        let Some(speaker) = subject_of(doc, res, &left, words, i, sentences, s.index) else {
+        left.clear();
+        left.extend(args.iter().copied().filter(|&k| res.mentions[k].tokens.1 <= i));
+        let Some(speaker) = subject_of(doc, res, left, sw, i, sentences, s.index) else {
             continue;
         };
         if !hostile {
@@ -1256,9 +1330,9 @@ pub fn find(
             noun: false,
             passive_ok: false,
         };
-        let (negated, modality, _) = modality_before(words, classes, capitalized, &t, &left, res);
+        let (negated, modality, _) = modality_before(words, classes, capitalized, &t, left, res);
         for &sp in speaker.iter() {
-            emit(&mut out, sp, charged, "accuses", &t, negated, modality);
+            emit(out, sp, charged, "accuses", &t, negated, modality);
         }
     }
     // --- "X received weapons from Y": the giver Y acts on X.
@@ -1266,18 +1340,12 @@ pub fn find(
         let Some((from, relation)) = receipt_at(words, i) else {
             continue;
         };
-        let right: Vec<usize> = args
-            .iter()
-            .copied()
-            .filter(|&k| res.mentions[k].tokens.0 > from)
-            .collect();
-        let givers = group_from(doc, res, &right, from + 1, sentences);
-        let left: Vec<usize> = args
-            .iter()
-            .copied()
-            .filter(|&k| res.mentions[k].tokens.1 <= i)
-            .collect();
-        let Some(receivers) = subject_of(doc, res, &left, words, i, sentences, s.index) else {
+        right.clear();
+        right.extend(args.iter().copied().filter(|&k| res.mentions[k].tokens.0 > from));
+        let givers = group_from(doc, res, right, from + 1, sentences);
+        left.clear();
+        left.extend(args.iter().copied().filter(|&k| res.mentions[k].tokens.1 <= i));
+        let Some(receivers) = subject_of(doc, res, left, sw, i, sentences, s.index) else {
             continue;
         };
         let t = Trig {
@@ -1287,10 +1355,10 @@ pub fn find(
             noun: false,
             passive_ok: false,
         };
-        let (negated, modality, _) = modality_before(words, classes, capitalized, &t, &left, res);
+        let (negated, modality, _) = modality_before(words, classes, capitalized, &t, left, res);
         for &g in givers {
             for &r in receivers.iter() {
-                emit(&mut out, g, r, relation, &t, negated, modality);
+                emit(out, g, r, relation, &t, negated, modality);
             }
         }
     }
@@ -1322,7 +1390,7 @@ pub fn find(
     }
     // --- Affiliation: a title with a country or organization before a person's name
     // ("Russian Foreign Minister Sergei Lavrov", "NATO Secretary General Jens Stoltenberg").
-    for &k in &args {
+    for &k in args {
         let m = &res.mentions[k];
         let Some(title) = m.title else { continue };
         let Some(&p) = res.refs[k].first() else { continue };
@@ -1349,7 +1417,7 @@ pub fn find(
             target_span: res.mentions[modifier].span,
         });
     }
-    out
+    rels.append(out);
 }
 
 /// Words that refuse the act after them (`refused to`, `declined to`); `would not`, `will not`
@@ -1745,23 +1813,24 @@ fn receiver_after(words: &[&str], from: usize, st: usize, prep: &str) -> bool {
     p > from + 1 && words[p - 1] == prep && p - 1 - from <= MAX_NP_GAP && np_gap_ok(&words[from..p - 1])
 }
 
-/// The subject of a verb at token `at`: the nearest actor (or coordination) to the left.
+/// The subject of a verb at token `at` of the sentence of words `sw`: the nearest actor (or
+/// coordination) to the left.
 fn subject_of(
     doc: &str,
     res: &Resolution,
     left: &[usize],
-    words: &[&str],
+    sw: SentenceWords,
     at: usize,
     sentences: &[Sentence],
     si: usize,
 ) -> Option<Group> {
+    let (words, classes) = (sw.words(), sw.classes());
     let &last = left.last()?;
     // Relative clause: "Obama, who met Putin": the actor before the comma.
     let lm = &res.mentions[last];
-    let between = &words[lm.tokens.1..at];
     // "the militant group that has seized ...": a relative clause on a noun that is no actor.
     let mut v = at;
-    while v > lm.tokens.1 && in_class(words[v - 1], class::AUXILIARY) {
+    while v > lm.tokens.1 && classes[v - 1] & class::AUXILIARY != 0 {
         v -= 1;
     }
     if v > lm.tokens.1 && matches!(words[v - 1], "that" | "which" | "who") {
@@ -1770,7 +1839,8 @@ fn subject_of(
             return None;
         }
     }
-    if between.iter().any(|w| matches!(*w, "who" | "which")) {
+    // ("who" or "which" between the actor and the verb)
+    if classes[lm.tokens.1..at].iter().any(|c| c & class::RELATIVE != 0) {
         return Some(Group::One(last));
     }
     // "The US commander in Iraq held talks": the actor after `in` only places the one before it.
@@ -1782,7 +1852,7 @@ fn subject_of(
     }
     // A coordinated subject is two actors of `left` with `and`/`or`/`&` before this one: without
     // them, the coordination (looked up in the resolved sentence) cannot be the subject.
-    if left.len() < 2 || !words[..from].iter().any(|w| matches!(*w, "and" | "or" | "&")) {
+    if left.len() < 2 || !classes[..from].iter().any(|c| c & class::COORDINATOR != 0) {
         return Some(Group::One(last));
     }
     let coord = coordination_before(doc, sentences, &res.mentions, &res.refs, si, lm.tokens.1);
@@ -1816,11 +1886,12 @@ fn engaged_in(
     doc: &str,
     res: &Resolution,
     left: &[usize],
-    words: &[&str],
+    sw: SentenceWords,
     at: usize,
     sentences: &[Sentence],
     si: usize,
 ) -> Option<(Group, usize)> {
+    let words = sw.words();
     let mut k = at.checked_sub(1)?;
     while k > 0
         && matches!(
@@ -1848,7 +1919,7 @@ fn engaged_in(
         .copied()
         .filter(|&m| res.mentions[m].tokens.1 <= v)
         .collect();
-    let subj = subject_of(doc, res, &before, words, v, sentences, si)?;
+    let subj = subject_of(doc, res, &before, sw, v, sentences, si)?;
     Some((subj, obj))
 }
 
@@ -2091,11 +2162,12 @@ fn controller(
     doc: &str,
     res: &Resolution,
     left: &[usize],
-    words: &[&str],
+    sw: SentenceWords,
     at: usize,
     sentences: &[Sentence],
     si: usize,
 ) -> Option<Group> {
+    let words = sw.words();
     if at < 1 || words[at - 1] != "to" {
         return None;
     }
@@ -2117,7 +2189,7 @@ fn controller(
         .copied()
         .filter(|&k| res.mentions[k].tokens.1 <= prep)
         .collect();
-    subject_of(doc, res, &before, words, prep, sentences, si)
+    subject_of(doc, res, &before, sw, prep, sentences, si)
 }
 
 /// Words that say the act failed on their own (`unable`, `cannot`).
