@@ -673,14 +673,24 @@ fn fold_diacritic(c: char) -> Option<char> {
     })
 }
 
-/// Tokens of a phrase, normalized and joined by spaces, with the capitalization mask.
+/// Tokens of a phrase, normalized and joined by spaces, with the capitalization
+/// mask and the number of tokens.
 fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
+    let mut out = String::with_capacity(phrase.len() + 4);
+    let (caps, n) = normalize_phrase_into(phrase, &mut out);
+    (out, caps, n)
+}
+
+/// [`normalize_phrase`] written into `out` (cleared first), returning the
+/// capitalization mask and the number of tokens: building the lexicon reuses one
+/// buffer for its fifty thousand phrases instead of allocating a string each.
+fn normalize_phrase_into(phrase: &str, out: &mut String) -> (u64, usize) {
     // Most lexicon phrases are ASCII letters, digits, spaces and hyphens: their
     // tokens are the runs of letters and digits and each hyphen (no period,
     // apostrophe or other mark that the tokenizer would split or keep),
     // lowercased. One pass makes them, and hands any other phrase to the
     // tokenizer at its first other character.
-    let mut out = String::with_capacity(phrase.len() + 4);
+    out.clear();
     let mut caps = 0u64;
     let mut n = 0;
     let mut in_word = false;
@@ -707,15 +717,15 @@ fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
             n += 1;
             in_word = false;
         } else {
-            return normalize_tokens(phrase);
+            out.clear();
+            return normalize_tokens(phrase, out);
         }
     }
-    (out, caps, n)
+    (caps, n)
 }
 
-/// [`normalize_phrase`] through the tokenizer (any text).
-fn normalize_tokens(phrase: &str) -> (String, u64, usize) {
-    let mut out = String::new();
+/// [`normalize_phrase_into`] through the tokenizer (any text), appended to `out`.
+fn normalize_tokens(phrase: &str, out: &mut String) -> (u64, usize) {
     let mut caps = 0u64;
     let mut n = 0;
     for s in text::split_sentences(phrase) {
@@ -727,11 +737,11 @@ fn normalize_tokens(phrase: &str) -> (String, u64, usize) {
             if n < 64 && w.chars().next().is_some_and(char::is_uppercase) {
                 caps |= 1 << n;
             }
-            normalize_token(w, &mut out);
+            normalize_token(w, out);
             n += 1;
         }
     }
-    (out, caps, n)
+    (caps, n)
 }
 
 /// The first names and common words of tables, as sets.
@@ -843,6 +853,8 @@ impl Lexicon {
                 (lex.countries.len() - 1) as u32
             })
         };
+        // Each phrase normalized into this one buffer, copied into the phrase table when new.
+        let mut norm = String::new();
         for (id, kind, label, ctry, roles, aliases) in &t.actors {
             let Some(kind) = ActorKind::from_name(kind) else {
                 continue;
@@ -877,9 +889,9 @@ impl Lexicon {
                 if alias.is_empty() {
                     continue;
                 }
-                let (norm, caps, _) = normalize_phrase(alias);
+                let (caps, _) = normalize_phrase_into(alias, &mut norm);
                 lex.add_pattern(
-                    norm,
+                    &norm,
                     Entry::Actor {
                         actor: i as u32,
                         caps,
@@ -910,11 +922,13 @@ impl Lexicon {
         }
         for (form, code) in &t.demonyms {
             let c = country(&mut lex, code);
-            lex.add_pattern(normalize_phrase(form).0, Entry::Demonym(c));
+            normalize_phrase_into(form, &mut norm);
+            lex.add_pattern(&norm, Entry::Demonym(c));
         }
         for (cap, code) in &t.capitals {
             let c = country(&mut lex, code);
-            lex.add_pattern(normalize_phrase(cap).0, Entry::Capital(c));
+            normalize_phrase_into(cap, &mut norm);
+            lex.add_pattern(&norm, Entry::Capital(c));
         }
         for (phrase, number, kind, role) in &t.agents {
             let kind = if kind == "group" {
@@ -928,29 +942,30 @@ impl Lexicon {
                 role: role.to_string(),
             });
             let i = (lex.agents.len() - 1) as u32;
-            lex.add_pattern(normalize_phrase(phrase).0, Entry::Agent(i));
+            normalize_phrase_into(phrase, &mut norm);
+            lex.add_pattern(&norm, Entry::Agent(i));
         }
         for (phrase, relation, form) in &t.triggers {
             let Some(form) = TriggerForm::parse(form) else {
                 continue;
             };
-            let (norm, _, words) = normalize_phrase(phrase);
+            let (_, words) = normalize_phrase_into(phrase, &mut norm);
             lex.triggers.push(Trigger {
                 relation: relation.to_string(),
                 form,
                 words,
             });
             let i = (lex.triggers.len() - 1) as u32;
-            lex.add_pattern(norm, Entry::Trigger(i));
+            lex.add_pattern(&norm, Entry::Trigger(i));
         }
         lex
     }
 
-    fn add_pattern(&mut self, norm: String, entry: Entry) {
+    fn add_pattern(&mut self, norm: &str, entry: Entry) {
         if norm.is_empty() {
             return;
         }
-        let Some(i) = self.phrases.get_or_insert(&norm) else {
+        let Some(i) = self.phrases.get_or_insert(norm) else {
             return;
         };
         let entries = &mut self.phrases.entries[i];
@@ -1360,7 +1375,9 @@ mod tests {
                 "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m N",
             ]);
         for p in phrases {
-            assert_eq!(normalize_phrase(p), normalize_tokens(p), "{p:?}");
+            let mut tokenized = String::new();
+            let (caps, n) = normalize_tokens(p, &mut tokenized);
+            assert_eq!(normalize_phrase(p), (tokenized, caps, n), "{p:?}");
         }
     }
 
