@@ -382,6 +382,36 @@ pub struct Tables {
     pub triggers: Vec<(Field, Field, Field)>,
 }
 
+/// The table files of a lexicon folder (see `data/lexicon/README.md`), told
+/// apart by name once per file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableFile {
+    Actors,
+    Demonyms,
+    Capitals,
+    Agents,
+    FirstNames,
+    CommonWords,
+    Triggers,
+}
+
+impl TableFile {
+    /// The table of the file called `name`, if it is one of [`FILES`].
+    fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "actors.tsv" => Self::Actors,
+            "demonyms.tsv" => Self::Demonyms,
+            "capitals.tsv" => Self::Capitals,
+            "agents.tsv" => Self::Agents,
+            "first_names.txt" => Self::FirstNames,
+            "common_words.txt" => Self::CommonWords,
+            "triggers.tsv" => Self::Triggers,
+            _ => return None,
+        })
+    }
+}
+
+/// The files of a lexicon folder, in the order [`Tables::add_dir`] reads them.
 const FILES: [&str; 7] = [
     "actors.tsv",
     "demonyms.tsv",
@@ -447,17 +477,21 @@ impl Tables {
         content: &'c str,
         field: impl Fn(&'c str) -> Field,
     ) -> Result<()> {
-        let name = path
+        // A file of another name has no table: nothing to read.
+        let Some(file) = path
             .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+            .and_then(|n| n.to_str())
+            .and_then(TableFile::from_name)
+        else {
+            return Ok(());
+        };
         let bad = |line: usize, message: String| Error::Lexicon {
             path: path.to_path_buf(),
             line,
             message,
         };
         // Room for every line: the tables are large, and growing them copies them.
-        self.reserve(&name, memchr::memchr_iter(b'\n', content.as_bytes()).count() + 1);
+        self.reserve(file, memchr::memchr_iter(b'\n', content.as_bytes()).count() + 1);
         let mut rows = lines(content)
             .enumerate()
             .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
@@ -493,52 +527,50 @@ impl Tables {
                     Ok(())
                 }
             };
-            match name.as_str() {
-                "actors.tsv" => {
+            match file {
+                TableFile::Actors => {
                     need(3)?;
                     if ActorKind::from_name(c[1]).is_none() {
                         return Err(bad(n, format!("unknown kind {:?}", c[1])));
                     }
                     self.actors.push((col(0), col(1), col(2), col(3), col(4), col(5)));
                 }
-                "demonyms.tsv" => {
+                TableFile::Demonyms => {
                     need(2)?;
                     self.demonyms.push((col(0), col(1)));
                 }
-                "capitals.tsv" => {
+                TableFile::Capitals => {
                     need(2)?;
                     self.capitals.push((col(0), col(1)));
                 }
-                "agents.tsv" => {
+                TableFile::Agents => {
                     need(4)?;
                     self.agents.push((col(0), col(1), col(2), col(3)));
                 }
-                "first_names.txt" => self.first_names.push(col(0)),
-                "common_words.txt" => self.common_words.push(col(0)),
-                "triggers.tsv" => {
+                TableFile::FirstNames => self.first_names.push(col(0)),
+                TableFile::CommonWords => self.common_words.push(col(0)),
+                TableFile::Triggers => {
                     need(3)?;
                     if TriggerForm::parse(c[2]).is_none() {
                         return Err(bad(n, format!("unknown trigger form {:?}", c[2])));
                     }
                     self.triggers.push((col(0), col(1), col(2)));
                 }
-                _ => {}
             }
         }
         Ok(())
     }
 
-    /// Reserves room for `rows` more rows in the table of the file `name`.
-    fn reserve(&mut self, name: &str, rows: usize) {
-        match name {
-            "actors.tsv" => self.actors.reserve(rows),
-            "demonyms.tsv" => self.demonyms.reserve(rows),
-            "capitals.tsv" => self.capitals.reserve(rows),
-            "agents.tsv" => self.agents.reserve(rows),
-            "first_names.txt" => self.first_names.reserve(rows),
-            "common_words.txt" => self.common_words.reserve(rows),
-            "triggers.tsv" => self.triggers.reserve(rows),
-            _ => {}
+    /// Reserves room for `rows` more rows in the table of `file`.
+    fn reserve(&mut self, file: TableFile, rows: usize) {
+        match file {
+            TableFile::Actors => self.actors.reserve(rows),
+            TableFile::Demonyms => self.demonyms.reserve(rows),
+            TableFile::Capitals => self.capitals.reserve(rows),
+            TableFile::Agents => self.agents.reserve(rows),
+            TableFile::FirstNames => self.first_names.reserve(rows),
+            TableFile::CommonWords => self.common_words.reserve(rows),
+            TableFile::Triggers => self.triggers.reserve(rows),
         }
     }
 
