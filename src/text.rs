@@ -46,10 +46,9 @@
 //! The splitter never panics and is linear in the input. ASCII takes byte-level
 //! fast paths; other characters are decoded once where they are met.
 //!
-//! Rough throughput (benchmark note, not a test): about 80 MB/s (≈ 14 M
-//! tokens/s) for `split_sentences` on 50 MB of English news sentences, one core
-//! of the shared development VM, optimized build; about a third of that time is
-//! spent allocating the output `Vec`s.
+//! Rough throughput (benchmark note, not a test): about 150 MB/s for
+//! `split_sentences` on generated news-like text (`cargo bench --bench stages
+//! split`), one core of the shared development VM, optimized build.
 
 use crate::model::Span;
 
