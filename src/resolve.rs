@@ -299,18 +299,47 @@ fn name_words(name: &str) -> impl DoubleEndedIterator<Item = &str> {
         .map(|w| w.trim_end_matches(['.', ',']))
 }
 
+/// True for the bytes of an ASCII name that [`name_words`] splits at: the ASCII
+/// whitespace and the vertical tab (a `char` whitespace that is not ASCII whitespace).
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == b'\x0B'
+}
+
 /// True for a name of at least two words.
 fn is_full_name(name: &str) -> bool {
-    // ASCII names (but for the vertical tab, a `char` whitespace that is not ASCII
-    // whitespace) split by bytes into the same words, without decoding characters.
-    if name.is_ascii() && !name.contains('\x0B') {
-        return name
+    if !name.is_ascii() {
+        return name_words(name).nth(1).is_some();
+    }
+    // ASCII names: one pass over the bytes, a word counted at its first letter.
+    let mut words = 0;
+    let mut counted = false;
+    for &b in name.as_bytes() {
+        if is_ascii_space(b) {
+            counted = false;
+        } else if !counted && b.is_ascii_alphabetic() {
+            counted = true;
+            words += 1;
+            if words == 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The first and the last of a name's words ([`name_words`]): `(None, None)` for a
+/// name without a word, `(Some(w), None)` for a name of one word.
+fn first_and_last_words(name: &str) -> (Option<&str>, Option<&str>) {
+    if name.is_ascii() && !name.as_bytes().contains(&b'\x0B') {
+        // Split by bytes into the same words, without decoding characters.
+        let mut words = name
             .split_ascii_whitespace()
             .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
-            .nth(1)
-            .is_some();
+            .map(|w| w.trim_end_matches(['.', ',']));
+        return (words.next(), words.next_back());
     }
-    name_words(name).nth(1).is_some()
+    let mut words = name_words(name);
+    (words.next(), words.next_back())
 }
 
 /// True when `a` and `b` are the same role but for case (no allocation for ASCII roles).
@@ -376,9 +405,8 @@ pub fn resolve(
         HashMap::with_capacity_and_hasher(2 * full_names.len(), Default::default());
     for k in 0..full_names.len() {
         let Some((_, name)) = full_name(k) else { continue };
-        let mut words = name_words(name);
-        let first = words.next();
-        for w in [first, words.next_back()].into_iter().flatten() {
+        let (first, last) = first_and_last_words(name);
+        for w in [first, last].into_iter().flatten() {
             name_index.entry(w).or_insert(k);
         }
     }
@@ -854,4 +882,20 @@ fn push_group_id(code: &str, m: &EntityMention, out: &mut String) {
     }
     out.push('-');
     push_slug(m.roles.first().unwrap_or(&m.name), out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The byte paths for ASCII names find the words `name_words` finds.
+        #[test]
+        fn ascii_names_split_as_characters_do(name in "[ -~\t\n\r\x0B\x0C]{0,30}") {
+            let words: Vec<&str> = name_words(&name).collect();
+            proptest::prop_assert_eq!(is_full_name(&name), words.len() >= 2);
+            let last = words.len().checked_sub(2).map(|_| words[words.len() - 1]);
+            proptest::prop_assert_eq!(first_and_last_words(&name), (words.first().copied(), last));
+        }
+    }
 }
