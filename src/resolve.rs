@@ -217,7 +217,11 @@ impl<'a> Builder<'a> {
                         .and_then(|a| a.country.as_deref())
                         .or(country)
                         .map(str::to_string),
-                    roles: a.map(|a| a.roles.clone()).unwrap_or_default(),
+                    // Most lexicon actors have no roles: nothing to clone.
+                    roles: a
+                        .filter(|a| !a.roles.is_empty())
+                        .map(|a| a.roles.clone())
+                        .unwrap_or_default(),
                     // Allocated by the first name form (a country named only by its
                     // demonym has none).
                     aliases: Vec::new(),
