@@ -222,9 +222,9 @@ impl<'a> Builder<'a> {
                         .filter(|a| !a.roles.is_empty())
                         .map(|a| a.roles.clone())
                         .unwrap_or_default(),
-                    // Allocated by the first name form (a country named only by its
-                    // demonym has none).
-                    aliases: Vec::new(),
+                    // Most actors of a document go by one name form (and most have
+                    // one: sized here, not grown by the first push).
+                    aliases: Vec::with_capacity(1),
                     mentions: 0,
                     place_only: false,
                 });
