@@ -197,11 +197,8 @@ pub struct ActorId(pub Arc<str>);
 impl ActorId {
     /// `kind:slug(name)`.
     pub fn from_name(kind: ActorKind, name: &str) -> Self {
-        let kind = kind.name();
-        let mut id = String::with_capacity(kind.len() + 1 + name.len());
-        id.push_str(kind);
-        id.push(':');
-        push_slug(name, &mut id);
+        let mut id = String::with_capacity(kind.name().len() + 1 + name.len());
+        push_actor_id(kind, name, &mut id);
         ActorId(id.into())
     }
 
@@ -232,8 +229,16 @@ pub fn slug(name: &str) -> String {
     out
 }
 
+/// Appends the text of [`ActorId::from_name`]`(kind, name)` to `out`: a key to
+/// look an id up by (maps keyed by [`ActorId`] take a `&str`) without making one.
+pub fn push_actor_id(kind: ActorKind, name: &str, out: &mut String) {
+    out.push_str(kind.name());
+    out.push(':');
+    push_slug(name, out);
+}
+
 /// Appends [`slug`]`(name)` to `out`.
-fn push_slug(name: &str, out: &mut String) {
+pub fn push_slug(name: &str, out: &mut String) {
     let start = out.len();
     let mut pending_dash = false;
     if name.is_ascii() {

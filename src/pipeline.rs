@@ -84,7 +84,9 @@ pub fn analyze(doc: Document, lexicon: &Lexicon) -> DocAnalysis {
         );
     }
     // Records with ids.
-    let mut mentions: Vec<MentionRecord> = Vec::with_capacity(res.mentions.len());
+    // One record per entity a mention refers to, one for a place: sized exactly.
+    let records = res.refs.iter().map(|r| r.len().max(1)).sum();
+    let mut mentions: Vec<MentionRecord> = Vec::with_capacity(records);
     for (m, r) in res.mentions.iter().zip(&res.refs) {
         if r.is_empty() {
             mentions.push(MentionRecord {

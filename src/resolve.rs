@@ -25,7 +25,7 @@ use crate::lexicon::FastMap as HashMap;
 
 use crate::extract::entities::{EntityMention, Gender};
 use crate::lexicon::{LexActor, Lexicon};
-use crate::model::{slug, ActorId, ActorKind, MentionForm};
+use crate::model::{push_actor_id, push_slug, slug, ActorId, ActorKind, MentionForm};
 use crate::text::Sentence;
 
 /// One actor of a document.
@@ -160,9 +160,11 @@ struct Builder<'a> {
     /// The entity of each lexicon actor already met (index into `lex.actors`): a
     /// repeated name skips cloning and hashing its id.
     by_lex: HashMap<u32, usize>,
-    /// Scratch for the id of a country (`country:RUS`), written and read by
-    /// [`Builder::country_entity`]: a country met before costs no allocation.
-    country_key: String,
+    /// Scratch for the id of an entity about to be looked up (`country:RUS`,
+    /// `person:theresa-may`), written and read by [`Builder::country_entity`] and
+    /// [`Builder::keyed`] (cleared by each before writing): an id met before costs
+    /// no allocation.
+    key: String,
 }
 
 impl<'a> Builder<'a> {
@@ -215,8 +217,13 @@ impl<'a> Builder<'a> {
                         .and_then(|a| a.country.as_deref())
                         .or(country)
                         .map(str::to_string),
-                    roles: a.map(|a| a.roles.clone()).unwrap_or_default(),
-                    // Most actors of a document go by one name form.
+                    // Most lexicon actors have no roles: nothing to clone.
+                    roles: a
+                        .filter(|a| !a.roles.is_empty())
+                        .map(|a| a.roles.clone())
+                        .unwrap_or_default(),
+                    // Most actors of a document go by one name form (and most have
+                    // one: sized here, not grown by the first push).
                     aliases: Vec::with_capacity(1),
                     mentions: 0,
                     place_only: false,
@@ -241,8 +248,8 @@ impl<'a> Builder<'a> {
             self.fill_country(i, Some(code));
             return i;
         }
-        // `country_entity` left the id in `country_key`.
-        let id = ActorId(self.country_key.as_str().into());
+        // `country_entity` left the id in `key`.
+        let id = ActorId(self.key.as_str().into());
         let a = self.lex.actor(&id);
         let label = a.map_or(code, |a| a.label.as_str());
         self.get_or_insert(id, |_| a, ActorKind::Country, label, Some(code))
@@ -251,10 +258,35 @@ impl<'a> Builder<'a> {
     /// The entity of country `code` when the document has it already (named
     /// as a country or as its lexicon actor), else `None`.
     fn country_entity(&mut self, code: &str) -> Option<usize> {
-        self.country_key.clear();
-        self.country_key.push_str("country:");
-        self.country_key.push_str(code);
-        self.by_id.get(self.country_key.as_str()).copied()
+        self.key.clear();
+        self.key.push_str("country:");
+        self.key.push_str(code);
+        self.by_id.get(self.key.as_str()).copied()
+    }
+
+    /// The entity whose id `write_id` appends to an empty string, created when new
+    /// (as [`Builder::entity`]); the id is built in the scratch `key` and copied only
+    /// for a new entity.
+    fn keyed(
+        &mut self,
+        write_id: impl FnOnce(&mut String),
+        kind: ActorKind,
+        label: &str,
+        country: Option<&str>,
+    ) -> usize {
+        self.key.clear();
+        write_id(&mut self.key);
+        if let Some(&i) = self.by_id.get(self.key.as_str()) {
+            self.fill_country(i, country);
+            return i;
+        }
+        let id = ActorId(self.key.as_str().into());
+        self.entity(id, kind, label, country)
+    }
+
+    /// The entity of [`ActorId::from_name`]`(kind, name)`, labeled `name`, created when new.
+    fn named(&mut self, kind: ActorKind, name: &str, country: Option<&str>) -> usize {
+        self.keyed(|id| push_actor_id(kind, name, id), kind, name, country)
     }
 }
 
@@ -265,24 +297,53 @@ fn doc_person_id(word: &str, doc_id: &str) -> ActorId {
 }
 
 /// Words of a name, for surname / first-name linking.
-fn name_words(name: &str) -> impl Iterator<Item = &str> {
+fn name_words(name: &str) -> impl DoubleEndedIterator<Item = &str> {
     name.split(char::is_whitespace)
         .filter(|w| w.chars().any(char::is_alphabetic))
         .map(|w| w.trim_end_matches(['.', ',']))
 }
 
+/// True for the bytes of an ASCII name that [`name_words`] splits at: the ASCII
+/// whitespace and the vertical tab (a `char` whitespace that is not ASCII whitespace).
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == b'\x0B'
+}
+
 /// True for a name of at least two words.
 fn is_full_name(name: &str) -> bool {
-    // ASCII names (but for the vertical tab, a `char` whitespace that is not ASCII
-    // whitespace) split by bytes into the same words, without decoding characters.
-    if name.is_ascii() && !name.contains('\x0B') {
-        return name
+    if !name.is_ascii() {
+        return name_words(name).nth(1).is_some();
+    }
+    // ASCII names: one pass over the bytes, a word counted at its first letter.
+    let mut words = 0;
+    let mut counted = false;
+    for &b in name.as_bytes() {
+        if is_ascii_space(b) {
+            counted = false;
+        } else if !counted && b.is_ascii_alphabetic() {
+            counted = true;
+            words += 1;
+            if words == 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The first and the last of a name's words ([`name_words`]): `(None, None)` for a
+/// name without a word, `(Some(w), None)` for a name of one word.
+fn first_and_last_words(name: &str) -> (Option<&str>, Option<&str>) {
+    if name.is_ascii() && !name.as_bytes().contains(&b'\x0B') {
+        // Split by bytes into the same words, without decoding characters.
+        let mut words = name
             .split_ascii_whitespace()
             .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
-            .nth(1)
-            .is_some();
+            .map(|w| w.trim_end_matches(['.', ',']));
+        return (words.next(), words.next_back());
     }
-    name_words(name).nth(1).is_some()
+    let mut words = name_words(name);
+    (words.next(), words.next_back())
 }
 
 /// True when `a` and `b` are the same role but for case (no allocation for ASCII roles).
@@ -309,27 +370,47 @@ pub fn resolve(
         known: Vec::with_capacity(mentions.len()),
         by_id: HashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
         by_lex: HashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
-        country_key: String::new(),
+        key: String::new(),
     };
     // For each mention, true for a person's name of at least two words.
     let full: Vec<bool> = mentions
         .iter()
         .map(|m| m.kind == ActorKind::Person && m.form == MentionForm::Name && is_full_name(&m.name))
         .collect();
-    // Full person names of the document (known and unknown), for single-word linking.
-    let full_names: Vec<(Option<u32>, String)> = mentions
+    // Full person names of the document (known and unknown), for single-word linking:
+    // their lexicon actor and their place in `full_text`, which holds them all (one
+    // copy for the document, as the mentions change in the loop below).
+    let linkable = |(m, &full): &(&EntityMention, &bool)| full && m.arity != 0;
+    let mut full_text = String::with_capacity(
+        mentions
+            .iter()
+            .zip(&full)
+            .filter(linkable)
+            .map(|(m, _)| m.name.len())
+            .sum(),
+    );
+    let full_names: Vec<(Option<u32>, std::ops::Range<usize>)> = mentions
         .iter()
         .zip(&full)
-        .filter(|&(m, &full)| full && m.arity != 0)
-        .map(|(m, _)| (m.lex, m.name.clone()))
+        .filter(linkable)
+        .map(|(m, _)| {
+            let start = full_text.len();
+            full_text.push_str(&m.name);
+            (m.lex, start..full_text.len())
+        })
         .collect();
+    let full_name = |k: usize| {
+        full_names
+            .get(k)
+            .and_then(|(a, r)| Some((*a, full_text.get(r.clone())?)))
+    };
     // First and last words of the full names -> the first full name with that word.
     let mut name_index: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(2 * full_names.len(), Default::default());
-    for (k, (_, name)) in full_names.iter().enumerate() {
-        let mut words = name_words(name);
-        let first = words.next();
-        for w in [first, words.last()].into_iter().flatten() {
+    for k in 0..full_names.len() {
+        let Some((_, name)) = full_name(k) else { continue };
+        let (first, last) = first_and_last_words(name);
+        for w in [first, last].into_iter().flatten() {
             name_index.entry(w).or_insert(k);
         }
     }
@@ -353,10 +434,7 @@ pub fn resolve(
                 m.countries
                     .iter()
                     .zip(&m.labels)
-                    .map(|(c, label)| {
-                        let id = group_id(c, m);
-                        b.entity(id, ActorKind::Group, label, Some(c))
-                    })
+                    .map(|(c, label)| b.keyed(|id| push_group_id(c, m, id), ActorKind::Group, label, Some(c)))
                     .collect()
             }
             _ if !m.countries.is_empty() => {
@@ -370,8 +448,7 @@ pub fn resolve(
                 let w = m.name.as_str();
                 if let Some(long) = acronyms.get(w) {
                     // Acronyms defined in text: the acronym mention directly follows its long form.
-                    let id = ActorId::from_name(ActorKind::Organization, long);
-                    let e = b.entity(id, ActorKind::Organization, long, None);
+                    let e = b.named(ActorKind::Organization, long, None);
                     b.entities[e].mentions += 1;
                     if !b.entities[e].aliases.iter().any(|a| a == w) {
                         b.entities[e].aliases.push(w.to_string());
@@ -381,14 +458,11 @@ pub fn resolve(
                     keep(&mut mentions, refs.len(), i);
                     continue;
                 }
-                let linked = name_index.get(w).and_then(|&k| full_names.get(k));
+                let linked = name_index.get(w).and_then(|&k| full_name(k));
                 match linked {
                     Some((lex_actor, full)) => {
                         let known = lex_actor.and_then(|a| b.lex_entity(a, None));
-                        EntityRefs::one(known.unwrap_or_else(|| {
-                            let id = ActorId::from_name(ActorKind::Person, full);
-                            b.entity(id, ActorKind::Person, full, None)
-                        }))
+                        EntityRefs::one(known.unwrap_or_else(|| b.named(ActorKind::Person, full, None)))
                     }
                     None => match lex.surnames.get(w) {
                         // The surname of exactly one lexicon person.
@@ -438,20 +512,20 @@ pub fn resolve(
             }
             (MentionForm::Name, ActorKind::Location) => EntityRefs::NONE,
             (MentionForm::Name, kind) => {
-                let id = if kind == ActorKind::Person && !full {
-                    doc_person_id(&m.name, doc_id)
-                } else {
-                    ActorId::from_name(kind, &m.name)
-                };
+                let country = m.country.as_deref();
                 // An acronym defined in text carries its long form as `name`, so both share the id.
-                EntityRefs::one(b.entity(id, kind, &m.name, m.country.as_deref()))
+                EntityRefs::one(if kind == ActorKind::Person && !full {
+                    b.entity(doc_person_id(&m.name, doc_id), kind, &m.name, country)
+                } else {
+                    b.named(kind, &m.name, country)
+                })
             }
             (MentionForm::Nominal, ActorKind::Group) => {
-                let id = match &m.country {
-                    Some(c) => group_id(c, m),
-                    None => ActorId::from_name(ActorKind::Group, &m.name),
-                };
-                EntityRefs::one(b.entity(id, ActorKind::Group, &m.name, m.country.as_deref()))
+                let country = m.country.as_deref();
+                EntityRefs::one(match country {
+                    Some(c) => b.keyed(|id| push_group_id(c, m, id), ActorKind::Group, &m.name, country),
+                    None => b.named(ActorKind::Group, &m.name, None),
+                })
             }
             (MentionForm::Nominal, _) => {
                 // "the two countries": the latest coordination of two actors of the kind,
@@ -802,14 +876,30 @@ fn first_coordination(
     Vec::new()
 }
 
-/// The id of the group nominal `m` of country `code`: `group:syr-rebels`.
-fn group_id(code: &str, m: &EntityMention) -> ActorId {
-    ActorId(
-        format!(
-            "group:{}-{}",
-            code.to_lowercase(),
-            slug(m.roles.first().unwrap_or(&m.name))
-        )
-        .into(),
-    )
+/// Appends the id of the group nominal `m` of country `code` to `out`: `group:syr-rebels`.
+fn push_group_id(code: &str, m: &EntityMention, out: &mut String) {
+    out.push_str("group:");
+    if code.is_ascii() {
+        out.extend(code.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&code.to_lowercase());
+    }
+    out.push('-');
+    push_slug(m.roles.first().unwrap_or(&m.name), out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The byte paths for ASCII names find the words `name_words` finds.
+        #[test]
+        fn ascii_names_split_as_characters_do(name in "[ -~\t\n\r\x0B\x0C]{0,30}") {
+            let words: Vec<&str> = name_words(&name).collect();
+            proptest::prop_assert_eq!(is_full_name(&name), words.len() >= 2);
+            let last = words.len().checked_sub(2).map(|_| words[words.len() - 1]);
+            proptest::prop_assert_eq!(first_and_last_words(&name), (words.first().copied(), last));
+        }
+    }
 }
