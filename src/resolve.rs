@@ -161,7 +161,7 @@ struct Builder<'a> {
     /// repeated name skips cloning and hashing its id.
     by_lex: HashMap<u32, usize>,
     /// Scratch for the id of an entity about to be looked up (`country:RUS`,
-    /// `person:theresa-may`), written and read by [`Builder::country_entity`] and
+    /// `person:theresa-may`), written and read by [`Builder::country_is_new`] and
     /// [`Builder::keyed`] (cleared by each before writing): an id met before costs
     /// no allocation.
     key: String,
@@ -244,24 +244,24 @@ impl<'a> Builder<'a> {
 
     /// The entity of country `code`, created when new.
     fn country(&mut self, code: &str) -> usize {
-        if let Some(i) = self.country_entity(code) {
-            self.fill_country(i, Some(code));
-            return i;
-        }
-        // `country_entity` left the id in `key`.
-        let id = ActorId(self.key.as_str().into());
-        let a = self.lex.actor(&id);
-        let label = a.map_or(code, |a| a.label.as_str());
-        self.get_or_insert(id, |_| a, ActorKind::Country, label, Some(code))
+        self.country_is_new(code).0
     }
 
-    /// The entity of country `code` when the document has it already (named
-    /// as a country or as its lexicon actor), else `None`.
-    fn country_entity(&mut self, code: &str) -> Option<usize> {
+    /// The entity of country `code`, created when the document does not have it
+    /// yet (named as a country or as its lexicon actor), and true when it was.
+    fn country_is_new(&mut self, code: &str) -> (usize, bool) {
         self.key.clear();
         self.key.push_str("country:");
         self.key.push_str(code);
-        self.by_id.get(self.key.as_str()).copied()
+        if let Some(&i) = self.by_id.get(self.key.as_str()) {
+            self.fill_country(i, Some(code));
+            return (i, false);
+        }
+        let id = ActorId(self.key.as_str().into());
+        let a = self.lex.actor(&id);
+        let label = a.map_or(code, |a| a.label.as_str());
+        let i = self.get_or_insert(id, |_| a, ActorKind::Country, label, Some(code));
+        (i, true)
     }
 
     /// The entity whose id `write_id` appends to an empty string, created when new
@@ -656,9 +656,8 @@ pub fn resolve(
                 .country
                 .as_deref()
                 .filter(|_| m.kind == ActorKind::Location && r.is_empty())?;
-            let known = b.country_entity(code).is_some();
-            let e = b.country(code);
-            if !known {
+            let (e, new) = b.country_is_new(code);
+            if new {
                 b.entities[e].place_only = true;
             }
             Some(e)
