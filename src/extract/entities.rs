@@ -707,7 +707,7 @@ mod class {
     /// A verb trigger (not only an event noun) starts at the token.
     pub(super) const VERB_TRIGGER: u64 = 1 << 39;
 
-    /// The tokens at which a mention may start (see [`super::recognize_with`]): a
+    /// The tokens at which a mention may start (see [`super::recognize_into`]): a
     /// capitalized word, the start of a name, demonym, capital or role noun, or a word
     /// that opens a construction (an article, a pronoun, an honorific, a group modifier).
     pub(super) const MAY_OPEN: u64 =
@@ -742,7 +742,7 @@ pub(super) const WORD_LISTS: &[(&[&str], u64)] = &[
     (OPENERS, class::OPENER),
 ];
 
-/// Lowercase words at which a rule of [`recognize_with`] may start a mention although
+/// Lowercase words at which a rule of [`recognize_into`] may start a mention although
 /// they are not capitalized and begin no lexicon phrase: the article before a title or a
 /// group (`the Russian president`), pronouns, pair nominals (`two countries`), `al-`/`el-`
 /// before a name and `pro-`/`anti-` before a group. Honorifics and group modifiers have
@@ -1101,19 +1101,6 @@ pub fn recognize(doc: &str, s: &Sentence, lex: &Lexicon) -> Vec<EntityMention> {
     out
 }
 
-/// [`recognize`] with the sentence's lexicon index and words already computed.
-pub fn recognize_with(
-    doc: &str,
-    s: &Sentence,
-    lex: &Lexicon,
-    idx: &SentenceIndex,
-    words: &SentenceWords,
-) -> Vec<EntityMention> {
-    let mut out = Vec::new();
-    recognize_into(doc, s, lex, idx, words, &mut Scratch::default(), &mut out);
-    out
-}
-
 /// The buffers of [`recognize_into`], reused from sentence to sentence so that a
 /// document's sentences do not allocate their own. Owned by the caller (one per
 /// document or per thread); each call overwrites their contents.
@@ -1123,9 +1110,9 @@ pub struct Scratch {
     bits: Vec<u64>,
 }
 
-/// [`recognize_with`] that appends the sentence's mentions to `out` (the mentions
-/// already there, of earlier sentences, are left as they are), with the buffers of
-/// `scratch`.
+/// [`recognize`] with the sentence's lexicon index and words already computed: appends
+/// the sentence's mentions to `out` (the mentions already there, of earlier sentences,
+/// are left as they are), with the buffers of `scratch`.
 pub fn recognize_into(
     doc: &str,
     s: &Sentence,
@@ -1527,7 +1514,7 @@ fn lowercase_person(doc: &str, s: &Sentence, r: &Readings, j: usize) -> Option<(
 /// "Russian President Vladimir Putin", "President Obama", "Mr. Lavrov" give a
 /// person with roles and country; without a name ("the US leader", "the
 /// Russian president") a title mention, resolved later.
-/// Like the other rules of [`recognize_with`], it pushes its mentions to `out` and returns the
+/// Like the other rules of [`recognize_into`], it pushes its mentions to `out` and returns the
 /// number of tokens it read (`None`, with nothing pushed, when it does not apply).
 fn titled_name(
     doc: &str,
@@ -1719,7 +1706,7 @@ const STATE_ROLES: &[&str] = &[
 
 /// "(the) (Syrian) (opposition) fighters", "the Canadian government" -> a
 /// group nominal with a country, or the country itself for state organs.
-/// Like the other rules of [`recognize_with`], it pushes its mentions to `out` and returns the
+/// Like the other rules of [`recognize_into`], it pushes its mentions to `out` and returns the
 /// number of tokens it read (`None`, with nothing pushed, when it does not apply).
 fn group_nominal(
     doc: &str,
@@ -2043,7 +2030,7 @@ fn attach_leading_appositions(doc: &str, s: &Sentence, out: &mut Vec<EntityMenti
 
 /// A demonym or country name followed by an unknown capitalized run that is an
 /// organization or a place: the whole is one name ("Syrian Democratic Forces").
-/// Like the other rules of [`recognize_with`], it pushes its mentions to `out` and returns the
+/// Like the other rules of [`recognize_into`], it pushes its mentions to `out` and returns the
 /// number of tokens it read (`None`, with nothing pushed, when it does not apply).
 fn prefixed_name(
     doc: &str,
@@ -2292,7 +2279,7 @@ fn common(r: &Readings, k: usize) -> bool {
 }
 
 /// A capitalized run the lexicon does not know.
-/// Like the other rules of [`recognize_with`], it pushes its mentions to `out` and returns the
+/// Like the other rules of [`recognize_into`], it pushes its mentions to `out` and returns the
 /// number of tokens it read (`None`, with nothing pushed, when it does not apply).
 fn unknown_name(
     doc: &str,
