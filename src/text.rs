@@ -609,16 +609,6 @@ const CREDIT_PREFIX_FIRSTS: u32 = {
     bits
 };
 
-/// True when `bytes` holds the byte `x`: 16 bytes at a time, each block
-/// compared as a whole (a few vector instructions) instead of byte by byte.
-fn has_byte(bytes: &[u8], x: u8) -> bool {
-    let mut blocks = bytes.chunks_exact(16);
-    blocks
-        .by_ref()
-        .any(|block| block.iter().fold(false, |found, &b| found | (b == x)))
-        || blocks.remainder().contains(&x)
-}
-
 /// True for a photo credit or picture caption credit ("Photo: Agency/Name",
 /// "Sputnik/Kremlin/Name/via REUTERS", "(AP Photo/Name)"): names in it are
 /// the photographer's and the agency's, not actors of the story.
@@ -648,7 +638,7 @@ pub fn is_credit_line(line: &str) -> bool {
         return true;
     }
     // Without a slash (most lines), only an agency credit at the end is left.
-    if !has_byte(l.as_bytes(), b'/') {
+    if memchr::memchr(b'/', l.as_bytes()).is_none() {
         return ends("via reuters") || ends("via ap");
     }
     let lower = l.to_ascii_lowercase();
