@@ -615,6 +615,68 @@ mod tests {
     use crate::model::{ActorId, ActorKind, MentionForm, MentionRecord, Modality, RelationRecord, Span};
     use chrono::NaiveDate;
 
+    proptest::proptest! {
+        /// Relation rows are the `csv` crate's records of the same fields, whatever
+        /// the sentences (sharing rows, needing quotes or not) and wherever the
+        /// trigger, source and target spans lie (in the sentence, out of it, off the text).
+        #[test]
+        fn relation_rows_are_those_of_the_csv_crate(
+            text in "[a-z ,\"\n\ré]{0,40}",
+            spans in proptest::collection::vec(proptest::array::uniform8(0usize..44), 1..6),
+        ) {
+            let span = |a: usize, b: usize| Span::new(a.min(b), a.max(b));
+            let relations: Vec<RelationRecord> = spans
+                .iter()
+                .enumerate()
+                .map(|(i, s)| RelationRecord {
+                    // Half the rows share the sentence of the row before.
+                    sentence: i / 2,
+                    sentence_span: span(spans[i / 2 * 2][0], spans[i / 2 * 2][1]),
+                    source: ActorId("person:a".into()),
+                    target: ActorId("group:b,c".into()),
+                    relation: "met_with".into(),
+                    trigger: span(s[2], s[3]),
+                    negated: false,
+                    modality: Modality::Asserted,
+                    date: None,
+                    source_span: span(s[4], s[5]),
+                    target_span: span(s[6], s[7]),
+                })
+                .collect();
+            let doc = DocAnalysis {
+                doc_id: "d".into(),
+                text,
+                relations,
+                ..Default::default()
+            };
+            let rows = EvidenceRows::new(&doc, Vocabulary::builtin());
+            let mut theirs = csv::Writer::from_writer(Vec::new());
+            for r in &doc.relations {
+                let t = |s: Span| s.slice(&doc.text);
+                theirs
+                    .write_record([
+                        "d",
+                        &r.sentence.to_string(),
+                        &r.sentence_span.start.to_string(),
+                        &r.sentence_span.end.to_string(),
+                        r.source.as_str(),
+                        r.target.as_str(),
+                        "met_with",
+                        "CONSULT",
+                        t(r.trigger),
+                        "false",
+                        "asserted",
+                        "",
+                        t(r.source_span),
+                        t(r.target_span),
+                        t(r.sentence_span),
+                    ])
+                    .unwrap();
+            }
+            proptest::prop_assert_eq!(rows.relations, theirs.into_inner().unwrap());
+        }
+    }
+
     fn names(dir: &Path) -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
