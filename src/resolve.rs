@@ -561,11 +561,14 @@ pub fn resolve(
             }
             (MentionForm::Title, _) => {
                 let role = m.roles.first().map_or("", String::as_str);
+                // The mention's kind is tested before its entity is looked at: most are not persons.
                 let hit = kept.iter().zip(&refs).rev().take(LOOKBACK).find_map(|(km, kr)| {
+                    if km.kind != ActorKind::Person {
+                        return None;
+                    }
                     let &e = kr.first()?;
                     let ent = &b.entities[e];
-                    (km.kind == ActorKind::Person
-                        && ent.kind == ActorKind::Person
+                    (ent.kind == ActorKind::Person
                         && ent.roles.iter().any(|r| same_role(r, role))
                         && (m.country.is_none() || ent.country == m.country))
                         .then_some(e)
@@ -575,10 +578,12 @@ pub fn resolve(
                 let hit = hit.or_else(|| {
                     m.country.as_ref()?;
                     kept.iter().zip(&refs).rev().take(LOOKBACK).find_map(|(km, kr)| {
+                        if km.kind != ActorKind::Person {
+                            return None;
+                        }
                         let &e = kr.first()?;
                         let ent = &b.entities[e];
-                        (km.kind == ActorKind::Person
-                            && ent.kind == ActorKind::Person
+                        (ent.kind == ActorKind::Person
                             && ent.country == m.country
                             && (ent.roles.is_empty() || ent.roles.iter().any(|r| same_role(r, role))))
                         .then_some(e)

@@ -19,7 +19,7 @@ use tempfile::NamedTempFile;
 
 use crate::error::{Error, Result};
 use crate::graph::ActorGraph;
-use crate::model::DocAnalysis;
+use crate::model::{DocAnalysis, Span};
 use crate::vocab::Vocabulary;
 
 /// Header of `nodes.csv`.
@@ -266,14 +266,21 @@ impl EvidenceRows {
                 .map(|r| id.len() + 160 + r.sentence_span.len() + r.source_span.len() + r.target_span.len())
                 .sum(),
         );
-        // Most relations of a document share its date: formatted once per date.
-        let mut date: Option<(Option<chrono::NaiveDate>, String)> = None;
+        // A document's relations have few dates (its own, a few named in the text):
+        // each formatted once, found again by a short linear search.
+        let mut dates: Vec<(Option<chrono::NaiveDate>, String)> = Vec::new();
+        // The sentence of the previous row: consecutive relations often share one.
+        let mut sentence = SentenceQuotes::default();
         for r in &doc.relations {
             let category = vocab.get(&r.relation).map_or("", |v| v.category.as_str());
-            let iso = match &date {
-                Some((d, iso)) if *d == r.date => iso,
-                _ => &date.insert((r.date, iso_date(r.date))).1,
+            let iso = match dates.iter().position(|(d, _)| *d == r.date) {
+                Some(k) => &dates[k].1,
+                None => {
+                    dates.push((r.date, iso_date(r.date)));
+                    &dates[dates.len() - 1].1
+                }
             };
+            sentence.check(text, r.sentence_span);
             let mut row = Row::new(relations);
             row.plain(&id);
             row.number(r.sentence);
@@ -283,14 +290,51 @@ impl EvidenceRows {
             row.field(r.target.as_str().as_bytes());
             row.field(r.relation.as_bytes());
             row.field(category.as_bytes());
-            row.field(r.trigger.slice(text).as_bytes());
+            sentence.field(&mut row, text, r.trigger);
             row.plain(if r.negated { b"true" } else { b"false" });
             row.plain(r.modality.name().as_bytes());
             row.plain(iso.as_bytes());
-            row.field(r.source_span.slice(text).as_bytes());
-            row.field(r.target_span.slice(text).as_bytes());
-            row.field(r.sentence_span.slice(text).as_bytes());
+            sentence.field(&mut row, text, r.source_span);
+            sentence.field(&mut row, text, r.target_span);
+            sentence.field(&mut row, text, r.sentence_span);
             row.end();
+        }
+    }
+}
+
+/// Whether the sentence of a relation row needs quotes, remembered for the
+/// rows that follow in the same sentence: the sentence is scanned once, and the
+/// texts inside a sentence that needs no quotes (trigger, source, target) need
+/// none either, so they are not scanned at all. Lives for one
+/// [`EvidenceRows::push`]; [`check`](Self::check) is called for each row.
+#[derive(Default)]
+struct SentenceQuotes {
+    /// The sentence last checked, when it fits the text (else `None`).
+    span: Option<Span>,
+    /// True when that sentence holds a byte of [`NEEDS_QUOTES`].
+    quoted: bool,
+}
+
+impl SentenceQuotes {
+    /// Makes `span` the sentence of the row, scanning it unless it was the
+    /// previous row's.
+    fn check(&mut self, text: &str, span: Span) {
+        if self.span == Some(span) {
+            return;
+        }
+        let sentence = text.get(span.start..span.end);
+        self.span = sentence.map(|_| span);
+        self.quoted = sentence.is_some_and(|s| needs_quotes(s.as_bytes()));
+    }
+
+    /// Appends the text under `span` as a field of `row`: plain when it lies
+    /// in the checked sentence and that needs no quotes, else checked alone.
+    fn field(&self, row: &mut Row<'_>, text: &str, span: Span) {
+        let bytes = span.slice(text).as_bytes();
+        match self.span {
+            Some(sentence) if sentence == span && self.quoted => row.quoted(bytes),
+            Some(sentence) if !self.quoted && sentence.contains(&span) => row.plain(bytes),
+            _ => row.field(bytes),
         }
     }
 }
@@ -339,6 +383,13 @@ fn needs_quotes(field: &[u8]) -> bool {
 fn word_needs_quotes(word: u64) -> bool {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // The four bytes are all below `-`: a word without such a byte (as most
+    // words of ids, keys and single names) is clear without the exact test.
+    // `(x - 0x2D..2D) & !x & 0x80..80` is not zero exactly when `x` has a byte below 0x2D.
+    const BELOW: u64 = ONES * 0x2D;
+    if word.wrapping_sub(BELOW) & !word & HIGHS == 0 {
+        return false;
+    }
     let zero_byte = |b: u8| {
         let x = word ^ (ONES * u64::from(b));
         x.wrapping_sub(ONES) & !x
@@ -365,9 +416,15 @@ impl<'a> Row<'a> {
     // Inlined: a call per field cost more than the check of a short field.
     #[inline(always)]
     fn field(&mut self, field: &[u8]) {
-        if !needs_quotes(field) {
-            return self.plain(field);
+        if needs_quotes(field) {
+            self.quoted(field);
+        } else {
+            self.plain(field);
         }
+    }
+
+    /// A field known to need quotes: quoted, its quotes doubled.
+    fn quoted(&mut self, field: &[u8]) {
         self.separator();
         self.out.reserve(field.len() + 2);
         self.out.push(b'"');
@@ -557,6 +614,68 @@ mod tests {
 
     use crate::model::{ActorId, ActorKind, MentionForm, MentionRecord, Modality, RelationRecord, Span};
     use chrono::NaiveDate;
+
+    proptest::proptest! {
+        /// Relation rows are the `csv` crate's records of the same fields, whatever
+        /// the sentences (sharing rows, needing quotes or not) and wherever the
+        /// trigger, source and target spans lie (in the sentence, out of it, off the text).
+        #[test]
+        fn relation_rows_are_those_of_the_csv_crate(
+            text in "[a-z ,\"\n\ré]{0,40}",
+            spans in proptest::collection::vec(proptest::array::uniform8(0usize..44), 1..6),
+        ) {
+            let span = |a: usize, b: usize| Span::new(a.min(b), a.max(b));
+            let relations: Vec<RelationRecord> = spans
+                .iter()
+                .enumerate()
+                .map(|(i, s)| RelationRecord {
+                    // Half the rows share the sentence of the row before.
+                    sentence: i / 2,
+                    sentence_span: span(spans[i / 2 * 2][0], spans[i / 2 * 2][1]),
+                    source: ActorId("person:a".into()),
+                    target: ActorId("group:b,c".into()),
+                    relation: "met_with".into(),
+                    trigger: span(s[2], s[3]),
+                    negated: false,
+                    modality: Modality::Asserted,
+                    date: None,
+                    source_span: span(s[4], s[5]),
+                    target_span: span(s[6], s[7]),
+                })
+                .collect();
+            let doc = DocAnalysis {
+                doc_id: "d".into(),
+                text,
+                relations,
+                ..Default::default()
+            };
+            let rows = EvidenceRows::new(&doc, Vocabulary::builtin());
+            let mut theirs = csv::Writer::from_writer(Vec::new());
+            for r in &doc.relations {
+                let t = |s: Span| s.slice(&doc.text);
+                theirs
+                    .write_record([
+                        "d",
+                        &r.sentence.to_string(),
+                        &r.sentence_span.start.to_string(),
+                        &r.sentence_span.end.to_string(),
+                        r.source.as_str(),
+                        r.target.as_str(),
+                        "met_with",
+                        "CONSULT",
+                        t(r.trigger),
+                        "false",
+                        "asserted",
+                        "",
+                        t(r.source_span),
+                        t(r.target_span),
+                        t(r.sentence_span),
+                    ])
+                    .unwrap();
+            }
+            proptest::prop_assert_eq!(rows.relations, theirs.into_inner().unwrap());
+        }
+    }
 
     fn names(dir: &Path) -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(dir)
