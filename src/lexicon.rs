@@ -153,7 +153,7 @@ pub struct Lexicon {
 
 /// The normalized phrases and their entries, looked up by the hash of their
 /// text ([`PhraseHashes`]): the keys are `u64`s in a small table, and the text
-/// is compared once, on a hit.
+/// is compared once, on a hit. Built by a [`PhraseTableBuilder`].
 #[derive(Debug, Default)]
 struct PhraseTable {
     /// Phrase hash -> first phrase with that hash.
@@ -163,23 +163,126 @@ struct PhraseTable {
     /// Text of phrase `i`: `text[spans[i].0..spans[i].1]`.
     spans: Vec<(u32, u32)>,
     text: String,
-    /// What phrase `i` is.
-    entries: Vec<Vec<Entry>>,
+    /// What phrase `i` is: `entries[i]`.
+    entries: PhraseEntries,
     /// Hash of a first word -> bit `n-1` set when a phrase of `n` words
     /// starts with a word of that hash (a superset on hash collisions, which
     /// the exact phrase lookup then rules out).
     first_words: HashMap<u64, u64, BuildHasherDefault<Mix>>,
-    /// One bit per phrase hash (its top [`FILTER_BITS`] bits), set for the
-    /// hash of every phrase and of each of its prefixes (its first word, its
-    /// first two words ...): most words and word sequences tried while matching
-    /// start no phrase, and this small bitset (256 KiB, cache-resident) rules
-    /// them out without probing the tables, and stops extending a match as soon
-    /// as no phrase continues it.
-    filter: Vec<u64>,
+    /// The hash of every phrase and of each of its prefixes.
+    filter: PhraseFilter,
 }
 
-/// Bits of a phrase hash that index [`PhraseTable::filter`].
+/// One bit per phrase hash (its top [`FILTER_BITS`] bits), set for the hash
+/// of every phrase and of each of its prefixes (its first word, its first two
+/// words ...): most words and word sequences tried while matching start no
+/// phrase, and this small bitset (256 KiB, cache-resident) rules them out
+/// without probing the tables, and stops extending a match as soon as no
+/// phrase continues it. Empty (no bit set) until the first [`PhraseFilter::mark`].
+#[derive(Debug, Default)]
+struct PhraseFilter(Vec<u64>);
+
+/// Bits of a phrase hash that index a [`PhraseFilter`].
 const FILTER_BITS: u32 = 21;
+
+impl PhraseFilter {
+    /// False when no hash marked has the same top bits as `hash`.
+    fn may_have(&self, hash: u64) -> bool {
+        let bit = hash >> (64 - FILTER_BITS);
+        self.0
+            .get((bit / 64) as usize)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// Sets the bit of this hash.
+    fn mark(&mut self, hash: u64) {
+        if self.0.is_empty() {
+            self.0 = vec![0; 1 << (FILTER_BITS - 6)];
+        }
+        let bit = hash >> (64 - FILTER_BITS);
+        if let Some(w) = self.0.get_mut((bit / 64) as usize) {
+            *w |= 1 << (bit % 64);
+        }
+    }
+
+    /// Sets every bit set in `other`.
+    fn union(&mut self, other: &PhraseFilter) {
+        if self.0.is_empty() {
+            self.0.clone_from(&other.0);
+            return;
+        }
+        for (w, o) in self.0.iter_mut().zip(&other.0) {
+            *w |= o;
+        }
+    }
+}
+
+/// The entries of every phrase of a [`PhraseTable`] in one list, phrase by
+/// phrase: `entries[i]` is the slice of phrase `i` (empty past the end), as
+/// with a `Vec<Vec<Entry>>` but without an allocation per phrase, and the
+/// entries of a phrase next to those of the phrases added just before and after it.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct PhraseEntries {
+    /// The entries of phrase `i` are `list[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    list: Vec<Entry>,
+}
+
+impl PhraseEntries {
+    /// Groups `added`, the `(phrase, entry)` pairs in the order they were
+    /// added, by phrase (`phrases` of them), each phrase's entries in that
+    /// order without repeats.
+    fn group(phrases: usize, added: &[(u32, Entry)]) -> Self {
+        // Each phrase given room for all its pairs (`room[i]..room[i + 1]`),
+        // filled in order while skipping repeats (`filled[i]` used), then copied
+        // without the unused room.
+        let mut room = vec![0u32; phrases + 1];
+        for &(p, _) in added {
+            if let Some(n) = room.get_mut(p as usize + 1) {
+                *n += 1;
+            }
+        }
+        for i in 1..room.len() {
+            room[i] += room[i - 1];
+        }
+        let mut slots = vec![Entry::Agent(0); added.len()];
+        let mut filled = room.clone();
+        for &(p, entry) in added {
+            let p = p as usize;
+            let (Some(&start), Some(&end)) = (room.get(p), filled.get(p)) else {
+                continue;
+            };
+            let (start, end) = (start as usize, end as usize);
+            if !slots[start..end].contains(&entry) {
+                slots[end] = entry;
+                filled[p] += 1;
+            }
+        }
+        let mut entries = PhraseEntries {
+            starts: Vec::with_capacity(phrases + 1),
+            list: Vec::with_capacity(added.len()),
+        };
+        entries.starts.push(0);
+        for (&start, &end) in room.iter().zip(&filled).take(phrases) {
+            entries
+                .list
+                .extend_from_slice(&slots[start as usize..end as usize]);
+            entries.starts.push(entries.list.len() as u32);
+        }
+        entries
+    }
+}
+
+impl std::ops::Index<usize> for PhraseEntries {
+    type Output = [Entry];
+
+    fn index(&self, phrase: usize) -> &[Entry] {
+        match (self.starts.get(phrase), self.starts.get(phrase + 1)) {
+            (Some(&a), Some(&b)) => self.list.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
 
 const NO_PHRASE: u32 = u32::MAX;
 
@@ -233,6 +336,7 @@ fn extend_hash(phrase: u64, word: u64) -> u64 {
 }
 
 /// The hashes of a normalized phrase (words joined by single spaces).
+#[derive(Debug, Clone, Copy)]
 struct PhraseHashes {
     /// [`word_hash`] of the first word.
     first: u64,
@@ -287,21 +391,7 @@ impl std::hash::Hasher for Mix {
 impl PhraseTable {
     /// False when no phrase and no start of a phrase has this hash ([`PhraseTable::filter`]).
     fn may_have(&self, hash: u64) -> bool {
-        let bit = hash >> (64 - FILTER_BITS);
-        self.filter
-            .get((bit / 64) as usize)
-            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
-    }
-
-    /// Sets the [`PhraseTable::filter`] bit of this hash.
-    fn mark(&mut self, hash: u64) {
-        if self.filter.is_empty() {
-            self.filter = vec![0; 1 << (FILTER_BITS - 6)];
-        }
-        let bit = hash >> (64 - FILTER_BITS);
-        if let Some(w) = self.filter.get_mut((bit / 64) as usize) {
-            *w |= 1 << (bit % 64);
-        }
+        self.filter.may_have(hash)
     }
 
     /// The lengths of the phrases that start with a word of this hash: bit `n-1`
@@ -329,27 +419,122 @@ impl PhraseTable {
         None
     }
 
-    /// The phrase with this text, added when new (`None` when it has more than 64 words).
-    fn get_or_insert(&mut self, phrase: &str) -> Option<usize> {
-        // Marking the prefixes of a phrase already there, or too long, only sets
-        // bits already set or bits of no consequence (the filter is a superset).
-        let PhraseHashes { first, hash, words } = PhraseHashes::with_prefixes(phrase, |h| self.mark(h));
+    /// The phrase with this text and these hashes, added when new (`None`
+    /// when it has more than 64 words). The filter bits of the phrase and its
+    /// prefixes must be set already.
+    fn get_or_insert(&mut self, phrase: &str, hashes: &PhraseHashes) -> Option<u32> {
+        let &PhraseHashes { first, hash, words } = hashes;
         if let Some(i) = self.get(hash, phrase.as_bytes()) {
-            return Some(i);
+            return Some(i as u32);
         }
         if words > 64 {
             return None;
         }
         *self.first_words.entry(first).or_default() |= 1u64 << (words - 1);
-        let i = self.entries.len() as u32;
+        let i = self.spans.len() as u32;
         let start = self.text.len() as u32;
         self.text.push_str(phrase);
         self.spans.push((start, self.text.len() as u32));
-        self.entries.push(Vec::new());
         let head = self.by_hash.entry(hash).or_insert(NO_PHRASE);
         self.next.push(*head);
         *head = i;
-        Some(i as usize)
+        Some(i)
+    }
+}
+
+/// A [`PhraseTable`] being filled with [`Patterns`]: phrase `i` is the `i`-th
+/// distinct phrase added, and each phrase keeps its entries in the order
+/// they were added, once each, whichever thread normalized them.
+#[derive(Debug, Default)]
+struct PhraseTableBuilder {
+    /// The table so far, without its entries.
+    table: PhraseTable,
+    /// `(phrase, entry)` pairs in the order they were added (repeats
+    /// included), grouped by phrase when the table is finished.
+    added: Vec<(u32, Entry)>,
+}
+
+impl PhraseTableBuilder {
+    /// Adds the phrases of `patterns`, in order.
+    fn add(&mut self, patterns: &Patterns) {
+        let t = &mut self.table;
+        t.filter.union(&patterns.filter);
+        let n = patterns.list.len();
+        t.by_hash.reserve(n);
+        t.first_words.reserve(n / 2);
+        t.next.reserve(n);
+        t.spans.reserve(n);
+        t.text.reserve(patterns.text.len());
+        self.added.reserve(n);
+        let mut start = 0;
+        for p in &patterns.list {
+            let phrase = patterns.text.get(start..p.end as usize).unwrap_or("");
+            start = p.end as usize;
+            if let Some(i) = t.get_or_insert(phrase, &p.hashes) {
+                self.added.push((i, p.entry));
+            }
+        }
+    }
+
+    /// The table, each phrase with its entries.
+    fn finish(self) -> PhraseTable {
+        let mut table = self.table;
+        table.entries = PhraseEntries::group(table.spans.len(), &self.added);
+        table
+    }
+}
+
+/// Normalized phrases and what they are, in the order they were added, ready
+/// to go into a [`PhraseTable`] ([`PhraseTableBuilder::add`]): the phrases of
+/// the actor rows and those of the other rows are normalized and hashed on
+/// two threads, then added to one table in the order of the rows.
+#[derive(Debug, Default)]
+struct Patterns {
+    /// The normalized phrases back to back: phrase `i` ends at `list[i].end`,
+    /// where phrase `i + 1` starts.
+    text: String,
+    list: Vec<Pattern>,
+    /// The hashes of the phrases and of their prefixes.
+    filter: PhraseFilter,
+}
+
+/// A phrase of [`Patterns`].
+#[derive(Debug)]
+struct Pattern {
+    /// End of its text in [`Patterns::text`].
+    end: u32,
+    hashes: PhraseHashes,
+    entry: Entry,
+}
+
+impl Patterns {
+    /// Room for about `phrases` phrases.
+    fn with_capacity(phrases: usize) -> Self {
+        Patterns {
+            text: String::with_capacity(phrases * 16),
+            list: Vec::with_capacity(phrases),
+            filter: PhraseFilter::default(),
+        }
+    }
+
+    /// Normalizes `phrase` and adds it with the entry that `entry` makes of its
+    /// capitalization mask and number of words. `entry` is called even for a
+    /// phrase with no word, which is not added.
+    fn add(&mut self, phrase: &str, entry: impl FnOnce(u64, usize) -> Entry) {
+        let start = self.text.len();
+        let (caps, words) = normalize_phrase_into(phrase, &mut self.text);
+        let entry = entry(caps, words);
+        let norm = self.text.get(start..).unwrap_or_default();
+        if norm.is_empty() {
+            return;
+        }
+        let filter = &mut self.filter;
+        let hashes = PhraseHashes::with_prefixes(norm, |h| filter.mark(h));
+        self.list.push(Pattern {
+            end: self.text.len() as u32,
+            hashes,
+            entry,
+        });
     }
 }
 
@@ -422,17 +607,16 @@ const FILES: [&str; 7] = [
     "common_words.txt",
 ];
 
-/// The embedded phrase tables (all but the word lists), as `(file name, content)`.
-const BUILTIN_PHRASES: [(&str, &str); 5] = [
-    ("actors.tsv", include_str!("../data/lexicon/actors.tsv")),
+/// The embedded actor table, as `(file name, content)`: read on one thread
+/// while [`BUILTIN_OTHERS`] are on another ([`Lexicon::builtin`]).
+const BUILTIN_ACTORS: [(&str, &str); 1] = [("actors.tsv", include_str!("../data/lexicon/actors.tsv"))];
+
+/// The other embedded tables: phrases, then word lists.
+const BUILTIN_OTHERS: [(&str, &str); 6] = [
     ("demonyms.tsv", include_str!("../data/lexicon/demonyms.tsv")),
     ("capitals.tsv", include_str!("../data/lexicon/capitals.tsv")),
     ("agents.tsv", include_str!("../data/lexicon/agents.tsv")),
     ("triggers.tsv", include_str!("../data/lexicon/triggers.tsv")),
-];
-
-/// The embedded word lists.
-const BUILTIN_WORDS: [(&str, &str); 2] = [
     ("first_names.txt", include_str!("../data/lexicon/first_names.txt")),
     (
         "common_words.txt",
@@ -444,7 +628,7 @@ impl Tables {
     /// The tables embedded in the binary.
     pub fn builtin() -> Result<Self> {
         let mut t = Tables::default();
-        for (name, content) in BUILTIN_PHRASES.into_iter().chain(BUILTIN_WORDS) {
+        for (name, content) in BUILTIN_ACTORS.into_iter().chain(BUILTIN_OTHERS) {
             t.add_static_file(Path::new(name), content)?;
         }
         Ok(t)
@@ -713,44 +897,71 @@ fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
     (out, caps, n)
 }
 
-/// [`normalize_phrase`] written into `out` (cleared first), returning the
-/// capitalization mask and the number of tokens: building the lexicon reuses one
-/// buffer for its fifty thousand phrases instead of allocating a string each.
+/// [`normalize_phrase`] appended to `out`, returning the capitalization mask
+/// and the number of tokens: building the lexicon writes its fifty thousand
+/// phrases back to back into one string instead of allocating a string each.
 fn normalize_phrase_into(phrase: &str, out: &mut String) -> (u64, usize) {
     // Most lexicon phrases are ASCII letters, digits, spaces and hyphens: their
     // tokens are the runs of letters and digits and each hyphen (no period,
     // apostrophe or other mark that the tokenizer would split or keep),
-    // lowercased. One pass makes them, and hands any other phrase to the
+    // lowercased. One pass finds them, and hands any other phrase to the
     // tokenizer at its first other character.
-    out.clear();
+    let start = out.len();
     let mut caps = 0u64;
     let mut n = 0;
     let mut in_word = false;
+    // No hyphen, and each space between two words: the phrase is its tokens
+    // joined by single spaces already, and only needs lowercasing.
+    let mut plain = true;
     for &c in phrase.as_bytes() {
         if c.is_ascii_alphanumeric() {
             if !in_word {
-                if n > 0 {
-                    out.push(' ');
-                }
                 if n < 64 && c.is_ascii_uppercase() {
                     caps |= 1 << n;
                 }
                 n += 1;
                 in_word = true;
             }
-            out.push(char::from(c.to_ascii_lowercase()));
         } else if c == b' ' {
+            plain &= in_word;
             in_word = false;
         } else if c == b'-' {
-            if n > 0 {
-                out.push(' ');
-            }
-            out.push('-');
+            plain = false;
             n += 1;
             in_word = false;
         } else {
-            out.clear();
             return normalize_tokens(phrase, out);
+        }
+    }
+    if plain && (in_word || phrase.is_empty()) {
+        out.push_str(phrase);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        return (caps, n);
+    }
+    // Spaces to drop or hyphens to set apart: written token by token.
+    let mut words = 0;
+    let mut in_word = false;
+    for &c in phrase.as_bytes() {
+        if c.is_ascii_alphanumeric() {
+            if !in_word {
+                if words > 0 {
+                    out.push(' ');
+                }
+                words += 1;
+                in_word = true;
+            }
+            out.push(char::from(c.to_ascii_lowercase()));
+        } else if c == b'-' {
+            if words > 0 {
+                out.push(' ');
+            }
+            out.push('-');
+            words += 1;
+            in_word = false;
+        } else {
+            in_word = false;
         }
     }
     (caps, n)
@@ -818,23 +1029,27 @@ impl Lexicon {
         LEX.get_or_init(|| {
             // The embedded tables are checked by a unit test; an error here can only
             // come from a broken build, so fall back to an empty lexicon rather than panic.
-            // The word lists are read on a second thread while the phrases are compiled:
-            // the same lexicon as `from_tables(&Tables::builtin())`, sooner.
-            let words = || {
-                Tables::builtin_files(&BUILTIN_WORDS)
-                    .map(|t| WordSets::new(&t))
-                    .unwrap_or_default()
+            // The same lexicon as `from_tables(&Tables::builtin())`, sooner: the
+            // actor rows are read and compiled on this thread while the other
+            // rows and the word lists are on a second one.
+            let others = || {
+                let t = Tables::builtin_files(&BUILTIN_OTHERS).unwrap_or_default();
+                (OtherRows::new(&t), WordSets::new(&t))
             };
             std::thread::scope(|scope| {
-                let sets = std::thread::Builder::new()
-                    .name("lexicon-words".into())
-                    .spawn_scoped(scope, words);
-                let phrases = Tables::builtin_files(&BUILTIN_PHRASES).unwrap_or_default();
-                let sets = match sets {
+                let handle = std::thread::Builder::new()
+                    .name("lexicon-others".into())
+                    .spawn_scoped(scope, others);
+                let t = Tables::builtin_files(&BUILTIN_ACTORS).unwrap_or_default();
+                let actors = ActorRows::new(&t);
+                let mut phrases = PhraseTableBuilder::default();
+                phrases.add(&actors.patterns);
+                let (others, words) = match handle {
                     Ok(handle) => handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-                    Err(_) => words(),
+                    Err(_) => others(),
                 };
-                Lexicon::with_word_sets(&phrases, sets)
+                phrases.add(&others.patterns);
+                Lexicon::assemble(actors, others, words, phrases.finish())
             })
         })
     }
@@ -852,56 +1067,64 @@ impl Lexicon {
     /// Builds the lexicon and its matcher from tables. Later actor rows with
     /// an id already seen add aliases and fill empty fields.
     pub fn from_tables(t: &Tables) -> Self {
-        Self::with_word_sets(t, WordSets::new(t))
+        let (actors, others) = (ActorRows::new(t), OtherRows::new(t));
+        let mut phrases = PhraseTableBuilder::default();
+        phrases.add(&actors.patterns);
+        phrases.add(&others.patterns);
+        Self::assemble(actors, others, WordSets::new(t), phrases.finish())
     }
 
-    /// [`from_tables`](Self::from_tables) with the word lists already made into sets.
-    fn with_word_sets(t: &Tables, words: WordSets) -> Self {
-        let mut lex = Lexicon {
-            actors: Vec::new(),
-            countries: Vec::new(),
-            agents: Vec::new(),
-            triggers: Vec::new(),
+    /// The lexicon of its parts, the phrases of `actors` first then those of
+    /// `others` in `phrases`.
+    fn assemble(actors: ActorRows, others: OtherRows, words: WordSets, phrases: PhraseTable) -> Self {
+        Lexicon {
+            actors: actors.actors,
+            countries: others.countries,
+            agents: others.agents,
+            triggers: others.triggers,
             first_names: words.first_names,
             common_words: words.common_words,
-            surnames: FastMap::with_capacity_and_hasher(t.actors.len(), Default::default()),
+            surnames: actors.surnames,
+            actor_index: actors.actor_index,
+            phrases,
+        }
+    }
+}
+
+/// The part of a [`Lexicon`] made of the actor rows of [`Tables`]: the
+/// actors, their surnames and their names as phrases.
+struct ActorRows {
+    actors: Vec<LexActor>,
+    actor_index: FastMap<ActorId, usize>,
+    surnames: FastMap<String, Option<u32>>,
+    /// The labels and aliases of the actors, in row order.
+    patterns: Patterns,
+}
+
+impl ActorRows {
+    fn new(t: &Tables) -> Self {
+        let mut rows = ActorRows {
+            actors: Vec::with_capacity(t.actors.len()),
             actor_index: FastMap::with_capacity_and_hasher(t.actors.len(), Default::default()),
-            phrases: PhraseTable::default(),
+            surnames: FastMap::with_capacity_and_hasher(t.actors.len(), Default::default()),
+            // About one phrase per row, a few for some: rarely regrown.
+            patterns: Patterns::with_capacity(t.actors.len() * 3 / 2),
         };
-        // About one phrase per row, a few per actor: no rehashing while filling.
-        let rows =
-            t.actors.len() * 3 + t.demonyms.len() + t.capitals.len() + t.agents.len() + t.triggers.len();
-        let p = &mut lex.phrases;
-        p.by_hash.reserve(rows);
-        p.first_words.reserve(rows / 2);
-        p.next.reserve(rows);
-        p.spans.reserve(rows);
-        p.entries.reserve(rows);
-        p.text.reserve(rows * 16);
-        let mut country_index: HashMap<String, u32> = HashMap::new();
-        let mut country = |lex: &mut Lexicon, code: &str| -> u32 {
-            *country_index.entry(code.to_string()).or_insert_with(|| {
-                lex.countries.push(code.to_string());
-                (lex.countries.len() - 1) as u32
-            })
-        };
-        // Each phrase normalized into this one buffer, copied into the phrase table when new.
-        let mut norm = String::new();
         for (id, kind, label, ctry, roles, aliases) in &t.actors {
             let Some(kind) = ActorKind::from_name(kind) else {
                 continue;
             };
             let aid = ActorId(id.as_ref().into());
-            let i = match lex.actor_index.get(&aid) {
+            let i = match rows.actor_index.get(&aid) {
                 Some(&i) => {
-                    let a = &mut lex.actors[i];
+                    let a = &mut rows.actors[i];
                     if a.country.is_none() && !ctry.is_empty() {
                         a.country = Some(ctry.to_string());
                     }
                     i
                 }
                 None => {
-                    lex.actors.push(LexActor {
+                    rows.actors.push(LexActor {
                         id: aid.clone(),
                         kind,
                         label: label.to_string(),
@@ -912,8 +1135,8 @@ impl Lexicon {
                             .map(String::from)
                             .collect(),
                     });
-                    lex.actor_index.insert(aid, lex.actors.len() - 1);
-                    lex.actors.len() - 1
+                    rows.actor_index.insert(aid, rows.actors.len() - 1);
+                    rows.actors.len() - 1
                 }
             };
             for alias in std::iter::once(label.as_ref()).chain(aliases.split('|')) {
@@ -921,18 +1144,14 @@ impl Lexicon {
                 if alias.is_empty() {
                     continue;
                 }
-                let (caps, _) = normalize_phrase_into(alias, &mut norm);
-                lex.add_pattern(
-                    &norm,
-                    Entry::Actor {
-                        actor: i as u32,
-                        caps,
-                        acronym: is_acronym(alias),
-                    },
-                );
+                rows.patterns.add(alias, |caps, _| Entry::Actor {
+                    actor: i as u32,
+                    caps,
+                    acronym: is_acronym(alias),
+                });
             }
         }
-        for (i, a) in lex.actors.iter().enumerate() {
+        for (i, a) in rows.actors.iter().enumerate() {
             // The last word of a name of at least two words.
             let mut words = a.label.split_whitespace();
             let last = words.next_back();
@@ -943,7 +1162,7 @@ impl Lexicon {
             else {
                 continue;
             };
-            lex.surnames
+            rows.surnames
                 .entry(last.to_string())
                 .and_modify(|v| {
                     if *v != Some(i as u32) {
@@ -952,15 +1171,44 @@ impl Lexicon {
                 })
                 .or_insert(Some(i as u32));
         }
+        rows
+    }
+}
+
+/// The part of a [`Lexicon`] made of the demonym, capital, agent and trigger
+/// rows of [`Tables`], and their phrases.
+struct OtherRows {
+    countries: Vec<String>,
+    agents: Vec<Agent>,
+    triggers: Vec<Trigger>,
+    /// The demonyms, capitals, agents and triggers, in this order and in row order.
+    patterns: Patterns,
+}
+
+impl OtherRows {
+    fn new(t: &Tables) -> Self {
+        let mut rows = OtherRows {
+            countries: Vec::new(),
+            agents: Vec::with_capacity(t.agents.len()),
+            triggers: Vec::with_capacity(t.triggers.len()),
+            patterns: Patterns::with_capacity(
+                t.demonyms.len() + t.capitals.len() + t.agents.len() + t.triggers.len(),
+            ),
+        };
+        let mut country_index: HashMap<String, u32> = HashMap::new();
+        let mut country = |countries: &mut Vec<String>, code: &str| -> u32 {
+            *country_index.entry(code.to_string()).or_insert_with(|| {
+                countries.push(code.to_string());
+                (countries.len() - 1) as u32
+            })
+        };
         for (form, code) in &t.demonyms {
-            let c = country(&mut lex, code);
-            normalize_phrase_into(form, &mut norm);
-            lex.add_pattern(&norm, Entry::Demonym(c));
+            let c = country(&mut rows.countries, code);
+            rows.patterns.add(form, |_, _| Entry::Demonym(c));
         }
         for (cap, code) in &t.capitals {
-            let c = country(&mut lex, code);
-            normalize_phrase_into(cap, &mut norm);
-            lex.add_pattern(&norm, Entry::Capital(c));
+            let c = country(&mut rows.countries, code);
+            rows.patterns.add(cap, |_, _| Entry::Capital(c));
         }
         for (phrase, number, kind, role) in &t.agents {
             let kind = if kind == "group" {
@@ -968,44 +1216,33 @@ impl Lexicon {
             } else {
                 ActorKind::Person
             };
-            lex.agents.push(Agent {
+            rows.agents.push(Agent {
                 plural: number == "pl",
                 kind,
                 role: role.to_string(),
             });
-            let i = (lex.agents.len() - 1) as u32;
-            normalize_phrase_into(phrase, &mut norm);
-            lex.add_pattern(&norm, Entry::Agent(i));
+            let i = (rows.agents.len() - 1) as u32;
+            rows.patterns.add(phrase, |_, _| Entry::Agent(i));
         }
         for (phrase, relation, form) in &t.triggers {
             let Some(form) = TriggerForm::parse(form) else {
                 continue;
             };
-            let (_, words) = normalize_phrase_into(phrase, &mut norm);
-            lex.triggers.push(Trigger {
-                relation: relation.to_string(),
-                form,
-                words,
+            let triggers = &mut rows.triggers;
+            rows.patterns.add(phrase, |_, words| {
+                triggers.push(Trigger {
+                    relation: relation.to_string(),
+                    form,
+                    words,
+                });
+                Entry::Trigger((triggers.len() - 1) as u32)
             });
-            let i = (lex.triggers.len() - 1) as u32;
-            lex.add_pattern(&norm, Entry::Trigger(i));
         }
-        lex
+        rows
     }
+}
 
-    fn add_pattern(&mut self, norm: &str, entry: Entry) {
-        if norm.is_empty() {
-            return;
-        }
-        let Some(i) = self.phrases.get_or_insert(norm) else {
-            return;
-        };
-        let entries = &mut self.phrases.entries[i];
-        if !entries.contains(&entry) {
-            entries.push(entry);
-        }
-    }
-
+impl Lexicon {
     /// Looks an actor up by id.
     pub fn actor(&self, id: &ActorId) -> Option<&LexActor> {
         self.actor_index.get(id).map(|&i| &self.actors[i])
@@ -1016,7 +1253,7 @@ impl Lexicon {
         let (norm, _, _) = normalize_phrase(phrase);
         self.phrases
             .get(PhraseHashes::of(&norm).hash, norm.as_bytes())
-            .map(|i| self.phrases.entries[i].as_slice())
+            .map(|i| &self.phrases.entries[i])
             .unwrap_or(&[])
     }
 
@@ -1432,7 +1669,7 @@ mod tests {
                 "{t:?}"
             );
         }
-        for (_, content) in BUILTIN_PHRASES.into_iter().chain(BUILTIN_WORDS) {
+        for (_, content) in BUILTIN_ACTORS.into_iter().chain(BUILTIN_OTHERS) {
             assert!(lines(content).eq(content.lines()));
         }
     }
@@ -1491,6 +1728,6 @@ mod tests {
             (&b.phrases.text, &b.phrases.spans)
         );
         assert_eq!(a.phrases.entries, b.phrases.entries);
-        assert!(a.common_words.len() > 1000 && a.phrases.entries.len() > 1000);
+        assert!(a.common_words.len() > 1000 && a.phrases.spans.len() > 1000);
     }
 }
