@@ -234,8 +234,7 @@ impl PhraseEntries {
     /// order without repeats.
     fn group(phrases: usize, added: &[(u32, Entry)]) -> Self {
         // Each phrase given room for all its pairs (`room[i]..room[i + 1]`),
-        // filled in order while skipping repeats (`filled[i]` used), then copied
-        // without the unused room.
+        // filled in order while skipping repeats (`filled[i]` used).
         let mut room = vec![0u32; phrases + 1];
         for &(p, _) in added {
             if let Some(n) = room.get_mut(p as usize + 1) {
@@ -245,31 +244,36 @@ impl PhraseEntries {
         for i in 1..room.len() {
             room[i] += room[i - 1];
         }
-        let mut slots = vec![Entry::Agent(0); added.len()];
+        let mut list = vec![Entry::Agent(0); added.len()];
         let mut filled = room.clone();
+        let mut repeats = false;
         for &(p, entry) in added {
             let p = p as usize;
             let (Some(&start), Some(&end)) = (room.get(p), filled.get(p)) else {
                 continue;
             };
             let (start, end) = (start as usize, end as usize);
-            if !slots[start..end].contains(&entry) {
-                slots[end] = entry;
+            if list[start..end].contains(&entry) {
+                repeats = true;
+            } else {
+                list[end] = entry;
                 filled[p] += 1;
             }
         }
-        let mut entries = PhraseEntries {
-            starts: Vec::with_capacity(phrases + 1),
-            list: Vec::with_capacity(added.len()),
-        };
-        entries.starts.push(0);
-        for (&start, &end) in room.iter().zip(&filled).take(phrases) {
-            entries
-                .list
-                .extend_from_slice(&slots[start as usize..end as usize]);
-            entries.starts.push(entries.list.len() as u32);
+        if !repeats {
+            return PhraseEntries { starts: room, list };
         }
-        entries
+        // Each phrase's entries moved down over the room left by the repeats before them.
+        let mut starts = Vec::with_capacity(phrases + 1);
+        starts.push(0);
+        let mut len = 0;
+        for (&start, &end) in room.iter().zip(&filled).take(phrases) {
+            list.copy_within(start as usize..end as usize, len);
+            len += (end - start) as usize;
+            starts.push(len as u32);
+        }
+        list.truncate(len);
+        PhraseEntries { starts, list }
     }
 }
 
@@ -354,15 +358,34 @@ impl PhraseHashes {
     /// [`PhraseHashes::of`], calling `prefix` with the hash of each start of the
     /// phrase (the first word, the first two words ..., the whole phrase).
     fn with_prefixes(phrase: &str, mut prefix: impl FnMut(u64)) -> Self {
-        let mut words = phrase.as_bytes().split(|&b| b == b' ');
-        let first = word_hash(words.next().unwrap_or_default());
-        prefix(first);
-        let (hash, words) = words.fold((first, 1), |(h, n), w| {
-            let h = extend_hash(h, word_hash(w));
-            prefix(h);
-            (h, n + 1)
-        });
-        PhraseHashes { first, hash, words }
+        // One pass over the bytes: each space ends a word, and so does the end
+        // (the words of `split(' ')`).
+        let mut hashes = PhraseHashes {
+            first: 0,
+            hash: 0,
+            words: 0,
+        };
+        let mut end_word = |h: &mut PhraseHashes, word: u64| {
+            h.hash = if h.words == 0 {
+                h.first = word;
+                word
+            } else {
+                extend_hash(h.hash, word)
+            };
+            h.words += 1;
+            prefix(h.hash);
+        };
+        let mut word = FNV_START;
+        for &b in phrase.as_bytes() {
+            if b == b' ' {
+                end_word(&mut hashes, word);
+                word = FNV_START;
+            } else {
+                word = fnv_step(word, b);
+            }
+        }
+        end_word(&mut hashes, word);
+        hashes
     }
 }
 
@@ -552,7 +575,7 @@ pub type Field = Cow<'static, str>;
 #[derive(Debug, Default, Clone)]
 pub struct Tables {
     /// `(id, kind, label, country, roles, aliases)`.
-    pub actors: Vec<(Field, Field, Field, Field, Field, Field)>,
+    pub actors: Vec<ActorRow>,
     /// `(form, country)`.
     pub demonyms: Vec<(Field, Field)>,
     /// `(capital, country)`.
@@ -688,8 +711,9 @@ impl Tables {
             let mut len = 0;
             let mut rest = Some(line);
             while let Some(r) = rest {
-                // A byte search: `split('\t')` sets up a char searcher per field.
-                let (field, next) = match r.bytes().position(|b| b == b'\t') {
+                // `split('\t')` sets up a char searcher per field, and memchr
+                // costs more to set up than the search on these short fields.
+                let (field, next) = match find_tab(r.as_bytes()) {
                     Some(tab) => (r.get(..tab).unwrap_or(""), r.get(tab + 1..)),
                     None => (r, None),
                 };
@@ -804,6 +828,28 @@ fn lines(content: &str) -> impl Iterator<Item = &str> {
         };
         Some(line)
     })
+}
+
+/// The position of the first tab in `bytes`, found eight bytes at a time.
+fn find_tab(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'\t'));
+        // The high bit of each zero byte of `w` (a tab), and maybe of bytes
+        // after one: the lowest is the first tab.
+        let tabs = w.wrapping_sub(ONES) & !w & (ONES << 7);
+        if tabs != 0 {
+            return Some(at + (tabs.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\t')
+        .map(|i| at + i)
 }
 
 /// `text.trim()`, at once for the usual field that starts and ends with a
@@ -1037,19 +1083,37 @@ impl Lexicon {
                 (OtherRows::new(&t), WordSets::new(&t))
             };
             std::thread::scope(|scope| {
-                let handle = std::thread::Builder::new()
+                let others_thread = std::thread::Builder::new()
                     .name("lexicon-others".into())
                     .spawn_scoped(scope, others);
                 let t = Tables::builtin_files(&BUILTIN_ACTORS).unwrap_or_default();
                 let actors = ActorRows::new(&t);
+                let (rows, row_actors) = (&t.actors, &actors.row_actors);
+                let half = rows.len() / 2;
                 let mut phrases = PhraseTableBuilder::default();
-                phrases.add(&actors.patterns);
-                let (others, words) = match handle {
+                // The names of the second half of the actor rows and the surnames on a third thread.
+                let surnames = std::thread::scope(|scope| {
+                    let names = || {
+                        let second = actor_patterns(&rows[half..], &row_actors[half..]);
+                        (second, surnames(&actors.actors))
+                    };
+                    let names_thread = std::thread::Builder::new()
+                        .name("lexicon-names".into())
+                        .spawn_scoped(scope, names);
+                    phrases.add(&actor_patterns(&rows[..half], &row_actors[..half]));
+                    let (second, surnames) = match names_thread {
+                        Ok(handle) => handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                        Err(_) => names(),
+                    };
+                    phrases.add(&second);
+                    surnames
+                });
+                let (others, words) = match others_thread {
                     Ok(handle) => handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
                     Err(_) => others(),
                 };
                 phrases.add(&others.patterns);
-                Lexicon::assemble(actors, others, words, phrases.finish())
+                Lexicon::assemble(actors, surnames, others, words, phrases.finish())
             })
         })
     }
@@ -1069,14 +1133,21 @@ impl Lexicon {
     pub fn from_tables(t: &Tables) -> Self {
         let (actors, others) = (ActorRows::new(t), OtherRows::new(t));
         let mut phrases = PhraseTableBuilder::default();
-        phrases.add(&actors.patterns);
+        phrases.add(&actor_patterns(&t.actors, &actors.row_actors));
         phrases.add(&others.patterns);
-        Self::assemble(actors, others, WordSets::new(t), phrases.finish())
+        let surnames = surnames(&actors.actors);
+        Self::assemble(actors, surnames, others, WordSets::new(t), phrases.finish())
     }
 
     /// The lexicon of its parts, the phrases of `actors` first then those of
     /// `others` in `phrases`.
-    fn assemble(actors: ActorRows, others: OtherRows, words: WordSets, phrases: PhraseTable) -> Self {
+    fn assemble(
+        actors: ActorRows,
+        surnames: FastMap<String, Option<u32>>,
+        others: OtherRows,
+        words: WordSets,
+        phrases: PhraseTable,
+    ) -> Self {
         Lexicon {
             actors: actors.actors,
             countries: others.countries,
@@ -1084,7 +1155,7 @@ impl Lexicon {
             triggers: others.triggers,
             first_names: words.first_names,
             common_words: words.common_words,
-            surnames: actors.surnames,
+            surnames,
             actor_index: actors.actor_index,
             phrases,
         }
@@ -1092,26 +1163,31 @@ impl Lexicon {
 }
 
 /// The part of a [`Lexicon`] made of the actor rows of [`Tables`]: the
-/// actors, their surnames and their names as phrases.
+/// actors. Their names are the [`actor_patterns`] of the rows, their surnames
+/// the [`surnames`] of the actors.
 struct ActorRows {
     actors: Vec<LexActor>,
     actor_index: FastMap<ActorId, usize>,
-    surnames: FastMap<String, Option<u32>>,
-    /// The labels and aliases of the actors, in row order.
-    patterns: Patterns,
+    /// The actor of each row (index into `actors`), [`NO_ACTOR`] for a row of unknown kind.
+    row_actors: Vec<u32>,
 }
+
+/// [`ActorRows::row_actors`] of a row that makes no actor.
+const NO_ACTOR: u32 = u32::MAX;
+
+/// A row of [`Tables::actors`]: `(id, kind, label, country, roles, aliases)`.
+pub type ActorRow = (Field, Field, Field, Field, Field, Field);
 
 impl ActorRows {
     fn new(t: &Tables) -> Self {
         let mut rows = ActorRows {
             actors: Vec::with_capacity(t.actors.len()),
             actor_index: FastMap::with_capacity_and_hasher(t.actors.len(), Default::default()),
-            surnames: FastMap::with_capacity_and_hasher(t.actors.len(), Default::default()),
-            // About one phrase per row, a few for some: rarely regrown.
-            patterns: Patterns::with_capacity(t.actors.len() * 3 / 2),
+            row_actors: Vec::with_capacity(t.actors.len()),
         };
-        for (id, kind, label, ctry, roles, aliases) in &t.actors {
+        for (id, kind, label, ctry, roles, _) in &t.actors {
             let Some(kind) = ActorKind::from_name(kind) else {
+                rows.row_actors.push(NO_ACTOR);
                 continue;
             };
             let aid = ActorId(id.as_ref().into());
@@ -1139,40 +1215,60 @@ impl ActorRows {
                     rows.actors.len() - 1
                 }
             };
-            for alias in std::iter::once(label.as_ref()).chain(aliases.split('|')) {
-                let alias = alias.trim();
-                if alias.is_empty() {
-                    continue;
-                }
-                rows.patterns.add(alias, |caps, _| Entry::Actor {
-                    actor: i as u32,
-                    caps,
-                    acronym: is_acronym(alias),
-                });
-            }
-        }
-        for (i, a) in rows.actors.iter().enumerate() {
-            // The last word of a name of at least two words.
-            let mut words = a.label.split_whitespace();
-            let last = words.next_back();
-            if a.kind != ActorKind::Person || words.next().is_none() {
-                continue;
-            }
-            let Some(last) = last.filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
-            else {
-                continue;
-            };
-            rows.surnames
-                .entry(last.to_string())
-                .and_modify(|v| {
-                    if *v != Some(i as u32) {
-                        *v = None;
-                    }
-                })
-                .or_insert(Some(i as u32));
+            rows.row_actors.push(i as u32);
         }
         rows
     }
+}
+
+/// The last words of the persons' labels ([`Lexicon::surnames`]).
+fn surnames(actors: &[LexActor]) -> FastMap<String, Option<u32>> {
+    let mut surnames = FastMap::with_capacity_and_hasher(actors.len(), Default::default());
+    for (i, a) in actors.iter().enumerate() {
+        // The last word of a name of at least two words.
+        let mut words = a.label.split_whitespace();
+        let last = words.next_back();
+        if a.kind != ActorKind::Person || words.next().is_none() {
+            continue;
+        }
+        let Some(last) = last.filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic)) else {
+            continue;
+        };
+        surnames
+            .entry(last.to_string())
+            .and_modify(|v| {
+                if *v != Some(i as u32) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some(i as u32));
+    }
+    surnames
+}
+
+/// The labels and aliases of the actor rows `rows`, in row order, as names of
+/// their actors `row_actors` (the [`ActorRows::row_actors`] of the same rows):
+/// each half of the rows can be done on a thread of its own.
+fn actor_patterns(rows: &[ActorRow], row_actors: &[u32]) -> Patterns {
+    // About one name per row, a few for some: rarely regrown.
+    let mut patterns = Patterns::with_capacity(rows.len() * 3 / 2);
+    for ((_, _, label, _, _, aliases), &actor) in rows.iter().zip(row_actors) {
+        if actor == NO_ACTOR {
+            continue;
+        }
+        for alias in std::iter::once(label.as_ref()).chain(aliases.split('|')) {
+            let alias = alias.trim();
+            if alias.is_empty() {
+                continue;
+            }
+            patterns.add(alias, |caps, _| Entry::Actor {
+                actor,
+                caps,
+                acronym: is_acronym(alias),
+            });
+        }
+    }
+    patterns
 }
 
 /// The part of a [`Lexicon`] made of the demonym, capital, agent and trigger
@@ -1671,6 +1767,24 @@ mod tests {
         }
         for (_, content) in BUILTIN_ACTORS.into_iter().chain(BUILTIN_OTHERS) {
             assert!(lines(content).eq(content.lines()));
+        }
+    }
+
+    #[test]
+    fn find_tab_finds_the_first_tab() {
+        for t in [
+            "",
+            "\t",
+            "abc",
+            "abcdefgh\t",
+            "abcdefghijklmnop",
+            "a\tb\tc",
+            "\u{1}\t\u{1}\t",
+            "\u{0}\u{8}\u{9}",
+            "ééééé\téé",
+            "abcdefghijklmnopq\t",
+        ] {
+            assert_eq!(find_tab(t.as_bytes()), t.find('\t'), "{t:?}");
         }
     }
 
