@@ -18,7 +18,6 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -156,8 +155,9 @@ pub struct Lexicon {
 /// is compared once, on a hit. Built by a [`PhraseTableBuilder`].
 #[derive(Debug, Default)]
 struct PhraseTable {
-    /// Phrase hash -> first phrase with that hash.
-    by_hash: HashMap<u64, u32, BuildHasherDefault<Mix>>,
+    /// Phrase hash -> last phrase with that hash, and first-word hash ->
+    /// lengths of the phrases it starts.
+    keys: HashSlots,
     /// Next phrase with the same hash ([`NO_PHRASE`] at the end).
     next: Vec<u32>,
     /// Text of phrase `i`: `text[spans[i].0..spans[i].1]`.
@@ -165,12 +165,121 @@ struct PhraseTable {
     text: String,
     /// What phrase `i` is: `entries[i]`.
     entries: PhraseEntries,
-    /// Hash of a first word -> bit `n-1` set when a phrase of `n` words
-    /// starts with a word of that hash (a superset on hash collisions, which
-    /// the exact phrase lookup then rules out).
-    first_words: HashMap<u64, u64, BuildHasherDefault<Mix>>,
     /// The hash of every phrase and of each of its prefixes.
     filter: PhraseFilter,
+}
+
+/// The keys of a [`PhraseTable`]: the hashes of its phrases and of their
+/// first words, one slot per hash in an open-addressing table (linear
+/// probing, a power of two of slots, at most three quarters used). A hit reads
+/// one slot, which holds both what a first word starts and the phrase with
+/// that hash with its text's place, where a hash map reads control bytes and
+/// then a bucket, and a second map for the first words.
+#[derive(Debug, Default)]
+struct HashSlots {
+    slots: Vec<Slot>,
+    /// Slots in use.
+    used: usize,
+    /// `64 - log2(slots.len())`: a hash's first slot is its top bits after a multiply.
+    shift: u32,
+}
+
+/// A slot of [`HashSlots`], free while `lengths` is 0 and `phrase` is [`NO_PHRASE`].
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    hash: u64,
+    /// Bit `n-1` set when a phrase of `n` words starts with a word of this
+    /// hash (a superset on hash collisions, which the exact phrase lookup
+    /// then rules out).
+    lengths: u64,
+    /// The last phrase added with this hash ([`NO_PHRASE`] for none), the
+    /// others before it by [`PhraseTable::next`].
+    phrase: u32,
+    /// The text of `phrase`: `text[start..end]`.
+    start: u32,
+    end: u32,
+}
+
+impl Slot {
+    const FREE: Slot = Slot {
+        hash: 0,
+        lengths: 0,
+        phrase: NO_PHRASE,
+        start: 0,
+        end: 0,
+    };
+
+    fn is_free(&self) -> bool {
+        self.lengths == 0 && self.phrase == NO_PHRASE
+    }
+}
+
+impl HashSlots {
+    /// The first slot to try for `hash` (the table not empty).
+    fn home(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The slot of `hash`, if any. (A free slot may come back for the hash 0:
+    /// it holds no phrase and starts none, as no slot would.)
+    fn get(&self, hash: u64) -> Option<&Slot> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = self.home(hash);
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.hash == hash {
+                return Some(slot);
+            }
+            if slot.is_free() {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The slot of `hash`, taken when new: the caller then sets its `lengths`
+    /// or its `phrase`, which marks it used.
+    fn get_or_add(&mut self, hash: u64) -> &mut Slot {
+        self.reserve(1);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
+        while !self.slots[i].is_free() && self.slots[i].hash != hash {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].is_free() {
+            self.used += 1;
+        }
+        let slot = &mut self.slots[i];
+        slot.hash = hash;
+        slot
+    }
+
+    /// Room for `more` more hashes without growing.
+    #[inline]
+    fn reserve(&mut self, more: usize) {
+        let need = self.used + more;
+        if need * 4 > self.slots.len() * 3 {
+            self.grow(need);
+        }
+    }
+
+    /// Moves the hashes to a table with room for `need` of them.
+    #[cold]
+    fn grow(&mut self, need: usize) {
+        let mut len = self.slots.len().max(16);
+        while need * 4 > len * 3 {
+            len *= 2;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![Slot::FREE; len]);
+        self.shift = 64 - len.trailing_zeros();
+        for slot in old.into_iter().filter(|s| !s.is_free()) {
+            let mut i = self.home(slot.hash);
+            while !self.slots[i].is_free() {
+                i = (i + 1) & (len - 1);
+            }
+            self.slots[i] = slot;
+        }
+    }
 }
 
 /// One bit per phrase hash (its top [`FILTER_BITS`] bits), set for the hash
@@ -389,28 +498,6 @@ impl PhraseHashes {
     }
 }
 
-/// Hasher of keys that are already hashes: one multiply-xorshift to spread
-/// them over the table's bucket and tag bits.
-#[derive(Debug, Clone, Copy, Default)]
-struct Mix(u64);
-
-impl std::hash::Hasher for Mix {
-    fn finish(&self) -> u64 {
-        let x = self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        x ^ (x >> 29)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 ^= n;
-    }
-}
-
 impl PhraseTable {
     /// False when no phrase and no start of a phrase has this hash ([`PhraseTable::filter`]).
     fn may_have(&self, hash: u64) -> bool {
@@ -418,12 +505,12 @@ impl PhraseTable {
     }
 
     /// The lengths of the phrases that start with a word of this hash: bit `n-1`
-    /// for `n` words ([`PhraseTable::first_words`]), 0 for none.
+    /// for `n` words ([`Slot::lengths`]), 0 for none.
     fn lengths(&self, first_word: u64) -> u64 {
         if !self.may_have(first_word) {
             return 0;
         }
-        self.first_words.get(&first_word).copied().unwrap_or(0)
+        self.keys.get(first_word).map_or(0, |slot| slot.lengths)
     }
 
     /// The phrase with this text (and hash), if any.
@@ -431,13 +518,14 @@ impl PhraseTable {
         if !self.may_have(hash) {
             return None;
         }
-        let mut i = *self.by_hash.get(&hash)?;
+        let slot = self.keys.get(hash)?;
+        let (mut i, mut span) = (slot.phrase, (slot.start, slot.end));
         while i != NO_PHRASE {
-            let (a, b) = self.spans[i as usize];
-            if self.text.as_bytes().get(a as usize..b as usize) == Some(phrase) {
+            if self.text.as_bytes().get(span.0 as usize..span.1 as usize) == Some(phrase) {
                 return Some(i as usize);
             }
             i = self.next[i as usize];
+            span = self.spans.get(i as usize).copied().unwrap_or_default();
         }
         None
     }
@@ -453,14 +541,20 @@ impl PhraseTable {
         if words > 64 {
             return None;
         }
-        *self.first_words.entry(first).or_default() |= 1u64 << (words - 1);
+        self.keys.get_or_add(first).lengths |= 1u64 << (words - 1);
         let i = self.spans.len() as u32;
         let start = self.text.len() as u32;
         self.text.push_str(phrase);
-        self.spans.push((start, self.text.len() as u32));
-        let head = self.by_hash.entry(hash).or_insert(NO_PHRASE);
-        self.next.push(*head);
-        *head = i;
+        let end = self.text.len() as u32;
+        self.spans.push((start, end));
+        let slot = self.keys.get_or_add(hash);
+        self.next.push(slot.phrase);
+        *slot = Slot {
+            phrase: i,
+            start,
+            end,
+            ..*slot
+        };
         Some(i)
     }
 }
@@ -468,7 +562,7 @@ impl PhraseTable {
 /// A [`PhraseTable`] being filled with [`Patterns`]: phrase `i` is the `i`-th
 /// distinct phrase added, and each phrase keeps its entries in the order
 /// they were added, once each, whichever thread normalized them.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct PhraseTableBuilder {
     /// The table so far, without its entries.
     table: PhraseTable,
@@ -478,13 +572,24 @@ struct PhraseTableBuilder {
 }
 
 impl PhraseTableBuilder {
+    /// An empty table with room for about `phrases` phrases (and their first
+    /// words) without growing its [`HashSlots`].
+    fn with_capacity(phrases: usize) -> Self {
+        let mut table = PhraseTable::default();
+        table.keys.reserve(phrases + phrases / 2);
+        PhraseTableBuilder {
+            table,
+            added: Vec::with_capacity(phrases),
+        }
+    }
+
     /// Adds the phrases of `patterns`, in order.
     fn add(&mut self, patterns: &Patterns) {
         let t = &mut self.table;
         t.filter.union(&patterns.filter);
         let n = patterns.list.len();
-        t.by_hash.reserve(n);
-        t.first_words.reserve(n / 2);
+        // A phrase and its first word: at most two keys, usually fewer.
+        t.keys.reserve(n + n / 2);
         t.next.reserve(n);
         t.spans.reserve(n);
         t.text.reserve(patterns.text.len());
@@ -1090,7 +1195,8 @@ impl Lexicon {
                 let actors = ActorRows::new(&t);
                 let (rows, row_actors) = (&t.actors, &actors.row_actors);
                 let half = rows.len() / 2;
-                let mut phrases = PhraseTableBuilder::default();
+                // About a name per actor row, and fewer other phrases than names.
+                let mut phrases = PhraseTableBuilder::with_capacity(rows.len() * 2);
                 // The names of the second half of the actor rows and the surnames on a third thread.
                 let surnames = std::thread::scope(|scope| {
                     let names = || {
@@ -1132,7 +1238,8 @@ impl Lexicon {
     /// an id already seen add aliases and fill empty fields.
     pub fn from_tables(t: &Tables) -> Self {
         let (actors, others) = (ActorRows::new(t), OtherRows::new(t));
-        let mut phrases = PhraseTableBuilder::default();
+        let rows = t.actors.len() + t.demonyms.len() + t.capitals.len() + t.agents.len() + t.triggers.len();
+        let mut phrases = PhraseTableBuilder::with_capacity(rows);
         phrases.add(&actor_patterns(&t.actors, &actors.row_actors));
         phrases.add(&others.patterns);
         let surnames = surnames(&actors.actors);
