@@ -17,7 +17,7 @@
 //! faster than an overlapping automaton search over the sentence.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::{hash_map, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -1048,6 +1048,39 @@ fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
     (out, caps, n)
 }
 
+/// Classes of bytes for [`normalize_phrase_into`]'s first pass, one table
+/// lookup per byte: [`WORD`] for an ASCII letter or digit (with [`UPPER`] for a
+/// capital), [`SPACE`], [`HYPHEN`], 0 for any other byte.
+static PHRASE_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else if c == b' ' {
+            SPACE
+        } else if c == b'-' {
+            HYPHEN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`PHRASE_BYTES`] class of the bytes of words.
+const WORD: u8 = 1;
+/// [`PHRASE_BYTES`] class of capitals (with [`WORD`]).
+const UPPER: u8 = 2;
+/// [`PHRASE_BYTES`] class of the space.
+const SPACE: u8 = 4;
+/// [`PHRASE_BYTES`] class of the hyphen.
+const HYPHEN: u8 = 8;
+
 /// [`normalize_phrase`] appended to `out`, returning the capitalization mask
 /// and the number of tokens: building the lexicon writes its fifty thousand
 /// phrases back to back into one string instead of allocating a string each.
@@ -1065,18 +1098,19 @@ fn normalize_phrase_into(phrase: &str, out: &mut String) -> (u64, usize) {
     // joined by single spaces already, and only needs lowercasing.
     let mut plain = true;
     for &c in phrase.as_bytes() {
-        if c.is_ascii_alphanumeric() {
+        let class = PHRASE_BYTES[usize::from(c)];
+        if class & WORD != 0 {
             if !in_word {
-                if n < 64 && c.is_ascii_uppercase() {
+                if n < 64 && class & UPPER != 0 {
                     caps |= 1 << n;
                 }
                 n += 1;
                 in_word = true;
             }
-        } else if c == b' ' {
+        } else if class == SPACE {
             plain &= in_word;
             in_word = false;
-        } else if c == b'-' {
+        } else if class == HYPHEN {
             plain = false;
             n += 1;
             in_word = false;
@@ -1297,18 +1331,19 @@ impl ActorRows {
                 rows.row_actors.push(NO_ACTOR);
                 continue;
             };
-            let aid = ActorId(id.as_ref().into());
-            let i = match rows.actor_index.get(&aid) {
-                Some(&i) => {
+            // One lookup of the id, which adds it when new.
+            let i = match rows.actor_index.entry(ActorId(id.as_ref().into())) {
+                hash_map::Entry::Occupied(known) => {
+                    let i = *known.get();
                     let a = &mut rows.actors[i];
                     if a.country.is_none() && !ctry.is_empty() {
                         a.country = Some(ctry.to_string());
                     }
                     i
                 }
-                None => {
+                hash_map::Entry::Vacant(new) => {
                     rows.actors.push(LexActor {
-                        id: aid.clone(),
+                        id: new.key().clone(),
                         kind,
                         label: label.to_string(),
                         country: (!ctry.is_empty()).then(|| ctry.to_string()),
@@ -1318,8 +1353,7 @@ impl ActorRows {
                             .map(String::from)
                             .collect(),
                     });
-                    rows.actor_index.insert(aid, rows.actors.len() - 1);
-                    rows.actors.len() - 1
+                    *new.insert(rows.actors.len() - 1)
                 }
             };
             rows.row_actors.push(i as u32);
@@ -1332,10 +1366,13 @@ impl ActorRows {
 fn surnames(actors: &[LexActor]) -> FastMap<String, Option<u32>> {
     let mut surnames = FastMap::with_capacity_and_hasher(actors.len(), Default::default());
     for (i, a) in actors.iter().enumerate() {
+        if a.kind != ActorKind::Person {
+            continue;
+        }
         // The last word of a name of at least two words.
         let mut words = a.label.split_whitespace();
         let last = words.next_back();
-        if a.kind != ActorKind::Person || words.next().is_none() {
+        if words.next().is_none() {
             continue;
         }
         let Some(last) = last.filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic)) else {
