@@ -17,8 +17,7 @@
 //! faster than an overlapping automaton search over the sentence.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::collections::{hash_map, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -153,33 +152,250 @@ pub struct Lexicon {
 
 /// The normalized phrases and their entries, looked up by the hash of their
 /// text ([`PhraseHashes`]): the keys are `u64`s in a small table, and the text
-/// is compared once, on a hit.
+/// is compared once, on a hit. Built by a [`PhraseTableBuilder`].
 #[derive(Debug, Default)]
 struct PhraseTable {
-    /// Phrase hash -> first phrase with that hash.
-    by_hash: HashMap<u64, u32, BuildHasherDefault<Mix>>,
+    /// Phrase hash -> last phrase with that hash, and first-word hash ->
+    /// lengths of the phrases it starts.
+    keys: HashSlots,
     /// Next phrase with the same hash ([`NO_PHRASE`] at the end).
     next: Vec<u32>,
     /// Text of phrase `i`: `text[spans[i].0..spans[i].1]`.
     spans: Vec<(u32, u32)>,
     text: String,
-    /// What phrase `i` is.
-    entries: Vec<Vec<Entry>>,
-    /// Hash of a first word -> bit `n-1` set when a phrase of `n` words
-    /// starts with a word of that hash (a superset on hash collisions, which
-    /// the exact phrase lookup then rules out).
-    first_words: HashMap<u64, u64, BuildHasherDefault<Mix>>,
-    /// One bit per phrase hash (its top [`FILTER_BITS`] bits), set for the
-    /// hash of every phrase and of each of its prefixes (its first word, its
-    /// first two words ...): most words and word sequences tried while matching
-    /// start no phrase, and this small bitset (256 KiB, cache-resident) rules
-    /// them out without probing the tables, and stops extending a match as soon
-    /// as no phrase continues it.
-    filter: Vec<u64>,
+    /// What phrase `i` is: `entries[i]`.
+    entries: PhraseEntries,
+    /// The hash of every phrase and of each of its prefixes.
+    filter: PhraseFilter,
 }
 
-/// Bits of a phrase hash that index [`PhraseTable::filter`].
+/// The keys of a [`PhraseTable`]: the hashes of its phrases and of their
+/// first words, one slot per hash in an open-addressing table (linear
+/// probing, a power of two of slots, at most three quarters used). A hit reads
+/// one slot, which holds both what a first word starts and the phrase with
+/// that hash with its text's place, where a hash map reads control bytes and
+/// then a bucket, and a second map for the first words.
+#[derive(Debug, Default)]
+struct HashSlots {
+    slots: Vec<Slot>,
+    /// Slots in use.
+    used: usize,
+    /// `64 - log2(slots.len())`: a hash's first slot is its top bits after a multiply.
+    shift: u32,
+}
+
+/// A slot of [`HashSlots`], free while `lengths` is 0 and `phrase` is [`NO_PHRASE`].
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    hash: u64,
+    /// Bit `n-1` set when a phrase of `n` words starts with a word of this
+    /// hash (a superset on hash collisions, which the exact phrase lookup
+    /// then rules out).
+    lengths: u64,
+    /// The last phrase added with this hash ([`NO_PHRASE`] for none), the
+    /// others before it by [`PhraseTable::next`].
+    phrase: u32,
+    /// The text of `phrase`: `text[start..end]`.
+    start: u32,
+    end: u32,
+}
+
+impl Slot {
+    const FREE: Slot = Slot {
+        hash: 0,
+        lengths: 0,
+        phrase: NO_PHRASE,
+        start: 0,
+        end: 0,
+    };
+
+    fn is_free(&self) -> bool {
+        self.lengths == 0 && self.phrase == NO_PHRASE
+    }
+}
+
+impl HashSlots {
+    /// The first slot to try for `hash` (the table not empty).
+    fn home(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The slot of `hash`, if any. (A free slot may come back for the hash 0:
+    /// it holds no phrase and starts none, as no slot would.)
+    fn get(&self, hash: u64) -> Option<&Slot> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = self.home(hash);
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.hash == hash {
+                return Some(slot);
+            }
+            if slot.is_free() {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The slot of `hash`, taken when new: the caller then sets its `lengths`
+    /// or its `phrase`, which marks it used.
+    fn get_or_add(&mut self, hash: u64) -> &mut Slot {
+        self.reserve(1);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
+        while !self.slots[i].is_free() && self.slots[i].hash != hash {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].is_free() {
+            self.used += 1;
+        }
+        let slot = &mut self.slots[i];
+        slot.hash = hash;
+        slot
+    }
+
+    /// Room for `more` more hashes without growing.
+    #[inline]
+    fn reserve(&mut self, more: usize) {
+        let need = self.used + more;
+        if need * 4 > self.slots.len() * 3 {
+            self.grow(need);
+        }
+    }
+
+    /// Moves the hashes to a table with room for `need` of them.
+    #[cold]
+    fn grow(&mut self, need: usize) {
+        let mut len = self.slots.len().max(16);
+        while need * 4 > len * 3 {
+            len *= 2;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![Slot::FREE; len]);
+        self.shift = 64 - len.trailing_zeros();
+        for slot in old.into_iter().filter(|s| !s.is_free()) {
+            let mut i = self.home(slot.hash);
+            while !self.slots[i].is_free() {
+                i = (i + 1) & (len - 1);
+            }
+            self.slots[i] = slot;
+        }
+    }
+}
+
+/// One bit per phrase hash (its top [`FILTER_BITS`] bits), set for the hash
+/// of every phrase and of each of its prefixes (its first word, its first two
+/// words ...): most words and word sequences tried while matching start no
+/// phrase, and this small bitset (256 KiB, cache-resident) rules them out
+/// without probing the tables, and stops extending a match as soon as no
+/// phrase continues it. Empty (no bit set) until the first [`PhraseFilter::mark`].
+#[derive(Debug, Default)]
+struct PhraseFilter(Vec<u64>);
+
+/// Bits of a phrase hash that index a [`PhraseFilter`].
 const FILTER_BITS: u32 = 21;
+
+impl PhraseFilter {
+    /// False when no hash marked has the same top bits as `hash`.
+    fn may_have(&self, hash: u64) -> bool {
+        let bit = hash >> (64 - FILTER_BITS);
+        self.0
+            .get((bit / 64) as usize)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// Sets the bit of this hash.
+    fn mark(&mut self, hash: u64) {
+        if self.0.is_empty() {
+            self.0 = vec![0; 1 << (FILTER_BITS - 6)];
+        }
+        let bit = hash >> (64 - FILTER_BITS);
+        if let Some(w) = self.0.get_mut((bit / 64) as usize) {
+            *w |= 1 << (bit % 64);
+        }
+    }
+
+    /// Sets every bit set in `other`.
+    fn union(&mut self, other: &PhraseFilter) {
+        if self.0.is_empty() {
+            self.0.clone_from(&other.0);
+            return;
+        }
+        for (w, o) in self.0.iter_mut().zip(&other.0) {
+            *w |= o;
+        }
+    }
+}
+
+/// The entries of every phrase of a [`PhraseTable`] in one list, phrase by
+/// phrase: `entries[i]` is the slice of phrase `i` (empty past the end), as
+/// with a `Vec<Vec<Entry>>` but without an allocation per phrase, and the
+/// entries of a phrase next to those of the phrases added just before and after it.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct PhraseEntries {
+    /// The entries of phrase `i` are `list[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    list: Vec<Entry>,
+}
+
+impl PhraseEntries {
+    /// Groups `added`, the `(phrase, entry)` pairs in the order they were
+    /// added, by phrase (`phrases` of them), each phrase's entries in that
+    /// order without repeats.
+    fn group(phrases: usize, added: &[(u32, Entry)]) -> Self {
+        // Each phrase given room for all its pairs (`room[i]..room[i + 1]`),
+        // filled in order while skipping repeats (`filled[i]` used).
+        let mut room = vec![0u32; phrases + 1];
+        for &(p, _) in added {
+            if let Some(n) = room.get_mut(p as usize + 1) {
+                *n += 1;
+            }
+        }
+        for i in 1..room.len() {
+            room[i] += room[i - 1];
+        }
+        let mut list = vec![Entry::Agent(0); added.len()];
+        let mut filled = room.clone();
+        let mut repeats = false;
+        for &(p, entry) in added {
+            let p = p as usize;
+            let (Some(&start), Some(&end)) = (room.get(p), filled.get(p)) else {
+                continue;
+            };
+            let (start, end) = (start as usize, end as usize);
+            if list[start..end].contains(&entry) {
+                repeats = true;
+            } else {
+                list[end] = entry;
+                filled[p] += 1;
+            }
+        }
+        if !repeats {
+            return PhraseEntries { starts: room, list };
+        }
+        // Each phrase's entries moved down over the room left by the repeats before them.
+        let mut starts = Vec::with_capacity(phrases + 1);
+        starts.push(0);
+        let mut len = 0;
+        for (&start, &end) in room.iter().zip(&filled).take(phrases) {
+            list.copy_within(start as usize..end as usize, len);
+            len += (end - start) as usize;
+            starts.push(len as u32);
+        }
+        list.truncate(len);
+        PhraseEntries { starts, list }
+    }
+}
+
+impl std::ops::Index<usize> for PhraseEntries {
+    type Output = [Entry];
+
+    fn index(&self, phrase: usize) -> &[Entry] {
+        match (self.starts.get(phrase), self.starts.get(phrase + 1)) {
+            (Some(&a), Some(&b)) => self.list.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
 
 const NO_PHRASE: u32 = u32::MAX;
 
@@ -233,6 +449,7 @@ fn extend_hash(phrase: u64, word: u64) -> u64 {
 }
 
 /// The hashes of a normalized phrase (words joined by single spaces).
+#[derive(Debug, Clone, Copy)]
 struct PhraseHashes {
     /// [`word_hash`] of the first word.
     first: u64,
@@ -250,67 +467,50 @@ impl PhraseHashes {
     /// [`PhraseHashes::of`], calling `prefix` with the hash of each start of the
     /// phrase (the first word, the first two words ..., the whole phrase).
     fn with_prefixes(phrase: &str, mut prefix: impl FnMut(u64)) -> Self {
-        let mut words = phrase.as_bytes().split(|&b| b == b' ');
-        let first = word_hash(words.next().unwrap_or_default());
-        prefix(first);
-        let (hash, words) = words.fold((first, 1), |(h, n), w| {
-            let h = extend_hash(h, word_hash(w));
-            prefix(h);
-            (h, n + 1)
-        });
-        PhraseHashes { first, hash, words }
-    }
-}
-
-/// Hasher of keys that are already hashes: one multiply-xorshift to spread
-/// them over the table's bucket and tag bits.
-#[derive(Debug, Clone, Copy, Default)]
-struct Mix(u64);
-
-impl std::hash::Hasher for Mix {
-    fn finish(&self) -> u64 {
-        let x = self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        x ^ (x >> 29)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        // One pass over the bytes: each space ends a word, and so does the end
+        // (the words of `split(' ')`).
+        let mut hashes = PhraseHashes {
+            first: 0,
+            hash: 0,
+            words: 0,
+        };
+        let mut end_word = |h: &mut PhraseHashes, word: u64| {
+            h.hash = if h.words == 0 {
+                h.first = word;
+                word
+            } else {
+                extend_hash(h.hash, word)
+            };
+            h.words += 1;
+            prefix(h.hash);
+        };
+        let mut word = FNV_START;
+        for &b in phrase.as_bytes() {
+            if b == b' ' {
+                end_word(&mut hashes, word);
+                word = FNV_START;
+            } else {
+                word = fnv_step(word, b);
+            }
         }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 ^= n;
+        end_word(&mut hashes, word);
+        hashes
     }
 }
 
 impl PhraseTable {
     /// False when no phrase and no start of a phrase has this hash ([`PhraseTable::filter`]).
     fn may_have(&self, hash: u64) -> bool {
-        let bit = hash >> (64 - FILTER_BITS);
-        self.filter
-            .get((bit / 64) as usize)
-            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
-    }
-
-    /// Sets the [`PhraseTable::filter`] bit of this hash.
-    fn mark(&mut self, hash: u64) {
-        if self.filter.is_empty() {
-            self.filter = vec![0; 1 << (FILTER_BITS - 6)];
-        }
-        let bit = hash >> (64 - FILTER_BITS);
-        if let Some(w) = self.filter.get_mut((bit / 64) as usize) {
-            *w |= 1 << (bit % 64);
-        }
+        self.filter.may_have(hash)
     }
 
     /// The lengths of the phrases that start with a word of this hash: bit `n-1`
-    /// for `n` words ([`PhraseTable::first_words`]), 0 for none.
+    /// for `n` words ([`Slot::lengths`]), 0 for none.
     fn lengths(&self, first_word: u64) -> u64 {
         if !self.may_have(first_word) {
             return 0;
         }
-        self.first_words.get(&first_word).copied().unwrap_or(0)
+        self.keys.get(first_word).map_or(0, |slot| slot.lengths)
     }
 
     /// The phrase with this text (and hash), if any.
@@ -318,38 +518,151 @@ impl PhraseTable {
         if !self.may_have(hash) {
             return None;
         }
-        let mut i = *self.by_hash.get(&hash)?;
+        let slot = self.keys.get(hash)?;
+        let (mut i, mut span) = (slot.phrase, (slot.start, slot.end));
         while i != NO_PHRASE {
-            let (a, b) = self.spans[i as usize];
-            if self.text.as_bytes().get(a as usize..b as usize) == Some(phrase) {
+            if self.text.as_bytes().get(span.0 as usize..span.1 as usize) == Some(phrase) {
                 return Some(i as usize);
             }
             i = self.next[i as usize];
+            span = self.spans.get(i as usize).copied().unwrap_or_default();
         }
         None
     }
 
-    /// The phrase with this text, added when new (`None` when it has more than 64 words).
-    fn get_or_insert(&mut self, phrase: &str) -> Option<usize> {
-        // Marking the prefixes of a phrase already there, or too long, only sets
-        // bits already set or bits of no consequence (the filter is a superset).
-        let PhraseHashes { first, hash, words } = PhraseHashes::with_prefixes(phrase, |h| self.mark(h));
+    /// The phrase with this text and these hashes, added when new (`None`
+    /// when it has more than 64 words). The filter bits of the phrase and its
+    /// prefixes must be set already.
+    fn get_or_insert(&mut self, phrase: &str, hashes: &PhraseHashes) -> Option<u32> {
+        let &PhraseHashes { first, hash, words } = hashes;
         if let Some(i) = self.get(hash, phrase.as_bytes()) {
-            return Some(i);
+            return Some(i as u32);
         }
         if words > 64 {
             return None;
         }
-        *self.first_words.entry(first).or_default() |= 1u64 << (words - 1);
-        let i = self.entries.len() as u32;
+        self.keys.get_or_add(first).lengths |= 1u64 << (words - 1);
+        let i = self.spans.len() as u32;
         let start = self.text.len() as u32;
         self.text.push_str(phrase);
-        self.spans.push((start, self.text.len() as u32));
-        self.entries.push(Vec::new());
-        let head = self.by_hash.entry(hash).or_insert(NO_PHRASE);
-        self.next.push(*head);
-        *head = i;
-        Some(i as usize)
+        let end = self.text.len() as u32;
+        self.spans.push((start, end));
+        let slot = self.keys.get_or_add(hash);
+        self.next.push(slot.phrase);
+        *slot = Slot {
+            phrase: i,
+            start,
+            end,
+            ..*slot
+        };
+        Some(i)
+    }
+}
+
+/// A [`PhraseTable`] being filled with [`Patterns`]: phrase `i` is the `i`-th
+/// distinct phrase added, and each phrase keeps its entries in the order
+/// they were added, once each, whichever thread normalized them.
+#[derive(Debug)]
+struct PhraseTableBuilder {
+    /// The table so far, without its entries.
+    table: PhraseTable,
+    /// `(phrase, entry)` pairs in the order they were added (repeats
+    /// included), grouped by phrase when the table is finished.
+    added: Vec<(u32, Entry)>,
+}
+
+impl PhraseTableBuilder {
+    /// An empty table with room for about `phrases` phrases (and their first
+    /// words) without growing its [`HashSlots`].
+    fn with_capacity(phrases: usize) -> Self {
+        let mut table = PhraseTable::default();
+        table.keys.reserve(phrases + phrases / 2);
+        PhraseTableBuilder {
+            table,
+            added: Vec::with_capacity(phrases),
+        }
+    }
+
+    /// Adds the phrases of `patterns`, in order.
+    fn add(&mut self, patterns: &Patterns) {
+        let t = &mut self.table;
+        t.filter.union(&patterns.filter);
+        let n = patterns.list.len();
+        // A phrase and its first word: at most two keys, usually fewer.
+        t.keys.reserve(n + n / 2);
+        t.next.reserve(n);
+        t.spans.reserve(n);
+        t.text.reserve(patterns.text.len());
+        self.added.reserve(n);
+        let mut start = 0;
+        for p in &patterns.list {
+            let phrase = patterns.text.get(start..p.end as usize).unwrap_or("");
+            start = p.end as usize;
+            if let Some(i) = t.get_or_insert(phrase, &p.hashes) {
+                self.added.push((i, p.entry));
+            }
+        }
+    }
+
+    /// The table, each phrase with its entries.
+    fn finish(self) -> PhraseTable {
+        let mut table = self.table;
+        table.entries = PhraseEntries::group(table.spans.len(), &self.added);
+        table
+    }
+}
+
+/// Normalized phrases and what they are, in the order they were added, ready
+/// to go into a [`PhraseTable`] ([`PhraseTableBuilder::add`]): the phrases of
+/// the actor rows and those of the other rows are normalized and hashed on
+/// two threads, then added to one table in the order of the rows.
+#[derive(Debug, Default)]
+struct Patterns {
+    /// The normalized phrases back to back: phrase `i` ends at `list[i].end`,
+    /// where phrase `i + 1` starts.
+    text: String,
+    list: Vec<Pattern>,
+    /// The hashes of the phrases and of their prefixes.
+    filter: PhraseFilter,
+}
+
+/// A phrase of [`Patterns`].
+#[derive(Debug)]
+struct Pattern {
+    /// End of its text in [`Patterns::text`].
+    end: u32,
+    hashes: PhraseHashes,
+    entry: Entry,
+}
+
+impl Patterns {
+    /// Room for about `phrases` phrases.
+    fn with_capacity(phrases: usize) -> Self {
+        Patterns {
+            text: String::with_capacity(phrases * 16),
+            list: Vec::with_capacity(phrases),
+            filter: PhraseFilter::default(),
+        }
+    }
+
+    /// Normalizes `phrase` and adds it with the entry that `entry` makes of its
+    /// capitalization mask and number of words. `entry` is called even for a
+    /// phrase with no word, which is not added.
+    fn add(&mut self, phrase: &str, entry: impl FnOnce(u64, usize) -> Entry) {
+        let start = self.text.len();
+        let (caps, words) = normalize_phrase_into(phrase, &mut self.text);
+        let entry = entry(caps, words);
+        let norm = self.text.get(start..).unwrap_or_default();
+        if norm.is_empty() {
+            return;
+        }
+        let filter = &mut self.filter;
+        let hashes = PhraseHashes::with_prefixes(norm, |h| filter.mark(h));
+        self.list.push(Pattern {
+            end: self.text.len() as u32,
+            hashes,
+            entry,
+        });
     }
 }
 
@@ -367,7 +680,7 @@ pub type Field = Cow<'static, str>;
 #[derive(Debug, Default, Clone)]
 pub struct Tables {
     /// `(id, kind, label, country, roles, aliases)`.
-    pub actors: Vec<(Field, Field, Field, Field, Field, Field)>,
+    pub actors: Vec<ActorRow>,
     /// `(form, country)`.
     pub demonyms: Vec<(Field, Field)>,
     /// `(capital, country)`.
@@ -422,17 +735,16 @@ const FILES: [&str; 7] = [
     "common_words.txt",
 ];
 
-/// The embedded phrase tables (all but the word lists), as `(file name, content)`.
-const BUILTIN_PHRASES: [(&str, &str); 5] = [
-    ("actors.tsv", include_str!("../data/lexicon/actors.tsv")),
+/// The embedded actor table, as `(file name, content)`: read on one thread
+/// while [`BUILTIN_OTHERS`] are on another ([`Lexicon::builtin`]).
+const BUILTIN_ACTORS: [(&str, &str); 1] = [("actors.tsv", include_str!("../data/lexicon/actors.tsv"))];
+
+/// The other embedded tables: phrases, then word lists.
+const BUILTIN_OTHERS: [(&str, &str); 6] = [
     ("demonyms.tsv", include_str!("../data/lexicon/demonyms.tsv")),
     ("capitals.tsv", include_str!("../data/lexicon/capitals.tsv")),
     ("agents.tsv", include_str!("../data/lexicon/agents.tsv")),
     ("triggers.tsv", include_str!("../data/lexicon/triggers.tsv")),
-];
-
-/// The embedded word lists.
-const BUILTIN_WORDS: [(&str, &str); 2] = [
     ("first_names.txt", include_str!("../data/lexicon/first_names.txt")),
     (
         "common_words.txt",
@@ -444,7 +756,7 @@ impl Tables {
     /// The tables embedded in the binary.
     pub fn builtin() -> Result<Self> {
         let mut t = Tables::default();
-        for (name, content) in BUILTIN_PHRASES.into_iter().chain(BUILTIN_WORDS) {
+        for (name, content) in BUILTIN_ACTORS.into_iter().chain(BUILTIN_OTHERS) {
             t.add_static_file(Path::new(name), content)?;
         }
         Ok(t)
@@ -504,8 +816,9 @@ impl Tables {
             let mut len = 0;
             let mut rest = Some(line);
             while let Some(r) = rest {
-                // A byte search: `split('\t')` sets up a char searcher per field.
-                let (field, next) = match r.bytes().position(|b| b == b'\t') {
+                // `split('\t')` sets up a char searcher per field, and memchr
+                // costs more to set up than the search on these short fields.
+                let (field, next) = match find_tab(r.as_bytes()) {
                     Some(tab) => (r.get(..tab).unwrap_or(""), r.get(tab + 1..)),
                     None => (r, None),
                 };
@@ -622,6 +935,28 @@ fn lines(content: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The position of the first tab in `bytes`, found eight bytes at a time.
+fn find_tab(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'\t'));
+        // The high bit of each zero byte of `w` (a tab), and maybe of bytes
+        // after one: the lowest is the first tab.
+        let tabs = w.wrapping_sub(ONES) & !w & (ONES << 7);
+        if tabs != 0 {
+            return Some(at + (tabs.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\t')
+        .map(|i| at + i)
+}
+
 /// `text.trim()`, at once for the usual field that starts and ends with a
 /// visible ASCII character.
 fn trim(text: &str) -> &str {
@@ -713,44 +1048,105 @@ fn normalize_phrase(phrase: &str) -> (String, u64, usize) {
     (out, caps, n)
 }
 
-/// [`normalize_phrase`] written into `out` (cleared first), returning the
-/// capitalization mask and the number of tokens: building the lexicon reuses one
-/// buffer for its fifty thousand phrases instead of allocating a string each.
+/// Classes of bytes for [`normalize_phrase_into`]'s first pass, one table
+/// lookup per byte: [`WORD`] for an ASCII letter or digit (with [`UPPER`] for a
+/// capital), [`SPACE`], [`HYPHEN`], 0 for any other byte.
+static PHRASE_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else if c == b' ' {
+            SPACE
+        } else if c == b'-' {
+            HYPHEN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`PHRASE_BYTES`] class of the bytes of words.
+const WORD: u8 = 1;
+/// [`PHRASE_BYTES`] class of capitals (with [`WORD`]).
+const UPPER: u8 = 2;
+/// [`PHRASE_BYTES`] class of the space.
+const SPACE: u8 = 4;
+/// [`PHRASE_BYTES`] class of the hyphen.
+const HYPHEN: u8 = 8;
+
+/// [`normalize_phrase`] appended to `out`, returning the capitalization mask
+/// and the number of tokens: building the lexicon writes its fifty thousand
+/// phrases back to back into one string instead of allocating a string each.
 fn normalize_phrase_into(phrase: &str, out: &mut String) -> (u64, usize) {
     // Most lexicon phrases are ASCII letters, digits, spaces and hyphens: their
     // tokens are the runs of letters and digits and each hyphen (no period,
     // apostrophe or other mark that the tokenizer would split or keep),
-    // lowercased. One pass makes them, and hands any other phrase to the
+    // lowercased. One pass finds them, and hands any other phrase to the
     // tokenizer at its first other character.
-    out.clear();
+    let start = out.len();
     let mut caps = 0u64;
     let mut n = 0;
     let mut in_word = false;
+    // No hyphen, and each space between two words: the phrase is its tokens
+    // joined by single spaces already, and only needs lowercasing.
+    let mut plain = true;
     for &c in phrase.as_bytes() {
-        if c.is_ascii_alphanumeric() {
+        let class = PHRASE_BYTES[usize::from(c)];
+        if class & WORD != 0 {
             if !in_word {
-                if n > 0 {
-                    out.push(' ');
-                }
-                if n < 64 && c.is_ascii_uppercase() {
+                if n < 64 && class & UPPER != 0 {
                     caps |= 1 << n;
                 }
                 n += 1;
                 in_word = true;
             }
-            out.push(char::from(c.to_ascii_lowercase()));
-        } else if c == b' ' {
+        } else if class == SPACE {
+            plain &= in_word;
             in_word = false;
-        } else if c == b'-' {
-            if n > 0 {
-                out.push(' ');
-            }
-            out.push('-');
+        } else if class == HYPHEN {
+            plain = false;
             n += 1;
             in_word = false;
         } else {
-            out.clear();
             return normalize_tokens(phrase, out);
+        }
+    }
+    if plain && (in_word || phrase.is_empty()) {
+        out.push_str(phrase);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        return (caps, n);
+    }
+    // Spaces to drop or hyphens to set apart: written token by token.
+    let mut words = 0;
+    let mut in_word = false;
+    for &c in phrase.as_bytes() {
+        if c.is_ascii_alphanumeric() {
+            if !in_word {
+                if words > 0 {
+                    out.push(' ');
+                }
+                words += 1;
+                in_word = true;
+            }
+            out.push(char::from(c.to_ascii_lowercase()));
+        } else if c == b'-' {
+            if words > 0 {
+                out.push(' ');
+            }
+            out.push('-');
+            words += 1;
+            in_word = false;
+        } else {
+            in_word = false;
         }
     }
     (caps, n)
@@ -818,23 +1214,46 @@ impl Lexicon {
         LEX.get_or_init(|| {
             // The embedded tables are checked by a unit test; an error here can only
             // come from a broken build, so fall back to an empty lexicon rather than panic.
-            // The word lists are read on a second thread while the phrases are compiled:
-            // the same lexicon as `from_tables(&Tables::builtin())`, sooner.
-            let words = || {
-                Tables::builtin_files(&BUILTIN_WORDS)
-                    .map(|t| WordSets::new(&t))
-                    .unwrap_or_default()
+            // The same lexicon as `from_tables(&Tables::builtin())`, sooner: the
+            // actor rows are read and compiled on this thread while the other
+            // rows and the word lists are on a second one.
+            let others = || {
+                let t = Tables::builtin_files(&BUILTIN_OTHERS).unwrap_or_default();
+                (OtherRows::new(&t), WordSets::new(&t))
             };
             std::thread::scope(|scope| {
-                let sets = std::thread::Builder::new()
-                    .name("lexicon-words".into())
-                    .spawn_scoped(scope, words);
-                let phrases = Tables::builtin_files(&BUILTIN_PHRASES).unwrap_or_default();
-                let sets = match sets {
+                let others_thread = std::thread::Builder::new()
+                    .name("lexicon-others".into())
+                    .spawn_scoped(scope, others);
+                let t = Tables::builtin_files(&BUILTIN_ACTORS).unwrap_or_default();
+                let actors = ActorRows::new(&t);
+                let (rows, row_actors) = (&t.actors, &actors.row_actors);
+                let half = rows.len() / 2;
+                // About a name per actor row, and fewer other phrases than names.
+                let mut phrases = PhraseTableBuilder::with_capacity(rows.len() * 2);
+                // The names of the second half of the actor rows and the surnames on a third thread.
+                let surnames = std::thread::scope(|scope| {
+                    let names = || {
+                        let second = actor_patterns(&rows[half..], &row_actors[half..]);
+                        (second, surnames(&actors.actors))
+                    };
+                    let names_thread = std::thread::Builder::new()
+                        .name("lexicon-names".into())
+                        .spawn_scoped(scope, names);
+                    phrases.add(&actor_patterns(&rows[..half], &row_actors[..half]));
+                    let (second, surnames) = match names_thread {
+                        Ok(handle) => handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                        Err(_) => names(),
+                    };
+                    phrases.add(&second);
+                    surnames
+                });
+                let (others, words) = match others_thread {
                     Ok(handle) => handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-                    Err(_) => words(),
+                    Err(_) => others(),
                 };
-                Lexicon::with_word_sets(&phrases, sets)
+                phrases.add(&others.patterns);
+                Lexicon::assemble(actors, surnames, others, words, phrases.finish())
             })
         })
     }
@@ -852,57 +1271,79 @@ impl Lexicon {
     /// Builds the lexicon and its matcher from tables. Later actor rows with
     /// an id already seen add aliases and fill empty fields.
     pub fn from_tables(t: &Tables) -> Self {
-        Self::with_word_sets(t, WordSets::new(t))
+        let (actors, others) = (ActorRows::new(t), OtherRows::new(t));
+        let rows = t.actors.len() + t.demonyms.len() + t.capitals.len() + t.agents.len() + t.triggers.len();
+        let mut phrases = PhraseTableBuilder::with_capacity(rows);
+        phrases.add(&actor_patterns(&t.actors, &actors.row_actors));
+        phrases.add(&others.patterns);
+        let surnames = surnames(&actors.actors);
+        Self::assemble(actors, surnames, others, WordSets::new(t), phrases.finish())
     }
 
-    /// [`from_tables`](Self::from_tables) with the word lists already made into sets.
-    fn with_word_sets(t: &Tables, words: WordSets) -> Self {
-        let mut lex = Lexicon {
-            actors: Vec::new(),
-            countries: Vec::new(),
-            agents: Vec::new(),
-            triggers: Vec::new(),
+    /// The lexicon of its parts, the phrases of `actors` first then those of
+    /// `others` in `phrases`.
+    fn assemble(
+        actors: ActorRows,
+        surnames: FastMap<String, Option<u32>>,
+        others: OtherRows,
+        words: WordSets,
+        phrases: PhraseTable,
+    ) -> Self {
+        Lexicon {
+            actors: actors.actors,
+            countries: others.countries,
+            agents: others.agents,
+            triggers: others.triggers,
             first_names: words.first_names,
             common_words: words.common_words,
-            surnames: FastMap::with_capacity_and_hasher(t.actors.len(), Default::default()),
+            surnames,
+            actor_index: actors.actor_index,
+            phrases,
+        }
+    }
+}
+
+/// The part of a [`Lexicon`] made of the actor rows of [`Tables`]: the
+/// actors. Their names are the [`actor_patterns`] of the rows, their surnames
+/// the [`surnames`] of the actors.
+struct ActorRows {
+    actors: Vec<LexActor>,
+    actor_index: FastMap<ActorId, usize>,
+    /// The actor of each row (index into `actors`), [`NO_ACTOR`] for a row of unknown kind.
+    row_actors: Vec<u32>,
+}
+
+/// [`ActorRows::row_actors`] of a row that makes no actor.
+const NO_ACTOR: u32 = u32::MAX;
+
+/// A row of [`Tables::actors`]: `(id, kind, label, country, roles, aliases)`.
+pub type ActorRow = (Field, Field, Field, Field, Field, Field);
+
+impl ActorRows {
+    fn new(t: &Tables) -> Self {
+        let mut rows = ActorRows {
+            actors: Vec::with_capacity(t.actors.len()),
             actor_index: FastMap::with_capacity_and_hasher(t.actors.len(), Default::default()),
-            phrases: PhraseTable::default(),
+            row_actors: Vec::with_capacity(t.actors.len()),
         };
-        // About one phrase per row, a few per actor: no rehashing while filling.
-        let rows =
-            t.actors.len() * 3 + t.demonyms.len() + t.capitals.len() + t.agents.len() + t.triggers.len();
-        let p = &mut lex.phrases;
-        p.by_hash.reserve(rows);
-        p.first_words.reserve(rows / 2);
-        p.next.reserve(rows);
-        p.spans.reserve(rows);
-        p.entries.reserve(rows);
-        p.text.reserve(rows * 16);
-        let mut country_index: HashMap<String, u32> = HashMap::new();
-        let mut country = |lex: &mut Lexicon, code: &str| -> u32 {
-            *country_index.entry(code.to_string()).or_insert_with(|| {
-                lex.countries.push(code.to_string());
-                (lex.countries.len() - 1) as u32
-            })
-        };
-        // Each phrase normalized into this one buffer, copied into the phrase table when new.
-        let mut norm = String::new();
-        for (id, kind, label, ctry, roles, aliases) in &t.actors {
+        for (id, kind, label, ctry, roles, _) in &t.actors {
             let Some(kind) = ActorKind::from_name(kind) else {
+                rows.row_actors.push(NO_ACTOR);
                 continue;
             };
-            let aid = ActorId(id.as_ref().into());
-            let i = match lex.actor_index.get(&aid) {
-                Some(&i) => {
-                    let a = &mut lex.actors[i];
+            // One lookup of the id, which adds it when new.
+            let i = match rows.actor_index.entry(ActorId(id.as_ref().into())) {
+                hash_map::Entry::Occupied(known) => {
+                    let i = *known.get();
+                    let a = &mut rows.actors[i];
                     if a.country.is_none() && !ctry.is_empty() {
                         a.country = Some(ctry.to_string());
                     }
                     i
                 }
-                None => {
-                    lex.actors.push(LexActor {
-                        id: aid.clone(),
+                hash_map::Entry::Vacant(new) => {
+                    rows.actors.push(LexActor {
+                        id: new.key().clone(),
                         kind,
                         label: label.to_string(),
                         country: (!ctry.is_empty()).then(|| ctry.to_string()),
@@ -912,55 +1353,102 @@ impl Lexicon {
                             .map(String::from)
                             .collect(),
                     });
-                    lex.actor_index.insert(aid, lex.actors.len() - 1);
-                    lex.actors.len() - 1
+                    *new.insert(rows.actors.len() - 1)
                 }
             };
-            for alias in std::iter::once(label.as_ref()).chain(aliases.split('|')) {
-                let alias = alias.trim();
-                if alias.is_empty() {
-                    continue;
+            rows.row_actors.push(i as u32);
+        }
+        rows
+    }
+}
+
+/// The last words of the persons' labels ([`Lexicon::surnames`]).
+fn surnames(actors: &[LexActor]) -> FastMap<String, Option<u32>> {
+    let mut surnames = FastMap::with_capacity_and_hasher(actors.len(), Default::default());
+    for (i, a) in actors.iter().enumerate() {
+        if a.kind != ActorKind::Person {
+            continue;
+        }
+        // The last word of a name of at least two words.
+        let mut words = a.label.split_whitespace();
+        let last = words.next_back();
+        if words.next().is_none() {
+            continue;
+        }
+        let Some(last) = last.filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic)) else {
+            continue;
+        };
+        surnames
+            .entry(last.to_string())
+            .and_modify(|v| {
+                if *v != Some(i as u32) {
+                    *v = None;
                 }
-                let (caps, _) = normalize_phrase_into(alias, &mut norm);
-                lex.add_pattern(
-                    &norm,
-                    Entry::Actor {
-                        actor: i as u32,
-                        caps,
-                        acronym: is_acronym(alias),
-                    },
-                );
-            }
+            })
+            .or_insert(Some(i as u32));
+    }
+    surnames
+}
+
+/// The labels and aliases of the actor rows `rows`, in row order, as names of
+/// their actors `row_actors` (the [`ActorRows::row_actors`] of the same rows):
+/// each half of the rows can be done on a thread of its own.
+fn actor_patterns(rows: &[ActorRow], row_actors: &[u32]) -> Patterns {
+    // About one name per row, a few for some: rarely regrown.
+    let mut patterns = Patterns::with_capacity(rows.len() * 3 / 2);
+    for ((_, _, label, _, _, aliases), &actor) in rows.iter().zip(row_actors) {
+        if actor == NO_ACTOR {
+            continue;
         }
-        for (i, a) in lex.actors.iter().enumerate() {
-            // The last word of a name of at least two words.
-            let mut words = a.label.split_whitespace();
-            let last = words.next_back();
-            if a.kind != ActorKind::Person || words.next().is_none() {
+        for alias in std::iter::once(label.as_ref()).chain(aliases.split('|')) {
+            let alias = alias.trim();
+            if alias.is_empty() {
                 continue;
             }
-            let Some(last) = last.filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
-            else {
-                continue;
-            };
-            lex.surnames
-                .entry(last.to_string())
-                .and_modify(|v| {
-                    if *v != Some(i as u32) {
-                        *v = None;
-                    }
-                })
-                .or_insert(Some(i as u32));
+            patterns.add(alias, |caps, _| Entry::Actor {
+                actor,
+                caps,
+                acronym: is_acronym(alias),
+            });
         }
+    }
+    patterns
+}
+
+/// The part of a [`Lexicon`] made of the demonym, capital, agent and trigger
+/// rows of [`Tables`], and their phrases.
+struct OtherRows {
+    countries: Vec<String>,
+    agents: Vec<Agent>,
+    triggers: Vec<Trigger>,
+    /// The demonyms, capitals, agents and triggers, in this order and in row order.
+    patterns: Patterns,
+}
+
+impl OtherRows {
+    fn new(t: &Tables) -> Self {
+        let mut rows = OtherRows {
+            countries: Vec::new(),
+            agents: Vec::with_capacity(t.agents.len()),
+            triggers: Vec::with_capacity(t.triggers.len()),
+            patterns: Patterns::with_capacity(
+                t.demonyms.len() + t.capitals.len() + t.agents.len() + t.triggers.len(),
+            ),
+        };
+        let mut country_index: HashMap<String, u32> = HashMap::new();
+        let mut country = |countries: &mut Vec<String>, code: &str| -> u32 {
+            *country_index.entry(code.to_string()).or_insert_with(|| {
+                countries.push(code.to_string());
+                (countries.len() - 1) as u32
+            })
+        };
         for (form, code) in &t.demonyms {
-            let c = country(&mut lex, code);
-            normalize_phrase_into(form, &mut norm);
-            lex.add_pattern(&norm, Entry::Demonym(c));
+            let c = country(&mut rows.countries, code);
+            rows.patterns.add(form, |_, _| Entry::Demonym(c));
         }
         for (cap, code) in &t.capitals {
-            let c = country(&mut lex, code);
-            normalize_phrase_into(cap, &mut norm);
-            lex.add_pattern(&norm, Entry::Capital(c));
+            let c = country(&mut rows.countries, code);
+            rows.patterns.add(cap, |_, _| Entry::Capital(c));
         }
         for (phrase, number, kind, role) in &t.agents {
             let kind = if kind == "group" {
@@ -968,44 +1456,33 @@ impl Lexicon {
             } else {
                 ActorKind::Person
             };
-            lex.agents.push(Agent {
+            rows.agents.push(Agent {
                 plural: number == "pl",
                 kind,
                 role: role.to_string(),
             });
-            let i = (lex.agents.len() - 1) as u32;
-            normalize_phrase_into(phrase, &mut norm);
-            lex.add_pattern(&norm, Entry::Agent(i));
+            let i = (rows.agents.len() - 1) as u32;
+            rows.patterns.add(phrase, |_, _| Entry::Agent(i));
         }
         for (phrase, relation, form) in &t.triggers {
             let Some(form) = TriggerForm::parse(form) else {
                 continue;
             };
-            let (_, words) = normalize_phrase_into(phrase, &mut norm);
-            lex.triggers.push(Trigger {
-                relation: relation.to_string(),
-                form,
-                words,
+            let triggers = &mut rows.triggers;
+            rows.patterns.add(phrase, |_, words| {
+                triggers.push(Trigger {
+                    relation: relation.to_string(),
+                    form,
+                    words,
+                });
+                Entry::Trigger((triggers.len() - 1) as u32)
             });
-            let i = (lex.triggers.len() - 1) as u32;
-            lex.add_pattern(&norm, Entry::Trigger(i));
         }
-        lex
+        rows
     }
+}
 
-    fn add_pattern(&mut self, norm: &str, entry: Entry) {
-        if norm.is_empty() {
-            return;
-        }
-        let Some(i) = self.phrases.get_or_insert(norm) else {
-            return;
-        };
-        let entries = &mut self.phrases.entries[i];
-        if !entries.contains(&entry) {
-            entries.push(entry);
-        }
-    }
-
+impl Lexicon {
     /// Looks an actor up by id.
     pub fn actor(&self, id: &ActorId) -> Option<&LexActor> {
         self.actor_index.get(id).map(|&i| &self.actors[i])
@@ -1016,7 +1493,7 @@ impl Lexicon {
         let (norm, _, _) = normalize_phrase(phrase);
         self.phrases
             .get(PhraseHashes::of(&norm).hash, norm.as_bytes())
-            .map(|i| self.phrases.entries[i].as_slice())
+            .map(|i| &self.phrases.entries[i])
             .unwrap_or(&[])
     }
 
@@ -1432,8 +1909,26 @@ mod tests {
                 "{t:?}"
             );
         }
-        for (_, content) in BUILTIN_PHRASES.into_iter().chain(BUILTIN_WORDS) {
+        for (_, content) in BUILTIN_ACTORS.into_iter().chain(BUILTIN_OTHERS) {
             assert!(lines(content).eq(content.lines()));
+        }
+    }
+
+    #[test]
+    fn find_tab_finds_the_first_tab() {
+        for t in [
+            "",
+            "\t",
+            "abc",
+            "abcdefgh\t",
+            "abcdefghijklmnop",
+            "a\tb\tc",
+            "\u{1}\t\u{1}\t",
+            "\u{0}\u{8}\u{9}",
+            "ééééé\téé",
+            "abcdefghijklmnopq\t",
+        ] {
+            assert_eq!(find_tab(t.as_bytes()), t.find('\t'), "{t:?}");
         }
     }
 
@@ -1491,6 +1986,6 @@ mod tests {
             (&b.phrases.text, &b.phrases.spans)
         );
         assert_eq!(a.phrases.entries, b.phrases.entries);
-        assert!(a.common_words.len() > 1000 && a.phrases.entries.len() > 1000);
+        assert!(a.common_words.len() > 1000 && a.phrases.spans.len() > 1000);
     }
 }
