@@ -202,6 +202,9 @@ fn fnv_step(h: u64, b: u8) -> u64 {
 /// hashed in one pass over its bytes; any other goes through [`normalize_token`]
 /// (by way of `scratch`).
 fn push_word(norm: &mut Vec<u8>, doc: &str, tok: &Token, scratch: &mut String) -> u64 {
+    if let Some(hash) = push_short_ascii_word(norm, doc, tok) {
+        return hash;
+    }
     let start = norm.len();
     let bytes = doc.as_bytes().get(tok.span.start..tok.span.end);
     norm.extend_from_slice(bytes.unwrap_or_default());
@@ -220,6 +223,35 @@ fn push_word(norm: &mut Vec<u8>, doc: &str, tok: &Token, scratch: &mut String) -
     normalize_token(tok.text(doc), scratch);
     norm.extend_from_slice(scratch.as_bytes());
     word_hash(scratch.as_bytes())
+}
+
+/// [`push_word`] of an ASCII token of one to eight bytes (most tokens) with eight
+/// bytes of `doc` from its start (all but the last few tokens): its bytes read,
+/// lowercased and appended as one `u64` rather than byte by byte. `None`, and
+/// nothing appended, for any other token.
+fn push_short_ascii_word(norm: &mut Vec<u8>, doc: &str, tok: &Token) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let len = tok.span.len();
+    if !(1..=8).contains(&len) {
+        return None;
+    }
+    let chunk = doc.as_bytes().get(tok.span.start..)?.first_chunk::<8>()?;
+    // The token's bytes, the bytes after it zeroed.
+    let word = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
+    if word & HIGH != 0 {
+        return None;
+    }
+    // Each byte is below 0x80, so adding to it carries into its own top bit
+    // only: that bit is set for the bytes from `A` and for those past `Z`.
+    let from_a = word + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = word + 0x2525_2525_2525_2525;
+    let lower = word | (from_a & !past_z & HIGH) >> 2;
+    // All eight bytes appended at once, then the zeros after the word dropped.
+    let bytes = lower.to_le_bytes();
+    let start = norm.len();
+    norm.extend_from_slice(&bytes);
+    norm.truncate(start + len);
+    Some(word_hash(bytes.get(..len).unwrap_or_default()))
 }
 
 /// The hash of the phrase `phrase` extended by a word of hash `word`: a phrase's
@@ -1348,18 +1380,18 @@ const NAME_PARTICLES: &[&str] = &[
 fn case_fits(doc: &str, tokens: &[Token], caps: u64, acronym: bool) -> bool {
     tokens.iter().enumerate().all(|(k, t)| {
         let w = t.text(doc);
-        // Name particles are written either way ("al-Qaeda", "Al-Qaeda", "bin Laden").
-        if NAME_PARTICLES.contains(&w) {
-            return true;
-        }
-        let first_upper = w
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
-        if acronym {
-            return w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-        }
-        k >= 64 || caps & (1 << k) == 0 || first_upper
+        let fits = if acronym {
+            w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        } else {
+            k >= 64
+                || caps & (1 << k) == 0
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        };
+        // Name particles are written either way ("al-Qaeda", "Al-Qaeda", "bin Laden"):
+        // looked up only for a word whose case does not fit.
+        fits || NAME_PARTICLES.contains(&w)
     })
 }
 
@@ -1468,6 +1500,34 @@ mod tests {
         assert_eq!(norm("Straße"), "x straße");
         assert_eq!(norm("ΑΘΗΝΑ"), "x αθηνα");
         assert_eq!(norm(""), "x ");
+    }
+
+    #[test]
+    fn pushed_words_are_normalized_tokens_and_their_hashes() {
+        // Every ASCII byte (the letters' neighbours `@ [ ` {` included) in words of
+        // one to ten bytes, at the end of the text and followed by more of it.
+        let ascii: String = (1..128u8).map(char::from).collect();
+        let mut texts: Vec<String> = ascii
+            .as_bytes()
+            .chunks(7)
+            .flat_map(|c| (1..=c.len()).map(move |n| String::from_utf8_lossy(&c[..n]).into_owned()))
+            .collect();
+        texts.extend(["@AZ[`az{", "McCAIN", "Thessaloniki", "António", "’s", "ÖL"].map(String::from));
+        let mut scratch = String::new();
+        for text in &texts {
+            for doc in [text.clone(), format!("{text} and more text")] {
+                let tok = Token {
+                    span: crate::model::Span::new(0, text.len()),
+                    kind: text::TokenKind::Word,
+                };
+                let mut norm = b"x ".to_vec();
+                let hash = push_word(&mut norm, &doc, &tok, &mut scratch);
+                let mut expected = String::from("x ");
+                normalize_token(text, &mut expected);
+                assert_eq!(String::from_utf8_lossy(&norm), expected, "{text:?}");
+                assert_eq!(hash, word_hash(&expected.as_bytes()[2..]), "{text:?}");
+            }
+        }
     }
 
     #[test]
