@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 use crate::model::{ActorId, ActorKind};
-use crate::text::{self, Token};
+use crate::text::{self, Sentence, Token};
 
 /// A named actor of the lexicon.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -414,31 +414,60 @@ fn fnv_step(h: u64, b: u8) -> u64 {
 }
 
 /// Appends the normalized form of token `tok` of `doc` to `norm` and returns
-/// its [`word_hash`]. An ASCII token (most are) is copied, lowercased and
+/// its [`word_hash`]. An ASCII token (most are) is copied, then lowercased and
 /// hashed in one pass over its bytes; any other goes through [`normalize_token`]
 /// (by way of `scratch`).
 fn push_word(norm: &mut Vec<u8>, doc: &str, tok: &Token, scratch: &mut String) -> u64 {
+    if let Some(hash) = push_short_ascii_word(norm, doc, tok) {
+        return hash;
+    }
     let start = norm.len();
-    let bytes = doc
-        .as_bytes()
-        .get(tok.span.start..tok.span.end)
-        .unwrap_or_default();
-    let mut h = FNV_START;
+    let bytes = doc.as_bytes().get(tok.span.start..tok.span.end);
+    norm.extend_from_slice(bytes.unwrap_or_default());
+    let mut hash = FNV_START;
     let mut high = 0;
-    norm.extend(bytes.iter().map(|&b| {
-        high |= b;
-        let lower = b.to_ascii_lowercase();
-        h = fnv_step(h, lower);
-        lower
-    }));
+    for b in norm.get_mut(start..).unwrap_or_default() {
+        high |= *b;
+        *b = b.to_ascii_lowercase();
+        hash = fnv_step(hash, *b);
+    }
     if high.is_ascii() {
-        return h;
+        return hash;
     }
     norm.truncate(start);
     scratch.clear();
     normalize_token(tok.text(doc), scratch);
     norm.extend_from_slice(scratch.as_bytes());
     word_hash(scratch.as_bytes())
+}
+
+/// [`push_word`] of an ASCII token of one to eight bytes (most tokens) with eight
+/// bytes of `doc` from its start (all but the last few tokens): its bytes read,
+/// lowercased and appended as one `u64` rather than byte by byte. `None`, and
+/// nothing appended, for any other token.
+fn push_short_ascii_word(norm: &mut Vec<u8>, doc: &str, tok: &Token) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let len = tok.span.len();
+    if !(1..=8).contains(&len) {
+        return None;
+    }
+    let chunk = doc.as_bytes().get(tok.span.start..)?.first_chunk::<8>()?;
+    // The token's bytes, the bytes after it zeroed.
+    let word = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
+    if word & HIGH != 0 {
+        return None;
+    }
+    // Each byte is below 0x80, so adding to it carries into its own top bit
+    // only: that bit is set for the bytes from `A` and for those past `Z`.
+    let from_a = word + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = word + 0x2525_2525_2525_2525;
+    let lower = word | (from_a & !past_z & HIGH) >> 2;
+    // All eight bytes appended at once, then the zeros after the word dropped.
+    let bytes = lower.to_le_bytes();
+    let start = norm.len();
+    norm.extend_from_slice(&bytes);
+    norm.truncate(start + len);
+    Some(word_hash(bytes.get(..len).unwrap_or_default()))
 }
 
 /// The hash of the phrase `phrase` extended by a word of hash `word`: a phrase's
@@ -1504,99 +1533,137 @@ impl Lexicon {
         self.index(doc, tokens).matches
     }
 
-    /// The sentence's normalized words and every lexicon phrase in it, indexed
-    /// by start token: what the extract stage reads instead of re-lowercasing.
-    pub fn index(&self, doc: &str, tokens: &[Token]) -> SentenceIndex {
-        // The normalized words as bytes, joined by spaces.
-        let mut norm: Vec<u8> = Vec::with_capacity(tokens.iter().map(|t| t.span.len() + 1).sum());
+    /// The index of one sentence of `doc` whose tokens are `tokens`: a
+    /// [`DocumentIndex`] of that sentence alone.
+    pub fn index(&self, doc: &str, tokens: &[Token]) -> DocumentIndex {
+        self.index_sentences(doc, [tokens])
+    }
+
+    /// The normalized words of the sentences of `doc` and every lexicon phrase in
+    /// them: what the extract stages read instead of re-lowercasing.
+    pub fn index_document(&self, doc: &str, sentences: &[Sentence]) -> DocumentIndex {
+        self.index_sentences(doc, sentences.iter().map(|s| s.tokens.as_slice()))
+    }
+
+    /// [`Lexicon::index_document`] of the sentences whose tokens are `sentences`.
+    fn index_sentences<'t>(
+        &self,
+        doc: &str,
+        sentences: impl IntoIterator<Item = &'t [Token]> + Clone,
+    ) -> DocumentIndex {
+        let (mut tokens, mut count) = (0, 0);
+        for s in sentences.clone() {
+            tokens += s.len();
+            count += 1;
+        }
+        // The words are at most the document's bytes (but for the rare folded
+        // character that lowercases to more bytes) and a space each; about one
+        // match per four tokens in news text: rarely regrown.
+        let mut norm = Vec::with_capacity(doc.len() + tokens);
+        let mut index = DocumentIndex {
+            norm: String::new(),
+            words: Vec::with_capacity(tokens),
+            hashes: Vec::new(),
+            matches: Vec::with_capacity(tokens / 4 + count),
+            by_start: Vec::with_capacity(tokens + 1),
+            bounds: Vec::with_capacity(count + 1),
+        };
+        index.by_start.push(0);
+        index.bounds.push((0, 0));
+        for s in sentences {
+            self.index_sentence(doc, s, &mut norm, &mut index);
+        }
+        // Valid UTF-8 by construction (whole characters, ASCII lowercased): one
+        // check per document.
+        index.norm =
+            String::from_utf8(norm).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        index
+    }
+
+    /// Appends the sentence of `doc` whose tokens are `tokens` to `index`, its
+    /// normalized words to `norm` (each after a space; [`DocumentIndex::norm`]
+    /// once all sentences are in), then the phrases at each of its tokens in turn.
+    fn index_sentence(&self, doc: &str, tokens: &[Token], norm: &mut Vec<u8>, index: &mut DocumentIndex) {
+        let DocumentIndex {
+            words,
+            hashes,
+            matches,
+            by_start,
+            bounds,
+            ..
+        } = index;
+        let first = words.len();
+        hashes.clear();
         let mut scratch = String::new();
-        let mut words = Vec::with_capacity(tokens.len());
-        // The `word_hash` of each word.
-        let mut word_hashes = Vec::with_capacity(tokens.len());
-        for (i, t) in tokens.iter().enumerate() {
-            if i > 0 {
-                norm.push(b' ');
-            }
+        for t in tokens {
+            norm.push(b' ');
             let start = norm.len();
-            word_hashes.push(push_word(&mut norm, doc, t, &mut scratch));
+            hashes.push(push_word(norm, doc, t, &mut scratch));
             words.push((start as u32, norm.len() as u32));
         }
-        // Valid UTF-8 by construction (whole characters, ASCII lowercased).
-        let norm =
-            String::from_utf8(norm).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        // About one match per four tokens in news text: rarely regrown.
-        let mut matches = Vec::with_capacity(tokens.len() / 4 + 2);
-        let text = norm.as_bytes();
-        // Hash of the phrase of words `s..s + n` at `hashes[n - 1]`.
-        let mut hashes = [0u64; 64];
-        for s in 0..words.len() {
-            let a = words[s].0;
-            let lengths = self.phrases.lengths(word_hashes[s]);
-            if lengths == 0 {
-                continue;
-            }
-            let longest = (64 - lengths.leading_zeros() as usize).min(words.len() - s);
-            // Extended while some phrase starts with the words so far.
-            hashes[0] = word_hashes[s];
-            let mut reach = 1;
-            while reach < longest {
-                let h = extend_hash(hashes[reach - 1], word_hashes[s + reach]);
-                if !self.phrases.may_have(h) {
-                    break;
+        // The words of this sentence, joined by single spaces in `text`.
+        let words = words.get(first..).unwrap_or_default();
+        let text = norm.as_slice();
+        // Hash of the phrase of words `s..s + n` at `prefixes[n - 1]`.
+        let mut prefixes = [0u64; 64];
+        for (s, &first_word) in hashes.iter().enumerate() {
+            let lengths = self.phrases.lengths(first_word);
+            if lengths != 0 {
+                let longest = (64 - lengths.leading_zeros() as usize).min(words.len() - s);
+                // Extended while some phrase starts with the words so far.
+                prefixes[0] = first_word;
+                let mut reach = 1;
+                while reach < longest {
+                    let h = extend_hash(prefixes[reach - 1], hashes[s + reach]);
+                    if !self.phrases.may_have(h) {
+                        break;
+                    }
+                    prefixes[reach] = h;
+                    reach += 1;
                 }
-                hashes[reach] = h;
-                reach += 1;
-            }
-            // The phrase lengths that fit, longest first.
-            let mut fitting = lengths & (u64::MAX >> (64 - reach));
-            while fitting != 0 {
-                let n = 64 - fitting.leading_zeros() as usize;
-                fitting &= !(1u64 << (n - 1));
-                let e = s + n;
-                let Some(pid) = self
-                    .phrases
-                    .get(hashes[n - 1], &text[a as usize..words[e - 1].1 as usize])
-                else {
-                    continue;
-                };
-                for &entry in &self.phrases.entries[pid] {
-                    let fits = match entry {
-                        Entry::Actor { actor, caps, acronym } => {
-                            case_fits(doc, &tokens[s..e], caps, acronym)
-                                || self.lowercase_place(doc, &tokens[s..e], actor)
-                                || (!acronym && self.odd_case(doc, &tokens[s..e], actor, caps))
-                        }
-                        // Capitals and demonyms are proper words: "Malé" is a capital, "male" is not.
-                        Entry::Capital(_) | Entry::Demonym(_) => tokens[s]
-                            .text(doc)
-                            .chars()
-                            .next()
-                            .is_some_and(|c| c.is_uppercase()),
-                        Entry::Agent(_) | Entry::Trigger(_) => true,
+                // The phrase lengths that fit, longest first.
+                let mut fitting = lengths & (u64::MAX >> (64 - reach));
+                while fitting != 0 {
+                    let n = 64 - fitting.leading_zeros() as usize;
+                    fitting &= !(1u64 << (n - 1));
+                    let e = s + n;
+                    let phrase = text.get(words[s].0 as usize..words[e - 1].1 as usize);
+                    let Some(pid) = phrase.and_then(|p| self.phrases.get(prefixes[n - 1], p)) else {
+                        continue;
                     };
-                    if fits {
-                        matches.push(PhraseMatch {
-                            start: s,
-                            end: e,
-                            entry,
-                        });
+                    for &entry in &self.phrases.entries[pid] {
+                        if self.entry_fits(doc, &tokens[s..e], entry) {
+                            matches.push(PhraseMatch {
+                                start: s,
+                                end: e,
+                                entry,
+                            });
+                        }
                     }
                 }
             }
+            // Matches are found in start order: token `s` of the document's
+            // tokens ends where the next one starts.
+            by_start.push(matches.len() as u32);
         }
-        // Already in start order, longest first.
-        let mut by_start = vec![0u32; tokens.len() + 1];
-        for m in &matches {
-            by_start[m.start + 1] += 1;
-        }
-        for i in 1..by_start.len() {
-            by_start[i] += by_start[i - 1];
-        }
-        SentenceIndex {
-            norm,
-            words,
-            matches,
-            by_start,
+        bounds.push((words.len() + first, matches.len()));
+    }
+
+    /// True when a phrase of entry `entry` matched on the tokens `tokens` of `doc`
+    /// is written as that entry must be.
+    fn entry_fits(&self, doc: &str, tokens: &[Token], entry: Entry) -> bool {
+        match entry {
+            Entry::Actor { actor, caps, acronym } => {
+                case_fits(doc, tokens, caps, acronym)
+                    || self.lowercase_place(doc, tokens, actor)
+                    || (!acronym && self.odd_case(doc, tokens, actor, caps))
+            }
+            // Capitals and demonyms are proper words: "Malé" is a capital, "male" is not.
+            Entry::Capital(_) | Entry::Demonym(_) => tokens
+                .first()
+                .and_then(|t| t.text(doc).chars().next())
+                .is_some_and(|c| c.is_uppercase()),
+            Entry::Agent(_) | Entry::Trigger(_) => true,
         }
     }
 }
@@ -1686,21 +1753,75 @@ impl Lexicon {
     }
 }
 
-/// A sentence as the extract stage reads it: normalized (lowercase, folded)
-/// words and the lexicon phrases found in it.
-#[derive(Debug, Clone, Default)]
-pub struct SentenceIndex {
+/// The sentences of a document as the extract stages read them
+/// ([`Lexicon::index_document`]): every token's normalized (lowercase, folded)
+/// word and the lexicon phrases found, in lists shared by all the sentences (one
+/// allocation each per document rather than several per sentence), each
+/// sentence a [`SentenceIndex`] view of its part of them.
+#[derive(Debug, Clone)]
+pub struct DocumentIndex {
+    /// The normalized words of all tokens, sentence after sentence, each after
+    /// a space.
     norm: String,
+    /// Per token of each sentence in turn: its word, `norm[a..b]`.
     words: Vec<(u32, u32)>,
-    /// Every phrase found, sorted by start token, longest first.
-    pub matches: Vec<PhraseMatch>,
-    /// The phrases that start at token `i` are `matches[by_start[i]..by_start[i + 1]]`.
+    /// Scratch of [`Lexicon::index_sentence`]: the [`word_hash`] of each word of
+    /// the sentence being indexed (cleared at the start of each sentence).
+    hashes: Vec<u64>,
+    /// Every phrase found, sentence after sentence; within a sentence, sorted by
+    /// start token, longest first. Token indexes are within the sentence.
+    matches: Vec<PhraseMatch>,
+    /// Per token of each sentence in turn, plus one: the phrases that start at
+    /// token `i` of the document are `matches[by_start[i]..by_start[i + 1]]`.
     by_start: Vec<u32>,
+    /// Per sentence, and one more: the start of its tokens in `words` and of its
+    /// phrases in `matches` (the next entry: their ends).
+    bounds: Vec<(usize, usize)>,
 }
 
-impl SentenceIndex {
+impl DocumentIndex {
+    /// The index of each sentence, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = SentenceIndex<'_>> {
+        self.bounds.windows(2).map(|w| {
+            let ((t0, m0), (t1, m1)) = (w[0], w[1]);
+            SentenceIndex {
+                norm: &self.norm,
+                words: self.words.get(t0..t1).unwrap_or_default(),
+                matches: self.matches.get(m0..m1).unwrap_or_default(),
+                document_matches: &self.matches,
+                by_start: self.by_start.get(t0..=t1).unwrap_or_default(),
+            }
+        })
+    }
+
+    /// The normalized word of every token, sentence after sentence.
+    pub fn words(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.words
+            .iter()
+            .map(|&(a, b)| self.norm.get(a as usize..b as usize).unwrap_or(""))
+    }
+}
+
+/// A sentence as the extract stage reads it: normalized (lowercase, folded)
+/// words and the lexicon phrases found in it, its part of a [`DocumentIndex`].
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceIndex<'a> {
+    /// The words of the whole document ([`DocumentIndex::norm`]).
+    norm: &'a str,
+    /// Per token of the sentence: its word, `norm[a..b]`.
+    words: &'a [(u32, u32)],
+    /// Every phrase found, sorted by start token, longest first.
+    pub matches: &'a [PhraseMatch],
+    /// Every phrase of the whole document ([`DocumentIndex::matches`]).
+    document_matches: &'a [PhraseMatch],
+    /// Per token of the sentence, plus one: the phrases that start at token `i`
+    /// are `document_matches[by_start[i]..by_start[i + 1]]`.
+    by_start: &'a [u32],
+}
+
+impl<'a> SentenceIndex<'a> {
     /// The normalized word of token `i` (`""` past the end).
-    pub fn word(&self, i: usize) -> &str {
+    pub fn word(&self, i: usize) -> &'a str {
         self.words
             .get(i)
             .and_then(|&(a, b)| self.norm.get(a as usize..b as usize))
@@ -1708,9 +1829,9 @@ impl SentenceIndex {
     }
 
     /// The phrases that start at token `i`, longest first.
-    pub fn at(&self, i: usize) -> &[PhraseMatch] {
+    pub fn at(&self, i: usize) -> &'a [PhraseMatch] {
         match (self.by_start.get(i), self.by_start.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.matches.get(a as usize..b as usize).unwrap_or(&[]),
+            (Some(&a), Some(&b)) => self.document_matches.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -1736,18 +1857,18 @@ const NAME_PARTICLES: &[&str] = &[
 fn case_fits(doc: &str, tokens: &[Token], caps: u64, acronym: bool) -> bool {
     tokens.iter().enumerate().all(|(k, t)| {
         let w = t.text(doc);
-        // Name particles are written either way ("al-Qaeda", "Al-Qaeda", "bin Laden").
-        if NAME_PARTICLES.contains(&w) {
-            return true;
-        }
-        let first_upper = w
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
-        if acronym {
-            return w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-        }
-        k >= 64 || caps & (1 << k) == 0 || first_upper
+        let fits = if acronym {
+            w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        } else {
+            k >= 64
+                || caps & (1 << k) == 0
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        };
+        // Name particles are written either way ("al-Qaeda", "Al-Qaeda", "bin Laden"):
+        // looked up only for a word whose case does not fit.
+        fits || NAME_PARTICLES.contains(&w)
     })
 }
 
@@ -1856,6 +1977,34 @@ mod tests {
         assert_eq!(norm("Straße"), "x straße");
         assert_eq!(norm("ΑΘΗΝΑ"), "x αθηνα");
         assert_eq!(norm(""), "x ");
+    }
+
+    #[test]
+    fn pushed_words_are_normalized_tokens_and_their_hashes() {
+        // Every ASCII byte (the letters' neighbours `@ [ ` {` included) in words of
+        // one to ten bytes, at the end of the text and followed by more of it.
+        let ascii: String = (1..128u8).map(char::from).collect();
+        let mut texts: Vec<String> = ascii
+            .as_bytes()
+            .chunks(7)
+            .flat_map(|c| (1..=c.len()).map(move |n| String::from_utf8_lossy(&c[..n]).into_owned()))
+            .collect();
+        texts.extend(["@AZ[`az{", "McCAIN", "Thessaloniki", "António", "’s", "ÖL"].map(String::from));
+        let mut scratch = String::new();
+        for text in &texts {
+            for doc in [text.clone(), format!("{text} and more text")] {
+                let tok = Token {
+                    span: crate::model::Span::new(0, text.len()),
+                    kind: text::TokenKind::Word,
+                };
+                let mut norm = b"x ".to_vec();
+                let hash = push_word(&mut norm, &doc, &tok, &mut scratch);
+                let mut expected = String::from("x ");
+                normalize_token(text, &mut expected);
+                assert_eq!(String::from_utf8_lossy(&norm), expected, "{text:?}");
+                assert_eq!(hash, word_hash(&expected.as_bytes()[2..]), "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -52,27 +52,27 @@ pub fn analyze(doc: Document, lexicon: &Lexicon) -> DocAnalysis {
     let vocab = Vocabulary::builtin();
     let t = doc.text.as_str();
     let sentences = text::split_sentences(t);
-    let matches: Vec<_> = sentences.iter().map(|s| lexicon.index(t, &s.tokens)).collect();
-    let words = DocumentWords::new(&sentences, &matches);
+    let index = lexicon.index_document(t, &sentences);
+    let words = DocumentWords::new(&index);
     // Sized for a typical document (news text averages about three mentions and one
     // relation a sentence), so that the lists rarely grow and copy their items.
     let mut found = Vec::with_capacity(MENTIONS_PER_SENTENCE * sentences.len());
     let mut scratch = entities::Scratch::default();
-    for ((s, m), w) in sentences.iter().zip(&matches).zip(words.sentences()) {
+    for ((s, m), w) in sentences.iter().zip(index.sentences()).zip(words.sentences()) {
         // Photo credits name photographers and agencies, not actors of the story.
         if text::is_credit_line(s.span.slice(t)) {
             continue;
         }
-        entities::recognize_into(t, s, lexicon, m, &w, &mut scratch, &mut found);
+        entities::recognize_into(t, s, lexicon, &m, &w, &mut scratch, &mut found);
     }
     let res = resolve::resolve(t, &doc.id, &sentences, found, lexicon);
     let mut rels = Vec::with_capacity(RELATIONS_PER_SENTENCE * sentences.len());
     let mut scratch = relations::Scratch::default();
-    for ((s, m), w) in sentences.iter().zip(&matches).zip(words.sentences()) {
+    for ((s, m), w) in sentences.iter().zip(index.sentences()).zip(words.sentences()) {
         relations::find_into(
             t,
             s,
-            m,
+            &m,
             &w,
             &res,
             lexicon,

@@ -804,7 +804,7 @@ fn is_all_caps(w: &str) -> bool {
 
 /// The lexicon's readings of a sentence's tokens, and their [`class`] bits.
 struct Readings<'a> {
-    idx: &'a SentenceIndex,
+    idx: &'a SentenceIndex<'a>,
     lex: &'a Lexicon,
     /// Per token: its normalized word ([`SentenceWords::words`]).
     words: &'a [&'a str],
@@ -1092,10 +1092,10 @@ fn is_bracket(doc: &str, t: &Token) -> bool {
 
 /// Finds the mentions of one sentence.
 pub fn recognize(doc: &str, s: &Sentence, lex: &Lexicon) -> Vec<EntityMention> {
-    let idx = lex.index(doc, &s.tokens);
-    let words = DocumentWords::new(std::slice::from_ref(s), std::slice::from_ref(&idx));
+    let index = lex.index(doc, &s.tokens);
+    let words = DocumentWords::new(&index);
     let mut out = Vec::new();
-    for w in words.sentences() {
+    for (idx, w) in index.sentences().zip(words.sentences()) {
         recognize_into(doc, s, lex, &idx, &w, &mut Scratch::default(), &mut out);
     }
     out

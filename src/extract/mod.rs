@@ -6,8 +6,7 @@ pub mod relations;
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{FastMap, SentenceIndex};
-use crate::text::Sentence;
+use crate::lexicon::{DocumentIndex, FastMap};
 
 /// The bits of a word class ([`word_class`]) that belong to the word lists of
 /// [`entities`]; those of [`relations`] are the bits above them.
@@ -33,43 +32,49 @@ pub(crate) fn word_class_of_bytes(w: &[u8]) -> u64 {
 }
 
 /// The normalized words of the sentences of a document and their word classes (the bits
-/// of the word lists of both stages each word is in), taken out of each sentence's
-/// [`SentenceIndex`] and looked up once, and read by both stages
+/// of the word lists of both stages each word is in), taken out of the document's
+/// [`DocumentIndex`] and looked up once, and read by both stages
 /// ([`entities::recognize_into`] before resolution, [`relations::find_into`] after it)
 /// through each sentence's [`SentenceWords`]. All sentences share two lists, so a
 /// document allocates them once rather than twice per sentence.
 pub struct DocumentWords<'a> {
-    /// Per token of each sentence in turn: its normalized word ([`SentenceIndex::word`]).
+    /// Per token of each sentence in turn: its normalized word ([`DocumentIndex::words`]).
     words: Vec<&'a str>,
     /// Per token of each sentence in turn: the [`word_class`] of its word (number and
     /// punctuation tokens included).
     classes: Vec<u64>,
-    /// Per sentence: the end of its tokens in `words` and `classes` (the previous
-    /// sentence's end is its start).
-    ends: Vec<usize>,
+    /// Per sentence, and one more: the start of its tokens in `words` and `classes`
+    /// (the next entry: their end).
+    bounds: Vec<usize>,
 }
 
 impl<'a> DocumentWords<'a> {
-    /// The words of `sentences`, whose indexes are `indexes` (one per sentence, in order).
-    pub fn new(sentences: &[Sentence], indexes: &'a [SentenceIndex]) -> Self {
-        let tokens = sentences.iter().map(|s| s.tokens.len()).sum();
-        let mut words = Vec::with_capacity(tokens);
-        let mut ends = Vec::with_capacity(sentences.len());
-        for (s, idx) in sentences.iter().zip(indexes) {
-            words.extend((0..s.tokens.len()).map(|i| idx.word(i)));
-            ends.push(words.len());
-        }
+    /// The words of the sentences of `index`.
+    pub fn new(index: &'a DocumentIndex) -> Self {
         let table = word_classes();
-        let classes = words.iter().map(|w| table.get(w)).collect();
-        DocumentWords { words, classes, ends }
+        let tokens = index.words().len();
+        let (mut words, mut classes) = (Vec::with_capacity(tokens), Vec::with_capacity(tokens));
+        for w in index.words() {
+            words.push(w);
+            classes.push(table.get(w));
+        }
+        let mut bounds = vec![0];
+        bounds.extend(index.sentences().scan(0, |end, s| {
+            *end += s.len();
+            Some(*end)
+        }));
+        DocumentWords {
+            words,
+            classes,
+            bounds,
+        }
     }
 
     /// The words of each sentence, in order.
     pub fn sentences(&self) -> impl Iterator<Item = SentenceWords<'_>> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).map(|(start, &end)| SentenceWords {
-            words: &self.words[start..end],
-            classes: &self.classes[start..end],
+        self.bounds.windows(2).map(|w| SentenceWords {
+            words: &self.words[w[0]..w[1]],
+            classes: &self.classes[w[0]..w[1]],
         })
     }
 }
@@ -78,7 +83,7 @@ impl<'a> DocumentWords<'a> {
 /// a [`DocumentWords`].
 #[derive(Debug, Clone, Copy)]
 pub struct SentenceWords<'a> {
-    /// Per token: its normalized word ([`SentenceIndex::word`]).
+    /// Per token: its normalized word ([`crate::lexicon::SentenceIndex::word`]).
     words: &'a [&'a str],
     /// Per token: the [`word_class`] of its word.
     classes: &'a [u64],
@@ -243,10 +248,10 @@ mod tests {
         let lex = crate::lexicon::Lexicon::builtin();
         let doc = "Russia said no. The talks in Geneva ended, and they left.";
         let sentences = crate::text::split_sentences(doc);
-        let indexes: Vec<_> = sentences.iter().map(|s| lex.index(doc, &s.tokens)).collect();
-        let words = DocumentWords::new(&sentences, &indexes);
+        let index = lex.index_document(doc, &sentences);
+        let words = DocumentWords::new(&index);
         let mut n = 0;
-        for ((s, idx), w) in sentences.iter().zip(&indexes).zip(words.sentences()) {
+        for ((s, idx), w) in sentences.iter().zip(index.sentences()).zip(words.sentences()) {
             let expected: Vec<&str> = (0..s.tokens.len()).map(|i| idx.word(i)).collect();
             assert_eq!(w.words(), expected.as_slice());
             let classes: Vec<u64> = expected.iter().map(|w| word_class(w)).collect();
@@ -254,6 +259,10 @@ mod tests {
             n += 1;
         }
         assert_eq!(n, 2);
+        assert_eq!(
+            words.sentences().next().map(|w| w.words().to_vec()),
+            Some(vec!["russia", "said", "no", "."])
+        );
     }
 
     #[test]

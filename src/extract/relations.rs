@@ -583,7 +583,7 @@ fn triggers<'a>(
     // The token spans of the sentence's mentions.
     let res_spans = || mentions.iter().map(|m| m.tokens);
     let toks = &s.tokens;
-    let matches = idx.matches.as_slice();
+    let matches = idx.matches;
     out.clear();
     // Support verb + agreement noun within four tokens.
     for i in positions(classes, present, class::SUPPORT_VERB) {
