@@ -738,31 +738,35 @@ enum TableFile {
 }
 
 impl TableFile {
-    /// The table of the file called `name`, if it is one of [`FILES`].
+    /// Every table file, in the order [`Tables::add_dir`] reads them.
+    const ALL: [TableFile; 7] = [
+        Self::Actors,
+        Self::Demonyms,
+        Self::Capitals,
+        Self::Agents,
+        Self::FirstNames,
+        Self::Triggers,
+        Self::CommonWords,
+    ];
+
+    /// The file's name in a lexicon folder.
+    fn name(self) -> &'static str {
+        match self {
+            Self::Actors => "actors.tsv",
+            Self::Demonyms => "demonyms.tsv",
+            Self::Capitals => "capitals.tsv",
+            Self::Agents => "agents.tsv",
+            Self::FirstNames => "first_names.txt",
+            Self::CommonWords => "common_words.txt",
+            Self::Triggers => "triggers.tsv",
+        }
+    }
+
+    /// The table of the file called `name`, if it is one of [`TableFile::ALL`].
     fn from_name(name: &str) -> Option<Self> {
-        Some(match name {
-            "actors.tsv" => Self::Actors,
-            "demonyms.tsv" => Self::Demonyms,
-            "capitals.tsv" => Self::Capitals,
-            "agents.tsv" => Self::Agents,
-            "first_names.txt" => Self::FirstNames,
-            "common_words.txt" => Self::CommonWords,
-            "triggers.tsv" => Self::Triggers,
-            _ => return None,
-        })
+        Self::ALL.into_iter().find(|f| f.name() == name)
     }
 }
-
-/// The files of a lexicon folder, in the order [`Tables::add_dir`] reads them.
-const FILES: [&str; 7] = [
-    "actors.tsv",
-    "demonyms.tsv",
-    "capitals.tsv",
-    "agents.tsv",
-    "first_names.txt",
-    "triggers.tsv",
-    "common_words.txt",
-];
 
 /// The embedded actor table, as `(file name, content)`: read on one thread
 /// while [`BUILTIN_OTHERS`] are on another ([`Lexicon::builtin`]).
@@ -924,8 +928,8 @@ impl Tables {
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "lexicon folder not found"),
             });
         }
-        for f in FILES {
-            let p = dir.join(f);
+        for f in TableFile::ALL {
+            let p = dir.join(f.name());
             if p.exists() {
                 let content = std::fs::read_to_string(&p).map_err(|source| Error::Input {
                     path: p.clone(),
@@ -1245,7 +1249,8 @@ impl Lexicon {
             // come from a broken build, so fall back to an empty lexicon rather than panic.
             // The same lexicon as `from_tables(&Tables::builtin())`, sooner: the
             // actor rows are read and compiled on this thread while the other
-            // rows and the word lists are on a second one.
+            // rows and the word lists are on a second one (and the names of the
+            // second half of the actor rows, with the surnames, on a third).
             let others = || {
                 let t = Tables::builtin_files(&BUILTIN_OTHERS).unwrap_or_default();
                 (OtherRows::new(&t), WordSets::new(&t))
@@ -1563,15 +1568,16 @@ impl Lexicon {
         let mut index = DocumentIndex {
             norm: String::new(),
             words: Vec::with_capacity(tokens),
-            hashes: Vec::new(),
             matches: Vec::with_capacity(tokens / 4 + count),
             by_start: Vec::with_capacity(tokens + 1),
             bounds: Vec::with_capacity(count + 1),
         };
         index.by_start.push(0);
         index.bounds.push((0, 0));
+        // The `word_hash` of each word of the sentence being indexed, reused by each sentence.
+        let mut hashes = Vec::new();
         for s in sentences {
-            self.index_sentence(doc, s, &mut norm, &mut index);
+            self.index_sentence(doc, s, &mut norm, &mut hashes, &mut index);
         }
         // Valid UTF-8 by construction (whole characters, ASCII lowercased): one
         // check per document.
@@ -1582,11 +1588,18 @@ impl Lexicon {
 
     /// Appends the sentence of `doc` whose tokens are `tokens` to `index`, its
     /// normalized words to `norm` (each after a space; [`DocumentIndex::norm`]
-    /// once all sentences are in), then the phrases at each of its tokens in turn.
-    fn index_sentence(&self, doc: &str, tokens: &[Token], norm: &mut Vec<u8>, index: &mut DocumentIndex) {
+    /// once all sentences are in) and their [`word_hash`]es to `hashes` (cleared
+    /// first), then the phrases at each of its tokens in turn.
+    fn index_sentence(
+        &self,
+        doc: &str,
+        tokens: &[Token],
+        norm: &mut Vec<u8>,
+        hashes: &mut Vec<u64>,
+        index: &mut DocumentIndex,
+    ) {
         let DocumentIndex {
             words,
-            hashes,
             matches,
             by_start,
             bounds,
@@ -1765,9 +1778,6 @@ pub struct DocumentIndex {
     norm: String,
     /// Per token of each sentence in turn: its word, `norm[a..b]`.
     words: Vec<(u32, u32)>,
-    /// Scratch of [`Lexicon::index_sentence`]: the [`word_hash`] of each word of
-    /// the sentence being indexed (cleared at the start of each sentence).
-    hashes: Vec<u64>,
     /// Every phrase found, sentence after sentence; within a sentence, sorted by
     /// start token, longest first. Token indexes are within the sentence.
     matches: Vec<PhraseMatch>,
